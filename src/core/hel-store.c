@@ -76,6 +76,71 @@ static const char *migrations[] = {
   "  kind TEXT NOT NULL,"
   "  start_date TEXT NOT NULL,"
   "  UNIQUE (member_id, start_date));",
+
+  /* 1 -> 2: the family plan: wishes, big goals, small goals, steps, follow-up, versions.
+   * AUTOINCREMENT so an undo never brings back an id that a newer row now uses. */
+  "ALTER TABLE family ADD COLUMN wishes TEXT;"
+  "ALTER TABLE member ADD COLUMN wishes TEXT;"
+  "CREATE TABLE goal ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  family_id INTEGER NOT NULL REFERENCES family(id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL,"
+  "  created TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX goal_by_family ON goal(family_id, position);"
+  "CREATE TABLE subgoal ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,"
+  "  wording TEXT NOT NULL,"
+  "  deadline TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'not-started',"
+  "  scale INTEGER CHECK (scale BETWEEN 0 AND 10),"
+  "  next_followup TEXT,"
+  "  created TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX subgoal_by_goal ON subgoal(goal_id, position);"
+  "CREATE TABLE subgoal_owner ("
+  "  subgoal_id INTEGER NOT NULL REFERENCES subgoal(id) ON DELETE CASCADE,"
+  "  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (subgoal_id, member_id)) WITHOUT ROWID;"
+  "CREATE INDEX subgoal_owner_by_member ON subgoal_owner(member_id);"
+  "CREATE TABLE step ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  subgoal_id INTEGER NOT NULL REFERENCES subgoal(id) ON DELETE CASCADE,"
+  "  what TEXT NOT NULL,"
+  "  owner_kind TEXT NOT NULL DEFAULT 'none',"
+  "  owner_member_id INTEGER REFERENCES member(id) ON DELETE SET NULL,"
+  "  owner_caseworker_id INTEGER REFERENCES caseworker(id) ON DELETE SET NULL,"
+  "  owner_name TEXT,"
+  "  due TEXT,"
+  "  done INTEGER NOT NULL DEFAULT 0,"
+  "  done_date TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX step_by_subgoal ON step(subgoal_id, position);"
+  "CREATE INDEX step_by_member ON step(owner_member_id);"
+  "CREATE TABLE followup ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  subgoal_id INTEGER NOT NULL REFERENCES subgoal(id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  author TEXT,"
+  "  internal INTEGER NOT NULL DEFAULT 1);"
+  "CREATE INDEX followup_by_subgoal ON followup(subgoal_id, date);"
+  "CREATE TABLE scale_entry ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  subgoal_id INTEGER NOT NULL REFERENCES subgoal(id) ON DELETE CASCADE,"
+  "  value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),"
+  "  set_by TEXT,"
+  "  set_at TEXT NOT NULL);"
+  "CREATE INDEX scale_entry_by_subgoal ON scale_entry(subgoal_id, set_at);"
+  "CREATE TABLE plan_version ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  family_id INTEGER NOT NULL REFERENCES family(id) ON DELETE CASCADE,"
+  "  created TEXT NOT NULL,"
+  "  participants TEXT,"
+  "  snapshot TEXT NOT NULL);"
+  "CREATE INDEX plan_version_by_family ON plan_version(family_id, created);",
+
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEL_STORE_SCHEMA_VERSION);
@@ -564,10 +629,6 @@ hel_store_open (const char        *path,
       return NULL;
     }
 
-  g_chmod (path, 0600);
-  restrict_file (path, "-wal");
-  restrict_file (path, "-shm");
-
   if (!check_identity (self, error))
     return NULL;
   if (exists && self->schema_version > 0 && !hel_store_check_integrity (self, &report, error))
@@ -578,6 +639,11 @@ hel_store_open (const char        *path,
                      path, report);
       return NULL;
     }
+
+  /* Only a file that is ours gets its mode tightened; a refused file is left as it was. */
+  g_chmod (path, 0600);
+  restrict_file (path, "-wal");
+  restrict_file (path, "-shm");
   if (!migrate (self, error))
     return NULL;
 

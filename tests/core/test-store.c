@@ -636,12 +636,18 @@ test_garbage_file_refused (void)
   const char garbage[] = "This is not a database at all, just some text that someone saved. "
                          "It is long enough to look like a header, and it is not one.";
 
+  GStatBuf st;
+
   g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+  g_chmod (path, 0644);
   store = hel_store_open (path, HEL_STORE_OPEN_CREATE, &error);
   g_assert_null (store);
   g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_CORRUPT);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, garbage);
+  /* A refused file is not ours to change, not even its mode. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
 }
 
 static void

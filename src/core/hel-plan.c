@@ -1,0 +1,916 @@
+/* hel-plan.c: the family plan tree: construction, lookup, due dates and JSON. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hel-plan.h"
+#include "hel-validate.h"
+
+struct _HelPlan
+{
+  gatomicrefcount ref_count;
+  HelPlanData     data;
+};
+
+G_DEFINE_BOXED_TYPE (HelPlan, hel_plan, hel_plan_ref, hel_plan_unref)
+
+static const struct { const char *code; const char *label; } goal_statuses[HEL_N_GOAL_STATUSES] = {
+  { "not-started", N_("Not started") },
+  { "in-progress", N_("In progress") },
+  { "achieved", N_("Achieved") },
+  { "paused", N_("Paused") },
+  { "dropped", N_("Dropped") },
+};
+
+static const char *owner_kinds[HEL_N_OWNER_KINDS] = { "none", "member", "caseworker", "external" };
+
+const char *
+hel_goal_status_to_code (HelGoalStatus status)
+{
+  g_return_val_if_fail ((guint) status < HEL_N_GOAL_STATUSES, NULL);
+  return goal_statuses[status].code;
+}
+
+gboolean
+hel_goal_status_from_code (const char    *code,
+                           HelGoalStatus *status)
+{
+  for (guint i = 0; code != NULL && i < HEL_N_GOAL_STATUSES; i++)
+    if (g_str_equal (code, goal_statuses[i].code))
+      {
+        *status = (HelGoalStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+hel_goal_status_label (HelGoalStatus status)
+{
+  g_return_val_if_fail ((guint) status < HEL_N_GOAL_STATUSES, "");
+  return g_dgettext (GETTEXT_PACKAGE, goal_statuses[status].label);
+}
+
+const char *
+hel_owner_kind_to_code (HelOwnerKind kind)
+{
+  g_return_val_if_fail ((guint) kind < HEL_N_OWNER_KINDS, NULL);
+  return owner_kinds[kind];
+}
+
+gboolean
+hel_owner_kind_from_code (const char   *code,
+                          HelOwnerKind *kind)
+{
+  for (guint i = 0; code != NULL && i < HEL_N_OWNER_KINDS; i++)
+    if (g_str_equal (code, owner_kinds[i]))
+      {
+        *kind = (HelOwnerKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+HelScaleEntry *
+hel_scale_entry_new (int         value,
+                     const char *set_by,
+                     const char *set_at)
+{
+  HelScaleEntry *entry = g_new0 (HelScaleEntry, 1);
+  entry->value = value;
+  entry->set_by = g_strdup (set_by);
+  entry->set_at = g_strdup (set_at);
+  return entry;
+}
+
+void
+hel_scale_entry_free (HelScaleEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->set_by);
+  g_free (entry->set_at);
+  g_free (entry);
+}
+
+HelFollowup *
+hel_followup_new (const char *date,
+                  const char *text,
+                  const char *author)
+{
+  HelFollowup *followup = g_new0 (HelFollowup, 1);
+  followup->date = g_strdup (date);
+  followup->text = g_strdup (text);
+  followup->author = g_strdup (author);
+  followup->internal = TRUE;
+  return followup;
+}
+
+void
+hel_followup_free (HelFollowup *followup)
+{
+  if (followup == NULL)
+    return;
+  g_free (followup->date);
+  g_free (followup->text);
+  g_free (followup->author);
+  g_free (followup);
+}
+
+HelStep *
+hel_step_new (const char *what)
+{
+  HelStep *step = g_new0 (HelStep, 1);
+  step->what = g_strdup (what);
+  return step;
+}
+
+void
+hel_step_free (HelStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->what);
+  g_free (step->owner_name);
+  g_free (step->due);
+  g_free (step->done_date);
+  g_free (step);
+}
+
+HelSubgoal *
+hel_subgoal_new (const char *wording)
+{
+  HelSubgoal *subgoal = g_new0 (HelSubgoal, 1);
+  subgoal->wording = g_strdup (wording);
+  subgoal->scale = -1;
+  subgoal->owners = g_array_new (FALSE, FALSE, sizeof (gint64));
+  subgoal->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) hel_step_free);
+  subgoal->followups = g_ptr_array_new_with_free_func ((GDestroyNotify) hel_followup_free);
+  subgoal->scale_history = g_ptr_array_new_with_free_func ((GDestroyNotify) hel_scale_entry_free);
+  return subgoal;
+}
+
+void
+hel_subgoal_free (HelSubgoal *subgoal)
+{
+  if (subgoal == NULL)
+    return;
+  g_free (subgoal->wording);
+  g_free (subgoal->deadline);
+  g_free (subgoal->next_followup);
+  g_free (subgoal->created);
+  g_array_unref (subgoal->owners);
+  g_ptr_array_unref (subgoal->steps);
+  g_ptr_array_unref (subgoal->followups);
+  g_ptr_array_unref (subgoal->scale_history);
+  g_free (subgoal);
+}
+
+gboolean
+hel_subgoal_has_owner (HelSubgoal *subgoal,
+                       gint64      member_id)
+{
+  for (guint i = 0; i < subgoal->owners->len; i++)
+    if (g_array_index (subgoal->owners, gint64, i) == member_id)
+      return TRUE;
+  return FALSE;
+}
+
+HelGoal *
+hel_goal_new (const char *title)
+{
+  HelGoal *goal = g_new0 (HelGoal, 1);
+  goal->title = g_strdup (title);
+  goal->subgoals = g_ptr_array_new_with_free_func ((GDestroyNotify) hel_subgoal_free);
+  return goal;
+}
+
+void
+hel_goal_free (HelGoal *goal)
+{
+  if (goal == NULL)
+    return;
+  g_free (goal->title);
+  g_free (goal->created);
+  g_ptr_array_unref (goal->subgoals);
+  g_free (goal);
+}
+
+HelPlan *
+hel_plan_new (gint64 family_id)
+{
+  HelPlan *plan = g_new0 (HelPlan, 1);
+
+  g_atomic_ref_count_init (&plan->ref_count);
+  plan->data.id = family_id;
+  plan->data.member_wishes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  plan->data.goals = g_ptr_array_new_with_free_func ((GDestroyNotify) hel_goal_free);
+  return plan;
+}
+
+HelPlan *
+hel_plan_ref (HelPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_atomic_ref_count_inc (&plan->ref_count);
+  return plan;
+}
+
+void
+hel_plan_unref (HelPlan *plan)
+{
+  g_return_if_fail (plan != NULL);
+  if (!g_atomic_ref_count_dec (&plan->ref_count))
+    return;
+  g_free (plan->data.wishes);
+  g_hash_table_unref (plan->data.member_wishes);
+  g_ptr_array_unref (plan->data.goals);
+  g_free (plan);
+}
+
+HelPlanData *
+hel_plan_data (HelPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  return &plan->data;
+}
+
+gint64
+hel_plan_get_family_id (HelPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+  return plan->data.id;
+}
+
+HelPlan *
+hel_plan_copy (HelPlan *plan)
+{
+  g_autoptr(JsonNode) node = NULL;
+  HelPlan *copy;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  /* One serialisation for copies, versions and exports keeps them from drifting apart. */
+  node = hel_plan_to_json (plan);
+  copy = hel_plan_from_json (node, NULL);
+  g_assert (copy != NULL);
+  return copy;
+}
+
+gboolean
+hel_plan_equal (HelPlan *a,
+                HelPlan *b)
+{
+  g_autoptr(JsonNode) na = hel_plan_to_json (a);
+  g_autoptr(JsonNode) nb = hel_plan_to_json (b);
+
+  return json_node_equal (na, nb);
+}
+
+HelGoal *
+hel_plan_find_goal (HelPlan *plan,
+                    gint64   goal_id)
+{
+  for (guint i = 0; i < plan->data.goals->len; i++)
+    {
+      HelGoal *goal = plan->data.goals->pdata[i];
+      if (goal->id == goal_id)
+        return goal;
+    }
+  return NULL;
+}
+
+HelSubgoal *
+hel_plan_find_subgoal (HelPlan  *plan,
+                       gint64    subgoal_id,
+                       HelGoal **goal_out)
+{
+  for (guint i = 0; i < plan->data.goals->len; i++)
+    {
+      HelGoal *goal = plan->data.goals->pdata[i];
+      for (guint j = 0; j < goal->subgoals->len; j++)
+        {
+          HelSubgoal *subgoal = goal->subgoals->pdata[j];
+          if (subgoal->id == subgoal_id)
+            {
+              if (goal_out)
+                *goal_out = goal;
+              return subgoal;
+            }
+        }
+    }
+  return NULL;
+}
+
+HelStep *
+hel_plan_find_step (HelPlan     *plan,
+                    gint64       step_id,
+                    HelSubgoal **subgoal_out)
+{
+  for (guint i = 0; i < plan->data.goals->len; i++)
+    {
+      HelGoal *goal = plan->data.goals->pdata[i];
+      for (guint j = 0; j < goal->subgoals->len; j++)
+        {
+          HelSubgoal *subgoal = goal->subgoals->pdata[j];
+          for (guint k = 0; k < subgoal->steps->len; k++)
+            {
+              HelStep *step = subgoal->steps->pdata[k];
+              if (step->id == step_id)
+                {
+                  if (subgoal_out)
+                    *subgoal_out = subgoal;
+                  return step;
+                }
+            }
+        }
+    }
+  return NULL;
+}
+
+HelDueState
+hel_due_state_for_date (const char *date,
+                        const char *today)
+{
+  GDate due, now;
+  int days;
+
+  if (!hel_date_to_gdate (date, &due) || !hel_date_to_gdate (today, &now))
+    return HEL_DUE_NONE;
+  days = g_date_days_between (&now, &due);
+  if (days < 0)
+    return HEL_DUE_OVERDUE;
+  if (days <= HEL_PLAN_DUE_SOON_DAYS)
+    return HEL_DUE_SOON;
+  return HEL_DUE_LATER;
+}
+
+HelDueState
+hel_subgoal_due_state (HelSubgoal *subgoal,
+                       const char *today)
+{
+  if (subgoal->status == HEL_GOAL_ACHIEVED || subgoal->status == HEL_GOAL_DROPPED)
+    return HEL_DUE_NONE;
+  return hel_due_state_for_date (subgoal->deadline, today);
+}
+
+HelDueState
+hel_step_due_state (HelStep    *step,
+                    const char *today)
+{
+  if (step->done)
+    return HEL_DUE_NONE;
+  return hel_due_state_for_date (step->due, today);
+}
+
+void
+hel_plan_count_due (HelPlan    *plan,
+                    const char *today,
+                    guint      *overdue,
+                    guint      *due_soon)
+{
+  guint n_overdue = 0, n_soon = 0;
+
+  for (guint i = 0; i < plan->data.goals->len; i++)
+    {
+      HelGoal *goal = plan->data.goals->pdata[i];
+      for (guint j = 0; j < goal->subgoals->len; j++)
+        {
+          HelSubgoal *subgoal = goal->subgoals->pdata[j];
+          HelDueState state = hel_subgoal_due_state (subgoal, today);
+          gboolean open = subgoal->status != HEL_GOAL_ACHIEVED && subgoal->status != HEL_GOAL_DROPPED;
+
+          n_overdue += state == HEL_DUE_OVERDUE;
+          n_soon += state == HEL_DUE_SOON;
+          for (guint k = 0; open && k < subgoal->steps->len; k++)
+            {
+              state = hel_step_due_state (subgoal->steps->pdata[k], today);
+              n_overdue += state == HEL_DUE_OVERDUE;
+              n_soon += state == HEL_DUE_SOON;
+            }
+        }
+    }
+  if (overdue)
+    *overdue = n_overdue;
+  if (due_soon)
+    *due_soon = n_soon;
+}
+
+/* ---- JSON ---- */
+
+static void
+add_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value == NULL)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_string_value (b, value);
+}
+
+static void
+add_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_bool (JsonBuilder *b,
+          const char  *name,
+          gboolean     value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
+
+static int
+compare_member_ids (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 x = **(gint64 * const *) a, y = **(gint64 * const *) b;
+  return x < y ? -1 : x > y;
+}
+
+JsonNode *
+hel_plan_to_json (HelPlan *plan)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  json_builder_begin_object (b);
+  add_int (b, "family_id", plan->data.id);
+  add_string (b, "wishes", plan->data.wishes);
+
+  /* Member wishes in id order, so equal plans serialise identically. */
+  g_hash_table_iter_init (&iter, plan->data.member_wishes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_member_ids);
+  json_builder_set_member_name (b, "member_wishes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gint64 *member_id = keys->pdata[i];
+      json_builder_begin_object (b);
+      add_int (b, "member_id", *member_id);
+      add_string (b, "text", g_hash_table_lookup (plan->data.member_wishes, member_id));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "goals");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < plan->data.goals->len; i++)
+    {
+      HelGoal *goal = plan->data.goals->pdata[i];
+
+      json_builder_begin_object (b);
+      add_int (b, "id", goal->id);
+      add_string (b, "title", goal->title);
+      add_string (b, "created", goal->created);
+      add_int (b, "position", goal->position);
+      json_builder_set_member_name (b, "subgoals");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < goal->subgoals->len; j++)
+        {
+          HelSubgoal *sg = goal->subgoals->pdata[j];
+
+          json_builder_begin_object (b);
+          add_int (b, "id", sg->id);
+          add_string (b, "wording", sg->wording);
+          add_string (b, "deadline", sg->deadline);
+          add_string (b, "status", hel_goal_status_to_code (sg->status));
+          json_builder_set_member_name (b, "scale");
+          if (sg->scale < 0)
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_int_value (b, sg->scale);
+          add_string (b, "next_followup", sg->next_followup);
+          add_string (b, "created", sg->created);
+          add_int (b, "position", sg->position);
+
+          json_builder_set_member_name (b, "owners");
+          json_builder_begin_array (b);
+          for (guint k = 0; k < sg->owners->len; k++)
+            json_builder_add_int_value (b, g_array_index (sg->owners, gint64, k));
+          json_builder_end_array (b);
+
+          json_builder_set_member_name (b, "steps");
+          json_builder_begin_array (b);
+          for (guint k = 0; k < sg->steps->len; k++)
+            {
+              HelStep *step = sg->steps->pdata[k];
+              json_builder_begin_object (b);
+              add_int (b, "id", step->id);
+              add_string (b, "what", step->what);
+              add_string (b, "owner_kind", hel_owner_kind_to_code (step->owner_kind));
+              add_int (b, "owner_member_id", step->owner_member_id);
+              add_int (b, "owner_caseworker_id", step->owner_caseworker_id);
+              add_string (b, "owner_name", step->owner_name);
+              add_string (b, "due", step->due);
+              add_bool (b, "done", step->done);
+              add_string (b, "done_date", step->done_date);
+              add_int (b, "position", step->position);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+
+          json_builder_set_member_name (b, "followups");
+          json_builder_begin_array (b);
+          for (guint k = 0; k < sg->followups->len; k++)
+            {
+              HelFollowup *f = sg->followups->pdata[k];
+              json_builder_begin_object (b);
+              add_int (b, "id", f->id);
+              add_string (b, "date", f->date);
+              add_string (b, "text", f->text);
+              add_string (b, "author", f->author);
+              add_bool (b, "internal", f->internal);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+
+          json_builder_set_member_name (b, "scale_history");
+          json_builder_begin_array (b);
+          for (guint k = 0; k < sg->scale_history->len; k++)
+            {
+              HelScaleEntry *e = sg->scale_history->pdata[k];
+              json_builder_begin_object (b);
+              add_int (b, "id", e->id);
+              add_int (b, "value", e->value);
+              add_string (b, "set_by", e->set_by);
+              add_string (b, "set_at", e->set_at);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+/* Reading is strict: a plan from a file or a version must be whole and well-formed. */
+typedef struct {
+  GError **error;
+  GString *path;
+} Reader;
+
+static gboolean
+reader_fail (Reader     *r,
+             const char *member,
+             const char *problem)
+{
+  if (r->error != NULL && *r->error == NULL)
+    g_set_error (r->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s%s%s: %s", r->path->str,
+                 r->path->len ? "." : "", member, problem);
+  return FALSE;
+}
+
+static gboolean
+read_string (Reader      *r,
+             JsonObject  *o,
+             const char  *member,
+             gboolean     required,
+             gboolean     is_date,
+             char       **out)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return required ? reader_fail (r, member, _("is missing")) : TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return reader_fail (r, member, _("must be text"));
+  if (is_date && !hel_date_is_valid_iso (json_node_get_string (node)))
+    return reader_fail (r, member, _("is not a date (YYYY-MM-DD)"));
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_int (Reader     *r,
+          JsonObject *o,
+          const char *member,
+          gint64      min,
+          gint64      max,
+          gint64     *out)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return reader_fail (r, member, _("must be a whole number"));
+  *out = json_node_get_int (node);
+  if (*out < min || *out > max)
+    return reader_fail (r, member, _("is out of range"));
+  return TRUE;
+}
+
+static gboolean
+read_bool (Reader     *r,
+           JsonObject *o,
+           const char *member,
+           gboolean   *out)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return reader_fail (r, member, _("must be true or false"));
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static JsonArray *
+read_array (Reader     *r,
+            JsonObject *o,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      reader_fail (r, member, _("must be a list"));
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+array_object (Reader     *r,
+              JsonArray  *array,
+              guint       i,
+              const char *member)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", member, i);
+      reader_fail (r, where, _("must be an object"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static void
+reader_push (Reader     *r,
+             const char *member,
+             guint       i,
+             gsize      *saved)
+{
+  *saved = r->path->len;
+  g_string_append_printf (r->path, "%s%s[%u]", r->path->len ? "." : "", member, i);
+}
+
+static void
+reader_pop (Reader *r,
+            gsize   saved)
+{
+  g_string_truncate (r->path, saved);
+}
+
+static HelStep *
+read_step (Reader     *r,
+           JsonObject *o)
+{
+  g_autoptr(GError) unused = NULL;
+  HelStep *step = hel_step_new (NULL);
+  g_autofree char *kind = NULL;
+  gint64 v;
+
+  if (!read_int (r, o, "id", 0, G_MAXINT64, &step->id) ||
+      !read_string (r, o, "what", TRUE, FALSE, &step->what) ||
+      !read_string (r, o, "owner_kind", TRUE, FALSE, &kind) ||
+      !read_int (r, o, "owner_member_id", 0, G_MAXINT64, &step->owner_member_id) ||
+      !read_int (r, o, "owner_caseworker_id", 0, G_MAXINT64, &step->owner_caseworker_id) ||
+      !read_string (r, o, "owner_name", FALSE, FALSE, &step->owner_name) ||
+      !read_string (r, o, "due", FALSE, TRUE, &step->due) ||
+      !read_bool (r, o, "done", &step->done) ||
+      !read_string (r, o, "done_date", FALSE, TRUE, &step->done_date) ||
+      !read_int (r, o, "position", G_MININT, G_MAXINT, &v))
+    goto fail;
+  step->position = (int) v;
+  if (!hel_owner_kind_from_code (kind, &step->owner_kind))
+    {
+      reader_fail (r, "owner_kind", _("is not a known kind of owner"));
+      goto fail;
+    }
+  return step;
+
+fail:
+  hel_step_free (step);
+  return NULL;
+}
+
+static HelSubgoal *
+read_subgoal (Reader     *r,
+              JsonObject *o)
+{
+  HelSubgoal *sg = hel_subgoal_new (NULL);
+  g_autofree char *status = NULL;
+  JsonArray *owners, *steps, *followups, *history;
+  JsonNode *scale;
+  gint64 v;
+  gsize saved;
+
+  if (!read_int (r, o, "id", 0, G_MAXINT64, &sg->id) ||
+      !read_string (r, o, "wording", TRUE, FALSE, &sg->wording) ||
+      !read_string (r, o, "deadline", FALSE, TRUE, &sg->deadline) ||
+      !read_string (r, o, "status", TRUE, FALSE, &status) ||
+      !read_string (r, o, "next_followup", FALSE, TRUE, &sg->next_followup) ||
+      !read_string (r, o, "created", TRUE, TRUE, &sg->created) ||
+      !read_int (r, o, "position", G_MININT, G_MAXINT, &v))
+    goto fail;
+  sg->position = (int) v;
+  if (!hel_goal_status_from_code (status, &sg->status))
+    {
+      reader_fail (r, "status", _("is not a known status"));
+      goto fail;
+    }
+  scale = json_object_get_member (o, "scale");
+  if (scale != NULL && !JSON_NODE_HOLDS_NULL (scale))
+    {
+      if (!read_int (r, o, "scale", 0, 10, &v))
+        goto fail;
+      sg->scale = (int) v;
+    }
+
+  if ((owners = read_array (r, o, "owners")) == NULL)
+    goto fail;
+  for (guint i = 0; i < json_array_get_length (owners); i++)
+    {
+      JsonNode *node = json_array_get_element (owners, i);
+      gint64 id;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        {
+          reader_fail (r, "owners", _("must be a list of member ids"));
+          goto fail;
+        }
+      id = json_node_get_int (node);
+      g_array_append_val (sg->owners, id);
+    }
+
+  if ((steps = read_array (r, o, "steps")) == NULL)
+    goto fail;
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    {
+      JsonObject *so = array_object (r, steps, i, "steps");
+      HelStep *step;
+
+      if (so == NULL)
+        goto fail;
+      reader_push (r, "steps", i, &saved);
+      step = read_step (r, so);
+      reader_pop (r, saved);
+      if (step == NULL)
+        goto fail;
+      g_ptr_array_add (sg->steps, step);
+    }
+
+  if ((followups = read_array (r, o, "followups")) == NULL)
+    goto fail;
+  for (guint i = 0; i < json_array_get_length (followups); i++)
+    {
+      JsonObject *fo = array_object (r, followups, i, "followups");
+      HelFollowup *f;
+
+      if (fo == NULL)
+        goto fail;
+      f = hel_followup_new (NULL, NULL, NULL);
+      g_ptr_array_add (sg->followups, f);
+      reader_push (r, "followups", i, &saved);
+      if (!read_int (r, fo, "id", 0, G_MAXINT64, &f->id) ||
+          !read_string (r, fo, "date", TRUE, TRUE, &f->date) ||
+          !read_string (r, fo, "text", TRUE, FALSE, &f->text) ||
+          !read_string (r, fo, "author", FALSE, FALSE, &f->author) ||
+          !read_bool (r, fo, "internal", &f->internal))
+        goto fail;
+      reader_pop (r, saved);
+    }
+
+  if ((history = read_array (r, o, "scale_history")) == NULL)
+    goto fail;
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonObject *eo = array_object (r, history, i, "scale_history");
+      HelScaleEntry *e;
+
+      if (eo == NULL)
+        goto fail;
+      e = hel_scale_entry_new (0, NULL, NULL);
+      g_ptr_array_add (sg->scale_history, e);
+      reader_push (r, "scale_history", i, &saved);
+      if (!read_int (r, eo, "id", 0, G_MAXINT64, &e->id) ||
+          !read_int (r, eo, "value", 0, 10, &v) ||
+          !read_string (r, eo, "set_by", FALSE, FALSE, &e->set_by) ||
+          !read_string (r, eo, "set_at", TRUE, FALSE, &e->set_at))
+        goto fail;
+      e->value = (int) v;
+      reader_pop (r, saved);
+    }
+  return sg;
+
+fail:
+  hel_subgoal_free (sg);
+  return NULL;
+}
+
+HelPlan *
+hel_plan_from_json (JsonNode  *node,
+                    GError   **error)
+{
+  g_autoptr(HelPlan) plan = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  Reader r = { error, path };
+  JsonObject *o;
+  JsonArray *wishes, *goals;
+  gint64 family_id;
+  gsize saved;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The plan must be an object."));
+      return NULL;
+    }
+  o = json_node_get_object (node);
+  if (!read_int (&r, o, "family_id", 0, G_MAXINT64, &family_id))
+    return NULL;
+  plan = hel_plan_new (family_id);
+  if (!read_string (&r, o, "wishes", FALSE, FALSE, &plan->data.wishes))
+    return NULL;
+
+  if ((wishes = read_array (&r, o, "member_wishes")) == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (wishes); i++)
+    {
+      JsonObject *wo = array_object (&r, wishes, i, "member_wishes");
+      gint64 member_id;
+      char *text;
+
+      if (wo == NULL)
+        return NULL;
+      reader_push (&r, "member_wishes", i, &saved);
+      if (!read_int (&r, wo, "member_id", 1, G_MAXINT64, &member_id) ||
+          !read_string (&r, wo, "text", TRUE, FALSE, &text))
+        return NULL;
+      reader_pop (&r, saved);
+      g_hash_table_insert (plan->data.member_wishes, g_memdup2 (&member_id, sizeof member_id), text);
+    }
+
+  if ((goals = read_array (&r, o, "goals")) == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (goals); i++)
+    {
+      JsonObject *go = array_object (&r, goals, i, "goals");
+      JsonArray *subgoals;
+      HelGoal *goal;
+      gint64 v;
+
+      if (go == NULL)
+        return NULL;
+      goal = hel_goal_new (NULL);
+      g_ptr_array_add (plan->data.goals, goal);
+      reader_push (&r, "goals", i, &saved);
+      if (!read_int (&r, go, "id", 0, G_MAXINT64, &goal->id) ||
+          !read_string (&r, go, "title", TRUE, FALSE, &goal->title) ||
+          !read_string (&r, go, "created", TRUE, TRUE, &goal->created) ||
+          !read_int (&r, go, "position", G_MININT, G_MAXINT, &v) ||
+          (subgoals = read_array (&r, go, "subgoals")) == NULL)
+        return NULL;
+      goal->position = (int) v;
+      for (guint j = 0; j < json_array_get_length (subgoals); j++)
+        {
+          JsonObject *so = array_object (&r, subgoals, j, "subgoals");
+          HelSubgoal *sg;
+          gsize saved2;
+
+          if (so == NULL)
+            return NULL;
+          reader_push (&r, "subgoals", j, &saved2);
+          sg = read_subgoal (&r, so);
+          reader_pop (&r, saved2);
+          if (sg == NULL)
+            return NULL;
+          sg->goal_id = goal->id;
+          g_ptr_array_add (goal->subgoals, sg);
+        }
+      reader_pop (&r, saved);
+    }
+  return g_steal_pointer (&plan);
+}
