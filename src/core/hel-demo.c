@@ -1,0 +1,1032 @@
+/* hel-demo.c: generates the fictional demo database: 50 invented families in two teams.
+ *
+ * The shape follows seed 004 (Projekt Job og Familie): Familiegruppe Øst with 35 families and
+ * Familiegruppe Sydvest with 15, a job-centre and a family-group caseworker per family, 62
+ * adults (most families a single parent) and 89 children, the adults' income support in the
+ * seed's proportions. Every name, number and date is invented; the surnames are made up so
+ * that no real family is meant. The same seed always gives the same database.
+ *
+ * The demo is built in steps (see `steps` below); a later feature (family plans, network
+ * maps, meetings, measurements) adds its own step that reads what the earlier steps made. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hel-demo.h"
+#include "hel-json.h"
+#include "hel-store-plan.h"
+#include "hel-store-private.h"
+#include "hel-validate.h"
+
+#define N_FAMILIES        50
+#define N_EAST            35
+#define N_COUPLES         12   /* families with two adults in the household: 38 + 2 * 12 = 62 */
+#define N_ABSENT_FATHERS   3   /* single-parent families whose father lives elsewhere */
+#define N_CHILDREN        89
+#define MAX_CHILDREN       5
+#define REFERENCE_DATE    "2025-06-30"   /* ages are drawn as of this day */
+
+typedef struct {
+  HelFamily *family;
+  guint      team;        /* 0 = east, 1 = south-west */
+  GPtrArray *members;     /* HelMember*, in the order shown */
+  guint      n_adults;    /* in the household */
+  guint      n_children;
+  gboolean   absent_father;
+} DemoFamily;
+
+typedef struct {
+  HelStore  *store;
+  GRand     *rand;
+  gint64     team_ids[2];
+  GArray    *job_centre[2];     /* gint64 caseworker ids per team */
+  GArray    *family_group[2];
+  GPtrArray *families;          /* DemoFamily* */
+} Demo;
+
+static void
+demo_family_free (gpointer data)
+{
+  DemoFamily *df = data;
+
+  g_clear_object (&df->family);
+  g_clear_pointer (&df->members, g_ptr_array_unref);
+  g_free (df);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Invented names                                                                              */
+
+static const char * const surnames[] = {
+  "Testrup", "Ulvebæk", "Tjørneholt", "Hjortevig", "Ravnemark", "Kildestrup", "Lyngevad",
+  "Egebølle", "Mosedal", "Bromhøj", "Vindekær", "Ellebrink", "Hyldevang", "Kragelev",
+  "Snerlund", "Pilevad", "Rønnebæk", "Stærdal", "Gøgeholt", "Multebjerg", "Siverstrup",
+  "Brakmose", "Tranevig", "Hasselvad", "Ugleholm", "Kløverup", "Lærkedal", "Syrenholt",
+  "Vibekær", "Mågebjerg", "Perlestrup", "Nældevig", "Sivsgaard", "Enghave-Ris", "Bøgevad",
+  "Fyrreholt", "Spurvelund", "Ålekær", "Tidselbæk", "Hjemmeby", "Skærvelund", "Rævdal",
+  "Smørblom", "Humlevad", "Grankær", "Ladestrup", "Stenvig", "Ranunkeldal", "Odderholt",
+  "Vejsbæk", "Tornekær", "Mølleris", "Drosselvad", "Kvædebjerg",
+};
+
+static const char * const women[] = {
+  "Mette", "Susanne", "Camilla", "Louise", "Maria", "Anne", "Lene", "Pia", "Tina", "Helle",
+  "Charlotte", "Sanne", "Stine", "Rikke", "Dorthe", "Jeanette", "Marianne", "Heidi", "Trine",
+  "Janni", "Line", "Nadia", "Sara", "Ditte", "Katrine", "Malene", "Anja", "Bettina", "Gitte",
+};
+
+static const char * const men[] = {
+  "Jesper", "Thomas", "Martin", "Michael", "Lars", "Kenneth", "Brian", "Henrik", "René", "Kim",
+  "Jan", "Dennis", "Claus", "Mads", "Rasmus", "Jacob", "Nicolai", "Allan", "Ronni", "Steffen",
+};
+
+static const char * const girls[] = {
+  "Emma", "Ida", "Freja", "Clara", "Alma", "Ella", "Karla", "Olivia", "Sofie", "Laura", "Agnes",
+  "Josefine", "Mathilde", "Ellen", "Liva", "Nora", "Asta", "Lea", "Isabella", "Anna",
+};
+
+static const char * const boys[] = {
+  "William", "Noah", "Oscar", "Lucas", "Carl", "Victor", "Malthe", "Alfred", "Elias", "Emil",
+  "Magnus", "Frederik", "Oliver", "Aksel", "Anton", "Villads", "Mikkel", "Tobias", "Valdemar",
+  "Sebastian",
+};
+
+typedef struct {
+  const char *name;
+  const char *email;
+} DemoCaseworker;
+
+/* Per team: job centre first, then family group. East 4 + 4, south-west 2 + 2. */
+static const DemoCaseworker east_job_centre[] = {
+  { "Hanne Lindeskov", "hali@kommune.example" }, { "Jonas Bøgedal", "jobo@kommune.example" },
+  { "Birgit Agerlev", "biag@kommune.example" }, { "Kasper Hedevang", "kahe@kommune.example" },
+};
+static const DemoCaseworker east_family_group[] = {
+  { "Lone Skrænting", "losk@kommune.example" }, { "Peter Vandholm", "peva@kommune.example" },
+  { "Sidsel Marehøj", "sima@kommune.example" }, { "Ulla Rugbjerg", "ulru@kommune.example" },
+};
+static const DemoCaseworker south_west_job_centre[] = {
+  { "Morten Engsig", "moen@kommune.example" }, { "Vibeke Tanglund", "vita@kommune.example" },
+};
+static const DemoCaseworker south_west_family_group[] = {
+  { "Karen Slåenvad", "kasl@kommune.example" }, { "Ole Bramstrup", "olbr@kommune.example" },
+};
+
+/* The seed's table for the 4th quarter of 2017: 36 + 15 + 4 + 1 + 2 on public support, and the
+ * rest (4) in work. Cash benefit and resource course qualify a family for the project. */
+static const struct {
+  HelIncomeKind kind;
+  guint         count;
+} income_mix[] = {
+  { HEL_INCOME_CASH_BENEFIT, 36 },
+  { HEL_INCOME_RESOURCE_COURSE, 15 },
+  { HEL_INCOME_DISABILITY_PENSION, 4 },
+  { HEL_INCOME_UNEMPLOYMENT, 1 },
+  { HEL_INCOME_FLEX_JOB, 2 },
+  { HEL_INCOME_SELF_SUPPORTING, 4 },
+};
+
+/* The seed's age table for the job-centre adults: 30-34: 13, 35-39: 14, 40-44: 15, 45-49: 8,
+ * 50-54: 2, 55-60: 1. */
+static const struct {
+  guint from;
+  guint to;
+  guint weight;
+} adult_ages[] = {
+  { 30, 34, 13 }, { 35, 39, 14 }, { 40, 44, 15 }, { 45, 49, 8 }, { 50, 54, 2 }, { 55, 60, 1 },
+};
+
+/* ------------------------------------------------------------------------------------------ */
+/* Random helpers                                                                              */
+
+static guint
+pick (Demo  *demo,
+      guint  n)
+{
+  return (guint) g_rand_int_range (demo->rand, 0, (gint32) n);
+}
+
+static guint
+between (Demo  *demo,
+         guint  from,
+         guint  to)
+{
+  return (guint) g_rand_int_range (demo->rand, (gint32) from, (gint32) to + 1);
+}
+
+/* Fisher-Yates with GRand, so the order depends only on the seed. */
+static void
+shuffle (Demo    *demo,
+         gpointer items,
+         guint    n,
+         gsize    size)
+{
+  char *base = items;
+  g_autofree char *tmp = g_malloc (size);
+
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = pick (demo, i);
+
+      memcpy (tmp, base + (i - 1) * size, size);
+      memcpy (base + (i - 1) * size, base + j * size, size);
+      memcpy (base + j * size, tmp, size);
+    }
+}
+
+static char *
+iso_add_days (const char *iso,
+              int         days)
+{
+  GDate date;
+
+  hel_date_to_gdate (iso, &date);
+  if (days >= 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
+  return hel_date_from_gdate (&date);
+}
+
+static char *
+random_date (Demo       *demo,
+             const char *from,
+             const char *to)
+{
+  GDate a, b;
+
+  hel_date_to_gdate (from, &a);
+  hel_date_to_gdate (to, &b);
+  return iso_add_days (from,
+                       (int) between (demo, 0, g_date_get_julian (&b) - g_date_get_julian (&a)));
+}
+
+/* A birth date `age` whole years before the reference day. */
+static char *
+birth_date_for_age (Demo *demo,
+                    guint age)
+{
+  GDate date;
+
+  hel_date_to_gdate (REFERENCE_DATE, &date);
+  g_date_subtract_years (&date, age);
+  g_date_subtract_days (&date, between (demo, 0, 364));
+  return hel_date_from_gdate (&date);
+}
+
+static guint
+random_adult_age (Demo *demo)
+{
+  guint total = 0, roll;
+
+  for (guint i = 0; i < G_N_ELEMENTS (adult_ages); i++)
+    total += adult_ages[i].weight;
+  roll = pick (demo, total);
+  for (guint i = 0; i < G_N_ELEMENTS (adult_ages); i++)
+    {
+      if (roll < adult_ages[i].weight)
+        return between (demo, adult_ages[i].from, adult_ages[i].to);
+      roll -= adult_ages[i].weight;
+    }
+  return 40;
+}
+
+/* A made-up CPR number that fits the birth date and gender; the serial is random. */
+static char *
+random_cpr (Demo       *demo,
+            const char *birth,
+            HelGender   gender)
+{
+  GDate date;
+  guint year, first, middle, last;
+
+  hel_date_to_gdate (birth, &date);
+  year = g_date_get_year (&date);
+  /* The first serial digit gives the century: 0-3 for 1900-1999, 4 for 2000-2036. */
+  first = year < 2000 ? between (demo, 0, 3) : 4;
+  middle = between (demo, 0, 99);
+  /* The last digit is odd for men, even for women. */
+  last = between (demo, 0, 4) * 2 + (gender == HEL_GENDER_MALE ? 1 : 0);
+  return g_strdup_printf ("%02u%02u%02u-%u%02u%u", g_date_get_day (&date),
+                          (guint) g_date_get_month (&date), year % 100, first, middle, last);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Steps                                                                                       */
+
+static gboolean
+add_teams (Demo    *demo,
+           GError **error)
+{
+  static const char * const names[] = { "Familiegruppe Øst", "Familiegruppe Sydvest" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(HelTeam) team = hel_team_new (0, names[i]);
+
+      if (!hel_store_save_team (demo->store, team, error))
+        return FALSE;
+      demo->team_ids[i] = hel_team_get_id (team);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_caseworker_group (Demo                 *demo,
+                      guint                 team,
+                      HelDiscipline         discipline,
+                      const DemoCaseworker *people,
+                      guint                 n,
+                      GArray               *ids,
+                      guint                *phone_counter,
+                      GError              **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HelCaseworker) cw = hel_caseworker_new ();
+      g_autofree char *phone = NULL;
+      gint64 id;
+
+      /* +45 99 99 xx xx: clearly not anyone's phone number. */
+      phone = g_strdup_printf ("+45 99 99 %02u %02u", 10 + *phone_counter,
+                               (34 + 17 * *phone_counter) % 100);
+      (*phone_counter)++;
+      hel_caseworker_set_name (cw, people[i].name);
+      hel_caseworker_set_discipline (cw, discipline);
+      hel_caseworker_set_team_id (cw, demo->team_ids[team]);
+      hel_caseworker_set_phone (cw, phone);
+      hel_caseworker_set_email (cw, people[i].email);
+      if (!hel_store_save_caseworker (demo->store, cw, error))
+        return FALSE;
+      id = hel_caseworker_get_id (cw);
+      g_array_append_val (ids, id);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_caseworkers (Demo    *demo,
+                 GError **error)
+{
+  guint phone = 0;
+
+  return add_caseworker_group (demo, 0, HEL_DISCIPLINE_JOB_CENTRE, east_job_centre,
+                               G_N_ELEMENTS (east_job_centre), demo->job_centre[0], &phone,
+                               error) &&
+         add_caseworker_group (demo, 0, HEL_DISCIPLINE_FAMILY_GROUP, east_family_group,
+                               G_N_ELEMENTS (east_family_group), demo->family_group[0], &phone,
+                               error) &&
+         add_caseworker_group (demo, 1, HEL_DISCIPLINE_JOB_CENTRE, south_west_job_centre,
+                               G_N_ELEMENTS (south_west_job_centre), demo->job_centre[1], &phone,
+                               error) &&
+         add_caseworker_group (demo, 1, HEL_DISCIPLINE_FAMILY_GROUP, south_west_family_group,
+                               G_N_ELEMENTS (south_west_family_group), demo->family_group[1],
+                               &phone, error);
+}
+
+/* The families themselves: team, caseworker pair, start, and for a few the end. */
+static gboolean
+add_families (Demo    *demo,
+              GError **error)
+{
+  static const struct {
+    HelEndReason reason;
+    const char  *note;
+  } endings[] = {
+    { HEL_END_MOVED, "Flyttet til en anden kommune." },
+    { HEL_END_LACKED_MOTIVATION, "Familien ønskede ikke at fortsætte i projektet." },
+    { HEL_END_MOVED, "Flyttet til familie i Jylland." },
+  };
+  const char *names[G_N_ELEMENTS (surnames)];
+  char *starts[N_FAMILIES];
+  int ending[N_FAMILIES];
+  guint early[N_FAMILIES];
+  guint next_pair[2] = { 0, 0 };
+  guint n_early = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (surnames) >= N_FAMILIES);
+
+  memcpy (names, surnames, sizeof names);
+  shuffle (demo, names, G_N_ELEMENTS (names), sizeof names[0]);
+
+  /* Three of the families that started early left again during their first year. */
+  for (guint i = 0; i < N_FAMILIES; i++)
+    {
+      starts[i] = random_date (demo, "2024-01-08", "2025-10-31");
+      ending[i] = -1;
+      if (hel_date_compare (starts[i], "2024-09-01") < 0)
+        early[n_early++] = i;
+    }
+  shuffle (demo, early, n_early, sizeof early[0]);
+  for (guint e = 0; e < MIN (n_early, G_N_ELEMENTS (endings)); e++)
+    ending[early[e]] = (int) e;
+
+  for (guint i = 0; i < N_FAMILIES; i++)
+    {
+      DemoFamily *df = g_new0 (DemoFamily, 1);
+      g_autofree char *name = g_strdup_printf ("Familien %s", names[i]);
+      g_autofree char *start = g_steal_pointer (&starts[i]);
+      g_autofree char *consent = iso_add_days (start, -(int) between (demo, 0, 14));
+      GArray *jc, *fg;
+      gint64 job_centre, family_group;
+      guint k;
+
+      df->members = g_ptr_array_new_with_free_func (g_object_unref);
+      df->family = hel_family_new ();
+      df->team = i < N_EAST ? 0 : 1;
+      g_ptr_array_add (demo->families, df);
+
+      /* Pairs rotate through the team so every caseworker carries a fair share. */
+      jc = demo->job_centre[df->team];
+      fg = demo->family_group[df->team];
+      k = next_pair[df->team]++;
+      job_centre = g_array_index (jc, gint64, k % jc->len);
+      family_group = g_array_index (fg, gint64, (k / jc->len + k) % fg->len);
+
+      hel_family_set_name (df->family, name);
+      hel_family_set_team_id (df->family, demo->team_ids[df->team]);
+      if (g_rand_boolean (demo->rand))
+        {
+          hel_family_set_primary_caseworker_id (df->family, family_group);
+          hel_family_set_secondary_caseworker_id (df->family, job_centre);
+        }
+      else
+        {
+          hel_family_set_primary_caseworker_id (df->family, job_centre);
+          hel_family_set_secondary_caseworker_id (df->family, family_group);
+        }
+      hel_family_set_start_date (df->family, start);
+      hel_family_set_consent_date (df->family, consent);
+
+      if (ending[i] >= 0)
+        {
+          g_autofree char *end = iso_add_days (start, (int) between (demo, 120, 300));
+
+          hel_family_set_end_date (df->family, end);
+          hel_family_set_end_reason (df->family, endings[ending[i]].reason);
+          hel_family_set_end_note (df->family, endings[ending[i]].note);
+        }
+      if (!hel_store_save_family (demo->store, df->family, error))
+        {
+          for (guint j = i + 1; j < N_FAMILIES; j++)
+            g_free (starts[j]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static HelMember *
+new_member (Demo       *demo,
+            DemoFamily *df,
+            HelRole     role,
+            HelGender   gender,
+            const char *first_name,
+            const char *last_name,
+            guint       age)
+{
+  HelMember *member = hel_member_new ();
+  g_autofree char *birth = birth_date_for_age (demo, age);
+
+  hel_member_set_family_id (member, hel_family_get_id (df->family));
+  hel_member_set_role (member, role);
+  hel_member_set_gender (member, gender);
+  hel_member_set_first_name (member, first_name);
+  hel_member_set_last_name (member, last_name);
+  hel_member_set_birth_date (member, birth);
+  /* About half the members have their CPR number on file. */
+  if (g_rand_boolean (demo->rand))
+    {
+      g_autofree char *cpr = random_cpr (demo, birth, gender);
+      hel_member_set_cpr (member, cpr);
+    }
+  g_ptr_array_add (df->members, member);
+  return member;
+}
+
+/* Adults first, then the children from the oldest; an absent father last. */
+static gboolean
+add_members (Demo    *demo,
+             GError **error)
+{
+  guint kinds[N_FAMILIES];   /* 0 = single mother, 1 = single father, 2 = couple */
+  guint children[N_FAMILIES];
+  gboolean absent[N_FAMILIES] = { FALSE };
+  guint extra = N_CHILDREN - N_FAMILIES, n_absent = 0;
+
+  for (guint i = 0; i < N_FAMILIES; i++)
+    {
+      kinds[i] = i < N_COUPLES ? 2 : (i < N_COUPLES + 5 ? 1 : 0);
+      children[i] = 1;
+    }
+  shuffle (demo, kinds, N_FAMILIES, sizeof kinds[0]);
+  while (extra > 0)
+    {
+      guint i = pick (demo, N_FAMILIES);
+
+      if (children[i] < MAX_CHILDREN)
+        {
+          children[i]++;
+          extra--;
+        }
+    }
+  for (guint i = 0; i < N_FAMILIES && n_absent < N_ABSENT_FATHERS; i++)
+    if (kinds[i] == 0 && pick (demo, 3) == 0)
+      {
+        absent[i] = TRUE;
+        n_absent++;
+      }
+
+  for (guint i = 0; i < N_FAMILIES; i++)
+    {
+      DemoFamily *df = g_ptr_array_index (demo->families, i);
+      const char *surname = hel_family_get_name (df->family) + strlen ("Familien ");
+      guint youngest_parent = 99;
+
+      if (kinds[i] != 1)
+        {
+          guint age = random_adult_age (demo);
+          new_member (demo, df, HEL_ROLE_MOTHER, HEL_GENDER_FEMALE,
+                      women[pick (demo, G_N_ELEMENTS (women))], surname, age);
+          youngest_parent = MIN (youngest_parent, age);
+          df->n_adults++;
+        }
+      if (kinds[i] != 0)
+        {
+          guint age = random_adult_age (demo);
+          /* In some couples the father kept his own surname. */
+          const char *last = kinds[i] == 2 && pick (demo, 3) == 0
+                               ? surnames[pick (demo, G_N_ELEMENTS (surnames))] : surname;
+          new_member (demo, df, HEL_ROLE_FATHER, HEL_GENDER_MALE,
+                      men[pick (demo, G_N_ELEMENTS (men))], last, age);
+          youngest_parent = MIN (youngest_parent, age);
+          df->n_adults++;
+        }
+
+      /* Children born when the youngest parent was 18 or older; oldest first. */
+      {
+        guint ages[MAX_CHILDREN];
+        guint oldest = MIN (17u, youngest_parent - 18);
+
+        for (guint c = 0; c < children[i]; c++)
+          ages[c] = between (demo, 0, oldest);
+        for (guint a = 1; a < children[i]; a++)
+          for (guint b = a; b > 0 && ages[b - 1] < ages[b]; b--)
+            {
+              guint t = ages[b - 1];
+              ages[b - 1] = ages[b];
+              ages[b] = t;
+            }
+        for (guint c = 0; c < children[i]; c++)
+          {
+            gboolean girl = g_rand_boolean (demo->rand);
+            new_member (demo, df, HEL_ROLE_CHILD, girl ? HEL_GENDER_FEMALE : HEL_GENDER_MALE,
+                        girl ? girls[pick (demo, G_N_ELEMENTS (girls))]
+                             : boys[pick (demo, G_N_ELEMENTS (boys))],
+                        surname, ages[c]);
+            df->n_children++;
+          }
+      }
+
+      if (absent[i])
+        {
+          HelMember *father = new_member (demo, df, HEL_ROLE_FATHER, HEL_GENDER_MALE,
+                                          men[pick (demo, G_N_ELEMENTS (men))],
+                                          surnames[pick (demo, G_N_ELEMENTS (surnames))],
+                                          random_adult_age (demo));
+          hel_member_set_in_household (father, FALSE);
+          df->absent_father = TRUE;
+        }
+
+      for (guint m = 0; m < df->members->len; m++)
+        if (!hel_store_save_member (demo->store, g_ptr_array_index (df->members, m), error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_period (Demo         *demo,
+            HelMember    *member,
+            HelIncomeKind kind,
+            const char   *start,
+            GError      **error)
+{
+  g_autoptr(HelIncomePeriod) period = hel_income_period_new (hel_member_get_id (member), kind,
+                                                             start);
+
+  return hel_store_add_income_period (demo->store, period, error);
+}
+
+/* Each family has at least one adult on cash benefit or a resource course (the project's
+ * entry rule); the other adults share the rest of the seed's mix. A few changed support
+ * during the project: three moved from cash benefit to a resource course, one found work,
+ * and one came off unemployment benefit onto cash benefit. */
+static gboolean
+add_income_support (Demo    *demo,
+                    GError **error)
+{
+  g_autoptr(GArray) qualifying = g_array_new (FALSE, FALSE, sizeof (HelIncomeKind));
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (HelIncomeKind));
+  g_autoptr(GPtrArray) leads = g_ptr_array_new ();
+  g_autoptr(GPtrArray) seconds = g_ptr_array_new ();
+  guint to_resource = 3, to_work = 1, from_unemployment = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (income_mix); i++)
+    for (guint n = 0; n < income_mix[i].count; n++)
+      {
+        gboolean qualifies = income_mix[i].kind == HEL_INCOME_CASH_BENEFIT ||
+                             income_mix[i].kind == HEL_INCOME_RESOURCE_COURSE;
+        g_array_append_val (qualifies ? qualifying : others, income_mix[i].kind);
+      }
+  shuffle (demo, qualifying->data, qualifying->len, sizeof (HelIncomeKind));
+  /* The qualifying kinds beyond one per family join the others. */
+  while (qualifying->len > N_FAMILIES)
+    {
+      g_array_append_val (others, g_array_index (qualifying, HelIncomeKind, qualifying->len - 1));
+      g_array_set_size (qualifying, qualifying->len - 1);
+    }
+  shuffle (demo, others->data, others->len, sizeof (HelIncomeKind));
+
+  for (guint i = 0; i < demo->families->len; i++)
+    {
+      DemoFamily *df = g_ptr_array_index (demo->families, i);
+      guint adult = 0;
+
+      for (guint m = 0; m < df->members->len; m++)
+        {
+          HelMember *member = g_ptr_array_index (df->members, m);
+
+          if (!hel_role_is_adult (hel_member_get_role (member)) ||
+              !hel_member_get_in_household (member))
+            continue;
+          g_ptr_array_add (adult++ == 0 ? leads : seconds, member);
+        }
+    }
+  g_assert (leads->len == qualifying->len && seconds->len == others->len);
+
+  for (guint i = 0; i < leads->len + seconds->len; i++)
+    {
+      gboolean lead = i < leads->len;
+      HelMember *member = lead ? g_ptr_array_index (leads, i)
+                               : g_ptr_array_index (seconds, i - leads->len);
+      HelIncomeKind kind = lead ? g_array_index (qualifying, HelIncomeKind, i)
+                                : g_array_index (others, HelIncomeKind, i - leads->len);
+      HelFamily *family = NULL;
+      g_autofree char *since = NULL;
+      g_autofree char *changed = NULL;
+      HelIncomeKind before = kind;
+
+      for (guint f = 0; f < demo->families->len && family == NULL; f++)
+        {
+          DemoFamily *df = g_ptr_array_index (demo->families, f);
+          if (hel_family_get_id (df->family) == hel_member_get_family_id (member))
+            family = df->family;
+        }
+
+      /* Years on public support before the project: 1-12. */
+      since = iso_add_days (hel_family_get_start_date (family), -(int) between (demo, 200, 4400));
+      if (kind == HEL_INCOME_RESOURCE_COURSE && to_resource > 0)
+        before = HEL_INCOME_CASH_BENEFIT, to_resource--;
+      else if (kind == HEL_INCOME_SELF_SUPPORTING && to_work > 0)
+        before = HEL_INCOME_CASH_BENEFIT, to_work--;
+      else if (kind == HEL_INCOME_CASH_BENEFIT && !lead && from_unemployment > 0)
+        before = HEL_INCOME_UNEMPLOYMENT, from_unemployment--;
+
+      if (before != kind)
+        {
+          changed = iso_add_days (hel_family_get_start_date (family),
+                                  (int) between (demo, 60, 300));
+          if (hel_date_compare (changed, "2025-12-31") > 0)
+            {
+              g_free (changed);
+              changed = g_strdup ("2025-12-31");
+            }
+          if (!add_period (demo, member, before, since, error) ||
+              !add_period (demo, member, kind, changed, error))
+            return FALSE;
+        }
+      else if (!add_period (demo, member, kind, since, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Family plans                                                                                */
+
+/* A library of goals as Danish families and caseworkers word them. {who} is replaced by the
+ * first name of the member the small goal belongs to. */
+typedef struct {
+  const char *wording;
+  const char *steps[3];
+} DemoSubgoal;
+
+typedef struct {
+  const char  *title;
+  gboolean     for_child;   /* small goals belong to a child rather than an adult */
+  DemoSubgoal  subgoals[6];
+} DemoGoal;
+
+static const DemoGoal demo_goals[] = {
+  { "{who} i arbejde", FALSE, {
+    { "{who} skriver et CV sammen med sin mentor", { "Book tid hos mentoren", "Skriv de sidste tre job ind", NULL } },
+    { "{who} er i virksomhedspraktik 10 timer om ugen", { "Find praktiksted med virksomhedskonsulenten", "Aftal arbejdstider med praktikstedet", NULL } },
+    { "{who} møder op til alle samtaler i jobcentret", { "Skriv samtalerne ind i kalenderen på telefonen", NULL } },
+    { "{who} søger to job om måneden", { "Lav en liste over arbejdspladser i nærheden", "Send den første ansøgning", NULL } },
+    { "{who} går til danskundervisning to gange om ugen", { "Tilmeld holdet på sprogcentret", NULL } },
+    { NULL } } },
+  { "Ro om skolegangen", TRUE, {
+    { "{who} kommer i skole hver dag i en måned", { "Aftal morgenrutine med klasselæreren", "Skriv fremmøde på køleskabskalenderen", NULL } },
+    { "{who} går i lektiecafé to gange om ugen", { "Tilmeld lektiecaféen", NULL } },
+    { "Morgenen foregår uden skænderier", { "Læg tøj frem aftenen før", "Stå op kl. 6.45", NULL } },
+    { "{who} har en god ven i klassen", { "Invitér en klassekammerat hjem", NULL } },
+    { NULL } } },
+  { "Trivsel i familien", FALSE, {
+    { "Vi spiser aftensmad sammen fire dage om ugen", { "Lav en madplan for ugen", NULL } },
+    { "Børnene har faste sengetider", { "Sluk skærme kl. 20", "Læs godnathistorie", NULL } },
+    { "Vi tager på tur sammen en gang om måneden", { "Find en gratis tur i kommunens kalender", NULL } },
+    { "{who} har en aften om ugen til sig selv", { "Aftal pasning med mormor", NULL } },
+    { NULL } } },
+  { "Styr på økonomien", FALSE, {
+    { "{who} lægger et budget sammen med rådgiveren", { "Saml regninger og lønsedler", "Møde med økonomirådgiveren", NULL } },
+    { "Huslejen bliver betalt til tiden tre måneder i træk", { "Sæt huslejen på betalingsservice", NULL } },
+    { "{who} får styr på gælden til forsyningsselskabet", { "Ring og lav en afdragsordning", NULL } },
+    { NULL } } },
+  { "Et sundere liv", FALSE, {
+    { "{who} går til lægen om søvnproblemerne", { "Bestil tid hos lægen", NULL } },
+    { "{who} går en tur tre gange om ugen", { "Find en gåmakker", NULL } },
+    { "{who} starter i et forløb hos psykolog", { "Få henvisning fra lægen", "Første samtale", NULL } },
+    { NULL } } },
+  { "Et stærkere netværk", TRUE, {
+    { "{who} finder en voksen at tale med", { "Lav netværkskort sammen med {who}", "Spørg onkel Peter om han vil være med", NULL } },
+    { "{who} går til en fritidsaktivitet", { "Prøv fodbold i den lokale klub", "Søg fritidspas", NULL } },
+    { "Familien deltager i forældrecaféen", { "Tilmeld caféen", NULL } },
+    { NULL } } },
+};
+
+static const char * const family_wishes[] = {
+  "At vi får mere ro i hverdagen og mere tid til hinanden.",
+  "At mor får et arbejde, og at børnene er glade for at gå i skole.",
+  "At vi kan klare os selv uden at skulle bede om hjælp hele tiden.",
+  "Vi vil gerne have en hverdag, hvor vi ikke skændes om morgenen.",
+  "At far får det bedre og kan være mere sammen med børnene.",
+  "Vi drømmer om at tage på ferie sammen til sommer.",
+};
+
+static const char * const child_wishes[] = {
+  "Jeg vil gerne gå til fodbold.",
+  "Jeg vil have flere venner i klassen.",
+  "At mor og far ikke er sure.",
+  "Jeg vil gerne have mit eget værelse.",
+  "At vi får en hund.",
+};
+
+static const char * const external_helpers[] = {
+  "Mentor Lise", "Virksomhedskonsulent Jens", "AKT-lærer Mette", "Støttekontaktperson Ali",
+  "Sundhedsplejerske Hanne",
+};
+
+static const char * const followup_texts[] = {
+  "Godt i gang. Vi aftalte at følge op om to uger.",
+  "Det har været svært i denne periode; vi justerer delmålet.",
+  "Familien fortæller, at det går bedre. Fortsæt som aftalt.",
+  "Talt med skolen: fremmødet er steget.",
+  "Mentor melder, at samarbejdet går godt.",
+};
+
+static char *
+demo_wording (const char *pattern,
+              const char *who)
+{
+  g_auto(GStrv) parts = g_strsplit (pattern, "{who}", -1);
+  return g_strjoinv (who, parts);
+}
+
+static guint
+count_subgoals (const DemoGoal *goal)
+{
+  guint n = 0;
+  while (n < G_N_ELEMENTS (goal->subgoals) && goal->subgoals[n].wording != NULL)
+    n++;
+  return n;
+}
+
+static HelMember *
+pick_member (Demo       *demo,
+             DemoFamily *df,
+             gboolean    child)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+
+  for (guint i = 0; i < df->members->len; i++)
+    {
+      HelMember *m = df->members->pdata[i];
+      if (hel_member_get_in_household (m) && hel_role_is_adult (hel_member_get_role (m)) != child)
+        g_ptr_array_add (candidates, m);
+    }
+  if (candidates->len == 0)
+    return df->members->pdata[0];
+  return candidates->pdata[pick (demo, candidates->len)];
+}
+
+static gboolean
+add_plan_step (Demo        *demo,
+               DemoFamily  *df,
+               HelSubgoal  *sg,
+               const char  *what,
+               HelMember   *owner,
+               const char  *today,
+               GError     **error)
+{
+  g_autoptr(HelStep) step = NULL;
+  guint who = pick (demo, 4);
+
+  step = hel_step_new (what);
+  if (who == 0)
+    {
+      step->owner_kind = HEL_OWNER_MEMBER;
+      step->owner_member_id = hel_member_get_id (owner);
+    }
+  else if (who == 1)
+    {
+      step->owner_kind = HEL_OWNER_CASEWORKER;
+      step->owner_caseworker_id = pick (demo, 2) ? hel_family_get_primary_caseworker_id (df->family)
+                                                 : hel_family_get_secondary_caseworker_id (df->family);
+    }
+  else if (who == 2)
+    {
+      step->owner_kind = HEL_OWNER_EXTERNAL;
+      step->owner_name = g_strdup (external_helpers[pick (demo, G_N_ELEMENTS (external_helpers))]);
+    }
+  else
+    {
+      step->owner_kind = HEL_OWNER_MEMBER;
+      step->owner_member_id = hel_member_get_id (owner);
+    }
+  step->due = iso_add_days (today, (int) between (demo, 0, 100) - 40);
+  if (hel_date_compare (step->due, sg->created) < 0)
+    {
+      g_free (step->due);
+      step->due = g_strdup (sg->created);
+    }
+  if (sg->status == HEL_GOAL_ACHIEVED || pick (demo, 3) == 0)
+    {
+      step->done = TRUE;
+      step->done_date = g_strdup (hel_date_compare (step->due, today) < 0 ? step->due : today);
+    }
+  return hel_store_save_step (demo->store, sg->id, step, error);
+}
+
+static gboolean
+add_plans (Demo    *demo,
+           GError **error)
+{
+  g_autofree char *today = hel_date_today ();
+
+  for (guint f = 0; f < demo->families->len; f++)
+    {
+      DemoFamily *df = demo->families->pdata[f];
+      gint64 family_id = hel_family_get_id (df->family);
+      g_autofree char *created = iso_add_days (hel_family_get_start_date (df->family), 7);
+      g_autoptr(HelCaseworker) primary = NULL;
+      guint order[G_N_ELEMENTS (demo_goals)];
+      guint n_goals = between (demo, 2, 4);
+
+      if (hel_date_compare (created, today) > 0)
+        {
+          g_free (created);
+          created = g_strdup (today);
+        }
+      primary = hel_store_get_caseworker (demo->store,
+                                          hel_family_get_primary_caseworker_id (df->family), NULL);
+
+      if (!hel_store_set_wishes (demo->store, family_id, 0,
+                                 family_wishes[pick (demo, G_N_ELEMENTS (family_wishes))], error))
+        return FALSE;
+      for (guint i = 0; i < df->members->len; i++)
+        {
+          HelMember *m = df->members->pdata[i];
+          if (!hel_role_is_adult (hel_member_get_role (m)) && pick (demo, 2) == 0 &&
+              !hel_store_set_wishes (demo->store, family_id, hel_member_get_id (m),
+                                     child_wishes[pick (demo, G_N_ELEMENTS (child_wishes))], error))
+            return FALSE;
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+        order[i] = i;
+      shuffle (demo, order, G_N_ELEMENTS (order), sizeof order[0]);
+
+      for (guint g = 0; g < n_goals; g++)
+        {
+          const DemoGoal *spec = &demo_goals[order[g]];
+          HelMember *owner = pick_member (demo, df, spec->for_child);
+          const char *first = hel_member_get_first_name (owner);
+          g_autofree char *title = demo_wording (spec->title, first);
+          g_autoptr(HelGoal) goal = hel_goal_new (title);
+          guint wanted = between (demo, 2, 6);   /* not inside MIN (): it would draw twice */
+          guint n_sub = MIN (count_subgoals (spec), wanted);
+
+          goal->created = g_strdup (created);
+          if (!hel_store_save_goal (demo->store, family_id, goal, error))
+            return FALSE;
+
+          for (guint k = 0; k < n_sub; k++)
+            {
+              const DemoSubgoal *sspec = &spec->subgoals[k];
+              g_autofree char *wording = demo_wording (sspec->wording, first);
+              g_autoptr(HelSubgoal) sg = hel_subgoal_new (wording);
+              guint roll = pick (demo, 20);
+              guint n_scale;
+
+              sg->goal_id = goal->id;
+              sg->created = g_strdup (created);
+              /* About a quarter achieved, some paused, the rest under way or not started. */
+              sg->status = roll < 5 ? HEL_GOAL_ACHIEVED
+                         : roll < 7 ? HEL_GOAL_PAUSED
+                         : roll < 11 ? HEL_GOAL_NOT_STARTED : HEL_GOAL_IN_PROGRESS;
+              sg->deadline = iso_add_days (today, sg->status == HEL_GOAL_ACHIEVED
+                                                    ? -(int) between (demo, 10, 90)
+                                                    : (int) between (demo, 0, 150) - 30);
+              if (hel_date_compare (sg->deadline, created) < 0)
+                {
+                  g_free (sg->deadline);
+                  sg->deadline = g_strdup (created);
+                }
+              if (sg->status != HEL_GOAL_ACHIEVED)
+                sg->next_followup = iso_add_days (today, (int) between (demo, 3, 40));
+              g_array_append_val (sg->owners, *(gint64[]) { hel_member_get_id (owner) });
+              if (!hel_store_save_subgoal (demo->store, sg, error))
+                return FALSE;
+
+              for (guint t = 0; t < G_N_ELEMENTS (sspec->steps) && sspec->steps[t]; t++)
+                {
+                  g_autofree char *what = demo_wording (sspec->steps[t], first);
+                  if (!add_plan_step (demo, df, sg, what, owner, today, error))
+                    return FALSE;
+                }
+
+              n_scale = sg->status == HEL_GOAL_NOT_STARTED ? 0 : between (demo, 1, 3);
+              for (guint e = 0; e < n_scale; e++)
+                {
+                  int value = sg->status == HEL_GOAL_ACHIEVED
+                                ? (int) (e + 1 == n_scale ? 10 : between (demo, 3, 8))
+                                : (int) (1 + e * 2 + between (demo, 0, 3));
+                  const char *by = e % 2 == 0 && primary ? hel_caseworker_get_name (primary) : first;
+                  if (!hel_store_set_subgoal_scale (demo->store, sg->id, value, by, error))
+                    return FALSE;
+                }
+
+              if (sg->status != HEL_GOAL_NOT_STARTED && pick (demo, 2) == 0)
+                {
+                  g_autofree char *date = iso_add_days (today, -(int) between (demo, 5, 60));
+                  HelFollowup *note;
+
+                  if (hel_date_compare (date, created) < 0)
+                    {
+                      g_free (date);
+                      date = g_strdup (created);
+                    }
+                  note = hel_followup_new (date,
+                                           followup_texts[pick (demo, G_N_ELEMENTS (followup_texts))],
+                                           primary ? hel_caseworker_get_name (primary) : NULL);
+                  if (!hel_store_add_followup (demo->store, sg->id, note, error))
+                    {
+                      hel_followup_free (note);
+                      return FALSE;
+                    }
+                  hel_followup_free (note);
+                }
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* The records look as if they were made when each family joined, not when the demo ran,
+ * so the same seed gives the same export. */
+static gboolean
+set_timestamps (Demo    *demo,
+                GError **error)
+{
+  /* Scale values are stamped when they are set; spread them a fortnight apart from when
+   * the small goal was made instead, in the order they were set. */
+  return _hel_store_exec (demo->store,
+                          "UPDATE family SET created = start_date || 'T09:00:00Z', "
+                          "modified = coalesce(end_date, start_date) || 'T15:30:00Z';"
+                          "UPDATE scale_entry AS e SET set_at = "
+                          "  date((SELECT created FROM subgoal WHERE id = e.subgoal_id), '+' || "
+                          "  (14 * (SELECT count(*) FROM scale_entry e2 WHERE "
+                          "   e2.subgoal_id = e.subgoal_id AND e2.id < e.id)) || ' days') "
+                          "  || 'T10:00:00Z'", error);
+}
+
+typedef gboolean (*DemoStepFunc) (Demo *demo, GError **error);
+
+/* In order; each step may use what the steps above it made (demo->families and so on). */
+static const struct {
+  const char   *name;
+  DemoStepFunc  run;
+} steps[] = {
+  { "teams", add_teams },
+  { "caseworkers", add_caseworkers },
+  { "families", add_families },
+  { "members", add_members },
+  { "income support", add_income_support },
+  { "family plans", add_plans },
+  { "timestamps", set_timestamps },
+};
+
+gboolean
+hel_demo_generate (HelStore  *store,
+                   guint32    seed,
+                   GError   **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) families = g_ptr_array_new_with_free_func (demo_family_free);
+  Demo demo = { store, rand, { 0, 0 }, { NULL, NULL }, { NULL, NULL }, families };
+  gboolean empty = FALSE;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (HEL_IS_STORE (store), FALSE);
+
+  if (!hel_store_begin (store, error))
+    return FALSE;
+  if (!hel_json_store_is_empty (store, &empty, error))
+    {
+      hel_store_rollback (store);
+      return FALSE;
+    }
+  if (!empty)
+    {
+      hel_store_rollback (store);
+      g_set_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID,
+                   _("The database “%s” already holds data. The demo is only made in a new, "
+                     "empty database, so nothing was changed."), hel_store_get_path (store));
+      return FALSE;
+    }
+
+  for (guint t = 0; t < 2; t++)
+    {
+      demo.job_centre[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      demo.family_group[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  for (guint i = 0; ok && i < G_N_ELEMENTS (steps); i++)
+    {
+      ok = steps[i].run (&demo, error);
+      if (!ok)
+        g_prefix_error (error, _("The demo could not be made (step “%s”): "), steps[i].name);
+    }
+  for (guint t = 0; t < 2; t++)
+    {
+      g_array_unref (demo.job_centre[t]);
+      g_array_unref (demo.family_group[t]);
+    }
+
+  if (!ok)
+    {
+      hel_store_rollback (store);
+      return FALSE;
+    }
+  return hel_store_commit (store, error);
+}

@@ -1,0 +1,22 @@
+/* hel-preferences-window-private.h: the rows of the preferences window, for the widget tests. */
+#pragma once
+
+#include "hel-caseworker-row.h"
+#include "hel-preferences-window.h"
+
+G_BEGIN_DECLS
+
+AdwEntryRow      *_hel_preferences_window_get_add_team_row        (HelPreferencesWindow *self);
+AdwEntryRow      *_hel_preferences_window_get_team_row            (HelPreferencesWindow *self,
+                                                                   gint64                team_id);
+GtkButton        *_hel_preferences_window_get_team_remove_button  (HelPreferencesWindow *self,
+                                                                   gint64                team_id);
+GtkLabel         *_hel_preferences_window_get_teams_error_label   (HelPreferencesWindow *self);
+AdwEntryRow      *_hel_preferences_window_get_add_caseworker_row  (HelPreferencesWindow *self);
+HelCaseworkerRow *_hel_preferences_window_get_caseworker_row      (HelPreferencesWindow *self,
+                                                                   gint64                cw_id);
+GtkLabel         *_hel_preferences_window_get_caseworkers_error_label (HelPreferencesWindow *self);
+/* The confirmation shown by a remove button, or NULL. */
+AdwMessageDialog *_hel_preferences_window_get_dialog              (HelPreferencesWindow *self);
+
+G_END_DECLS

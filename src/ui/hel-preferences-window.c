@@ -1,0 +1,599 @@
+/* hel-preferences-window.c: teams and caseworkers, each edit saved as it is applied. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hel-field-error.h"
+#include "hel-preferences-window-private.h"
+
+struct _HelPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  HelStore             *store;
+  GPtrArray            *teams;             /* HelTeam, as last listed */
+  GHashTable           *team_rows;         /* team id -> AdwEntryRow (owned by teams_list) */
+  GHashTable           *caseworker_rows;   /* caseworker id -> HelCaseworkerRow */
+  gboolean              loading;
+  AdwMessageDialog     *dialog;            /* weak */
+
+  GtkListBox           *teams_list;
+  AdwEntryRow          *add_team_row;
+  GtkLabel             *teams_error_label;
+  GtkListBox           *caseworkers_list;
+  AdwEntryRow          *add_caseworker_row;
+  GtkLabel             *caseworkers_error_label;
+};
+
+G_DEFINE_FINAL_TYPE (HelPreferencesWindow, hel_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+#define TEAM_KEY "hel-team"
+
+static gboolean
+is_busy (GtkWidget *row)
+{
+  return (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0 ||
+         hel_field_error_get (row) != NULL;
+}
+
+static char *
+row_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+set_row_text (HelPreferencesWindow *self,
+              AdwEntryRow          *row,
+              const char           *text)
+{
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  self->loading = was_loading;
+}
+
+static void
+update_errors (HelPreferencesWindow *self)
+{
+  hel_field_error_show_children (self->teams_error_label, GTK_WIDGET (self->teams_list));
+  hel_field_error_show_children (self->caseworkers_error_label,
+                                 GTK_WIDGET (self->caseworkers_list));
+}
+
+static void
+set_error (HelPreferencesWindow *self,
+           gpointer              row,
+           const GError         *error)
+{
+  hel_field_error_set (GTK_WIDGET (row), error);
+  update_errors (self);
+}
+
+/* Sorting: by name, the "Add …" row last */
+
+static int
+sort_teams (GtkListBoxRow *a,
+            GtkListBoxRow *b,
+            gpointer       user_data)
+{
+  HelPreferencesWindow *self = user_data;
+  HelTeam *ta, *tb;
+
+  if (a == GTK_LIST_BOX_ROW (self->add_team_row))
+    return 1;
+  if (b == GTK_LIST_BOX_ROW (self->add_team_row))
+    return -1;
+  ta = g_object_get_data (G_OBJECT (a), TEAM_KEY);
+  tb = g_object_get_data (G_OBJECT (b), TEAM_KEY);
+  return g_utf8_collate (hel_team_get_name (ta), hel_team_get_name (tb));
+}
+
+static int
+sort_caseworkers (GtkListBoxRow *a,
+                  GtkListBoxRow *b,
+                  gpointer       user_data)
+{
+  HelPreferencesWindow *self = user_data;
+  HelCaseworker *ca, *cb;
+  int cmp;
+
+  if (a == GTK_LIST_BOX_ROW (self->add_caseworker_row))
+    return 1;
+  if (b == GTK_LIST_BOX_ROW (self->add_caseworker_row))
+    return -1;
+  ca = hel_caseworker_row_get_caseworker (HEL_CASEWORKER_ROW (a));
+  cb = hel_caseworker_row_get_caseworker (HEL_CASEWORKER_ROW (b));
+  cmp = g_utf8_collate (hel_caseworker_get_name (ca), hel_caseworker_get_name (cb));
+  if (cmp == 0)
+    cmp = hel_caseworker_get_id (ca) < hel_caseworker_get_id (cb) ? -1 : 1;
+  return cmp;
+}
+
+/* Asking before removing */
+
+typedef void (*RemoveFunc) (HelPreferencesWindow *self,
+                            gint64                id,
+                            GtkWidget            *row);
+
+static void
+dialog_response_cb (AdwMessageDialog     *dialog,
+                    const char           *response,
+                    HelPreferencesWindow *self)
+{
+  RemoveFunc remove = g_object_get_data (G_OBJECT (dialog), "remove-func");
+  GtkWidget *row = g_object_get_data (G_OBJECT (dialog), "row");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
+
+  if (g_strcmp0 (response, "remove") == 0 && self->store != NULL)
+    remove (self, id, row);
+}
+
+static void
+ask_before_removing (HelPreferencesWindow *self,
+                     const char           *heading,
+                     const char           *body,
+                     gint64                id,
+                     GtkWidget            *row,
+                     RemoveFunc            remove)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "remove-func", remove);
+  g_object_set_data_full (G_OBJECT (dialog), "row", g_object_ref (row), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, 0);
+
+  g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Teams */
+
+static void
+remove_team (HelPreferencesWindow *self,
+             gint64                team_id,
+             GtkWidget            *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The row disappears when the store announces the change. */
+  if (!hel_store_delete_team (self->store, team_id, &error))
+    set_error (self, row, error);
+}
+
+static void
+team_remove_clicked_cb (GtkButton            *button,
+                        HelPreferencesWindow *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
+  HelTeam *team = g_object_get_data (G_OBJECT (row), TEAM_KEY);
+  g_autofree char *heading = g_strdup_printf (_("Remove the team “%s”?"),
+                                              hel_team_get_name (team));
+
+  ask_before_removing (self, heading,
+                       _("Its families and caseworkers keep existing, but they lose their link "
+                         "to this team."),
+                       hel_team_get_id (team), row, remove_team);
+}
+
+static gboolean
+save_team_row (HelPreferencesWindow *self,
+               AdwEntryRow          *row)
+{
+  HelTeam *team = g_object_get_data (G_OBJECT (row), TEAM_KEY);
+  g_autofree char *text = row_text (row);
+  g_autoptr(HelTeam) copy = hel_team_new (hel_team_get_id (team), text);
+  g_autoptr(GError) error = NULL;
+
+  if (!hel_store_save_team (self->store, copy, &error))
+    {
+      set_error (self, row, error);
+      return FALSE;
+    }
+  hel_team_set_name (team, hel_team_get_name (copy));
+  set_error (self, row, NULL);
+  set_row_text (self, row, hel_team_get_name (copy));
+  gtk_list_box_invalidate_sort (self->teams_list);
+  return TRUE;
+}
+
+static void
+team_apply_cb (AdwEntryRow          *row,
+               HelPreferencesWindow *self)
+{
+  save_team_row (self, row);
+}
+
+static void
+team_focus_leave_cb (GtkEventControllerFocus *controller,
+                     HelPreferencesWindow    *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  AdwEntryRow *row = ADW_ENTRY_ROW (widget);
+  HelTeam *team = g_object_get_data (G_OBJECT (row), TEAM_KEY);
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL || self->loading)
+    return;
+  text = row_text (row);
+  if (g_strcmp0 (text, hel_team_get_name (team)) != 0 && save_team_row (self, row))
+    {
+      adw_entry_row_set_show_apply_button (row, FALSE);
+      adw_entry_row_set_show_apply_button (row, TRUE);
+    }
+}
+
+static GtkWidget *
+team_row_new (HelPreferencesWindow *self,
+              HelTeam              *team)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Team name"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), hel_team_get_name (team));
+  g_object_set_data_full (G_OBJECT (row), TEAM_KEY,
+                          hel_team_new (hel_team_get_id (team), hel_team_get_name (team)),
+                          g_object_unref);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove team"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove team"), -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (team_remove_clicked_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "remove-button", button);
+
+  g_signal_connect (row, "apply", G_CALLBACK (team_apply_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (team_focus_leave_cb), self);
+  gtk_widget_add_controller (row, focus);
+  return row;
+}
+
+static void
+reload_caseworkers (HelPreferencesWindow *self);
+
+static void
+reload_teams (HelPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  teams = hel_store_list_teams (self->store, &error);
+  if (teams == NULL)
+    {
+      set_error (self, self->teams_error_label, error);
+      return;
+    }
+  hel_field_error_set (GTK_WIDGET (self->teams_error_label), NULL);
+
+  /* Rows keep their identity: the one being typed in is updated, never replaced. */
+  for (guint i = 0; i < teams->len; i++)
+    {
+      HelTeam *team = g_ptr_array_index (teams, i);
+      gint64 id = hel_team_get_id (team);
+      GtkWidget *row = g_hash_table_lookup (self->team_rows, &id);
+
+      if (row == NULL)
+        {
+          gint64 *key_id = g_memdup2 (&id, sizeof id);
+
+          row = team_row_new (self, team);
+          g_hash_table_insert (self->team_rows, key_id, row);
+          gtk_list_box_append (self->teams_list, row);
+        }
+      else
+        {
+          hel_team_set_name (g_object_get_data (G_OBJECT (row), TEAM_KEY),
+                             hel_team_get_name (team));
+          if (!is_busy (row))
+            set_row_text (self, ADW_ENTRY_ROW (row), hel_team_get_name (team));
+        }
+      g_hash_table_lookup_extended (self->team_rows, &id, &key, NULL);
+      g_hash_table_add (seen, key);
+    }
+
+  g_hash_table_iter_init (&iter, self->team_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (seen, key))
+      {
+        gtk_list_box_remove (self->teams_list, value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
+  self->teams = g_steal_pointer (&teams);
+  gtk_list_box_invalidate_sort (self->teams_list);
+  update_errors (self);
+
+  /* Caseworkers show their team's name and choose among the teams. */
+  g_hash_table_iter_init (&iter, self->caseworker_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    hel_caseworker_row_set_teams (value, self->teams);
+}
+
+static void
+add_team_apply_cb (AdwEntryRow          *row,
+                   HelPreferencesWindow *self)
+{
+  g_autofree char *text = row_text (row);
+  g_autoptr(HelTeam) team = hel_team_new (0, text);
+  g_autoptr(GError) error = NULL;
+
+  if (!hel_store_save_team (self->store, team, &error))
+    {
+      set_error (self, row, error);
+      return;
+    }
+  set_error (self, row, NULL);
+  set_row_text (self, row, "");
+  reload_teams (self);
+}
+
+/* Caseworkers */
+
+static void
+remove_caseworker (HelPreferencesWindow *self,
+                   gint64                caseworker_id,
+                   GtkWidget            *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hel_store_delete_caseworker (self->store, caseworker_id, &error))
+    set_error (self, row, error);
+}
+
+static void
+caseworker_remove_requested_cb (HelCaseworkerRow     *row,
+                                HelPreferencesWindow *self)
+{
+  HelCaseworker *cw = hel_caseworker_row_get_caseworker (row);
+  g_autofree char *heading = g_strdup_printf (_("Remove the caseworker %s?"),
+                                              hel_caseworker_get_name (cw));
+
+  ask_before_removing (self, heading,
+                       _("Their families keep existing, but lose their link to this "
+                         "caseworker."),
+                       hel_caseworker_get_id (cw), GTK_WIDGET (row), remove_caseworker);
+}
+
+static void
+reload_caseworkers (HelPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) caseworkers = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  caseworkers = hel_store_list_caseworkers (self->store, &error);
+  if (caseworkers == NULL)
+    {
+      set_error (self, self->caseworkers_error_label, error);
+      return;
+    }
+  hel_field_error_set (GTK_WIDGET (self->caseworkers_error_label), NULL);
+
+  for (guint i = 0; i < caseworkers->len; i++)
+    {
+      HelCaseworker *cw = g_ptr_array_index (caseworkers, i);
+      gint64 id = hel_caseworker_get_id (cw);
+      GtkWidget *row = g_hash_table_lookup (self->caseworker_rows, &id);
+
+      if (row == NULL)
+        {
+          row = hel_caseworker_row_new (self->store, cw, self->teams);
+          g_signal_connect (row, "remove-requested",
+                            G_CALLBACK (caseworker_remove_requested_cb), self);
+          g_hash_table_insert (self->caseworker_rows, g_memdup2 (&id, sizeof id), row);
+          gtk_list_box_append (self->caseworkers_list, row);
+        }
+      else
+        hel_caseworker_row_set_caseworker (HEL_CASEWORKER_ROW (row), cw);
+      g_hash_table_lookup_extended (self->caseworker_rows, &id, &key, NULL);
+      g_hash_table_add (seen, key);
+    }
+
+  g_hash_table_iter_init (&iter, self->caseworker_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (seen, key))
+      {
+        gtk_list_box_remove (self->caseworkers_list, value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  gtk_list_box_invalidate_sort (self->caseworkers_list);
+  update_errors (self);
+}
+
+static void
+add_caseworker_apply_cb (AdwEntryRow          *row,
+                         HelPreferencesWindow *self)
+{
+  g_autofree char *text = row_text (row);
+  g_autoptr(HelCaseworker) cw = hel_caseworker_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *new_row;
+  gint64 id;
+
+  hel_caseworker_set_name (cw, text);
+  if (!hel_store_save_caseworker (self->store, cw, &error))
+    {
+      set_error (self, row, error);
+      return;
+    }
+  set_error (self, row, NULL);
+  set_row_text (self, row, "");
+  /* The new caseworker opens, ready for discipline and team. */
+  id = hel_caseworker_get_id (cw);
+  reload_caseworkers (self);
+  new_row = g_hash_table_lookup (self->caseworker_rows, &id);
+  if (new_row != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (new_row), TRUE);
+}
+
+/* The store */
+
+static void
+team_changed_cb (HelStore             *store,
+                 gint64                id,
+                 HelPreferencesWindow *self)
+{
+  /* A rename changes caseworkers' subtitles, a removal their team: reload both. */
+  reload_teams (self);
+  reload_caseworkers (self);
+}
+
+static void
+caseworker_changed_cb (HelStore             *store,
+                       gint64                id,
+                       HelPreferencesWindow *self)
+{
+  reload_caseworkers (self);
+}
+
+/* GObject */
+
+static void
+hel_preferences_window_dispose (GObject *object)
+{
+  HelPreferencesWindow *self = HEL_PREFERENCES_WINDOW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+  g_clear_weak_pointer (&self->dialog);
+  g_clear_pointer (&self->team_rows, g_hash_table_unref);
+  g_clear_pointer (&self->caseworker_rows, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEL_TYPE_PREFERENCES_WINDOW);
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hel_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+hel_preferences_window_class_init (HelPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hel_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/helhed/Helhed/ui/hel-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, teams_list);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, add_team_row);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, teams_error_label);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, caseworkers_list);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, add_caseworker_row);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow,
+                                        caseworkers_error_label);
+}
+
+static void
+hel_preferences_window_init (HelPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->team_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->caseworker_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gtk_list_box_set_sort_func (self->teams_list, sort_teams, self, NULL);
+  gtk_list_box_set_sort_func (self->caseworkers_list, sort_caseworkers, self, NULL);
+  g_signal_connect (self->add_team_row, "apply", G_CALLBACK (add_team_apply_cb), self);
+  g_signal_connect (self->add_caseworker_row, "apply",
+                    G_CALLBACK (add_caseworker_apply_cb), self);
+}
+
+GtkWindow *
+hel_preferences_window_new (GtkWindow *parent,
+                            HelStore  *store)
+{
+  HelPreferencesWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (HEL_IS_STORE (store), NULL);
+
+  self = g_object_new (HEL_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect (store, "changed::team", G_CALLBACK (team_changed_cb), self);
+  g_signal_connect (store, "changed::caseworker", G_CALLBACK (caseworker_changed_cb), self);
+  reload_teams (self);
+  reload_caseworkers (self);
+  return GTK_WINDOW (self);
+}
+
+/* For the tests */
+
+AdwEntryRow *
+_hel_preferences_window_get_add_team_row (HelPreferencesWindow *self)
+{
+  return self->add_team_row;
+}
+
+AdwEntryRow *
+_hel_preferences_window_get_team_row (HelPreferencesWindow *self,
+                                      gint64                team_id)
+{
+  return g_hash_table_lookup (self->team_rows, &team_id);
+}
+
+GtkButton *
+_hel_preferences_window_get_team_remove_button (HelPreferencesWindow *self,
+                                                gint64                team_id)
+{
+  GtkWidget *row = g_hash_table_lookup (self->team_rows, &team_id);
+
+  return row ? g_object_get_data (G_OBJECT (row), "remove-button") : NULL;
+}
+
+GtkLabel *
+_hel_preferences_window_get_teams_error_label (HelPreferencesWindow *self)
+{
+  return self->teams_error_label;
+}
+
+AdwEntryRow *
+_hel_preferences_window_get_add_caseworker_row (HelPreferencesWindow *self)
+{
+  return self->add_caseworker_row;
+}
+
+HelCaseworkerRow *
+_hel_preferences_window_get_caseworker_row (HelPreferencesWindow *self,
+                                            gint64                caseworker_id)
+{
+  return g_hash_table_lookup (self->caseworker_rows, &caseworker_id);
+}
+
+GtkLabel *
+_hel_preferences_window_get_caseworkers_error_label (HelPreferencesWindow *self)
+{
+  return self->caseworkers_error_label;
+}
+
+AdwMessageDialog *
+_hel_preferences_window_get_dialog (HelPreferencesWindow *self)
+{
+  return self->dialog;
+}

@@ -1,0 +1,50 @@
+/* hel-window-private.h: the window's insides, shared by hel-window*.c and the widget tests. */
+#pragma once
+
+#include "hel-family-list.h"
+#include "hel-family-page.h"
+#include "hel-window.h"
+
+G_BEGIN_DECLS
+
+struct _HelWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  HelStore             *store;
+  char                 *store_path;       /* for "Create a new database here" */
+  GHashTable           *pending_erases;   /* family id -> AdwToast */
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwLeaflet           *leaflet;
+  HelFamilyList        *family_list;
+  HelFamilyPage        *family_page;
+  AdwStatusPage        *error_page;
+  GtkWidget            *create_db_button;
+};
+
+void           _hel_window_init_actions     (HelWindow *self);
+void           _hel_window_update_actions   (HelWindow *self);
+void           _hel_window_request_erase    (HelWindow *self,
+                                             gint64     family_id);
+/* Erases at once what is still waiting for its undo toast to close. */
+void           _hel_window_flush_erases     (HelWindow *self);
+/* Shows the family, on the narrow layout by moving to the page. */
+void           _hel_window_show_family      (HelWindow *self,
+                                             gint64     family_id);
+
+/* Test hooks */
+HelFamilyList *_hel_window_get_family_list  (HelWindow *self);
+HelFamilyPage *_hel_window_get_family_page  (HelWindow *self);
+const char    *_hel_window_get_visible_page (HelWindow *self);
+AdwStatusPage *_hel_window_get_error_page   (HelWindow *self);
+GtkWidget     *_hel_window_get_create_db_button (HelWindow *self);
+/* The toast whose closing erases the family, or NULL. */
+AdwToast      *_hel_window_get_erase_toast  (HelWindow *self,
+                                             gint64     family_id);
+
+G_END_DECLS

@@ -1,0 +1,620 @@
+/* test-window.c: the real main window, driven through its actions, dialogs and rows. */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "hel-application.h"
+#include "hel-end-family-dialog-private.h"
+#include "hel-family-page-private.h"
+#include "hel-new-family-dialog-private.h"
+#include "hel-ui-util.h"
+#include "hel-validate.h"
+#include "hel-window-private.h"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  HelStore  *store;
+  HelWindow *window;
+  gint64     team_id;
+  gint64     anna_id;
+  gint64     bo_id;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until cond holds; fails after five seconds. */
+#define WAIT_FOR(cond)                                                       \
+  G_STMT_START {                                                             \
+    gboolean timed_out_ = FALSE;                                             \
+    guint id_ = g_timeout_add_seconds (5, timeout_cb, &timed_out_);          \
+    while (!(cond) && !timed_out_)                                           \
+      g_main_context_iteration (NULL, TRUE);                                 \
+    if (!timed_out_)                                                         \
+      g_source_remove (id_);                                                 \
+    g_assert_true (cond);                                                    \
+  } G_STMT_END
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gint64
+save_caseworker (HelStore   *store,
+                 const char *name,
+                 gint64      team_id)
+{
+  g_autoptr(HelCaseworker) caseworker = hel_caseworker_new ();
+  g_autoptr(GError) error = NULL;
+
+  hel_caseworker_set_name (caseworker, name);
+  hel_caseworker_set_team_id (caseworker, team_id);
+  hel_store_save_caseworker (store, caseworker, &error);
+  g_assert_no_error (error);
+  return hel_caseworker_get_id (caseworker);
+}
+
+static gint64
+save_family (HelStore   *store,
+             const char *name)
+{
+  g_autoptr(HelFamily) family = hel_family_new ();
+  g_autoptr(GError) error = NULL;
+
+  hel_family_set_name (family, name);
+  hel_family_set_start_date (family, "2025-03-01");
+  hel_store_save_family (store, family, &error);
+  g_assert_no_error (error);
+  return hel_family_get_id (family);
+}
+
+static gint64
+save_member (HelStore   *store,
+             gint64      family_id,
+             const char *first,
+             HelRole     role)
+{
+  g_autoptr(HelMember) member = hel_member_new ();
+  g_autoptr(GError) error = NULL;
+
+  hel_member_set_family_id (member, family_id);
+  hel_member_set_first_name (member, first);
+  hel_member_set_last_name (member, "Holm");
+  hel_member_set_role (member, role);
+  hel_member_set_birth_date (member, "1990-05-17");
+  hel_member_set_in_household (member, TRUE);
+  hel_store_save_member (store, member, &error);
+  g_assert_no_error (error);
+  return hel_member_get_id (member);
+}
+
+static HelFamily *
+get_family (Fixture *f,
+            gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  HelFamily *family = hel_store_get_family (f->store, id, &error);
+
+  if (family == NULL)
+    g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND);
+  return family;
+}
+
+static guint
+count_families (Fixture *f)
+{
+  g_autoptr(GPtrArray) families = hel_store_list_families (f->store, NULL);
+
+  g_assert_nonnull (families);
+  return families->len;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelTeam) team = hel_team_new (0, "Familiegruppe Øst");
+
+  f->dir = g_dir_make_tmp ("helhed-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "helhed.db", NULL);
+  f->store = hel_store_open (f->path, HEL_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  hel_store_save_team (f->store, team, &error);
+  g_assert_no_error (error);
+  f->team_id = hel_team_get_id (team);
+  f->anna_id = save_caseworker (f->store, "Anna Berg", f->team_id);
+  f->bo_id = save_caseworker (f->store, "Bo Dahl", f->team_id);
+
+  f->window = hel_window_new (NULL);
+  g_object_ref_sink (f->window);
+  hel_window_set_store (f->window, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *other;
+
+  while ((other = find_toplevel (GTK_TYPE_WINDOW)) != NULL && other != GTK_WINDOW (f->window))
+    gtk_window_destroy (other);
+  if (f->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      drain ();
+      g_assert_finalize_object (f->window);
+    }
+  drain ();
+  g_assert_finalize_object (f->store);
+  remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static HelNewFamilyDialog *
+open_new_family_dialog (Fixture *f)
+{
+  GtkWindow *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-family", NULL);
+  WAIT_FOR ((dialog = find_toplevel (HEL_TYPE_NEW_FAMILY_DIALOG)) != NULL);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+  g_assert_true (gtk_window_get_modal (dialog));
+  return HEL_NEW_FAMILY_DIALOG (dialog);
+}
+
+static void
+test_new_family (Fixture       *f,
+                 gconstpointer  data)
+{
+  HelNewFamilyDialog *dialog = open_new_family_dialog (f);
+  GtkWidget *create = _hel_new_family_dialog_get_create_button (dialog);
+  g_autoptr(GPtrArray) families = NULL;
+  g_autofree char *today = hel_date_today ();
+  HelFamily *family;
+
+  /* Nothing typed yet: the start date defaults to today, but a name is missing. */
+  g_assert_false (gtk_widget_get_sensitive (create));
+  gtk_editable_set_text (GTK_EDITABLE (_hel_new_family_dialog_get_name_row (dialog)),
+                         "  Familien Holm ");
+  g_assert_true (gtk_widget_get_sensitive (create));
+  hel_ui_combo_set_id (_hel_new_family_dialog_get_team_row (dialog), f->team_id);
+  hel_ui_combo_set_id (_hel_new_family_dialog_get_primary_row (dialog), f->anna_id);
+  hel_ui_combo_set_id (_hel_new_family_dialog_get_secondary_row (dialog), f->bo_id);
+  gtk_widget_activate (create);
+  WAIT_FOR (find_toplevel (HEL_TYPE_NEW_FAMILY_DIALOG) == NULL);
+
+  families = hel_store_list_families (f->store, NULL);
+  g_assert_cmpuint (families->len, ==, 1);
+  family = g_ptr_array_index (families, 0);
+  g_assert_cmpstr (hel_family_get_name (family), ==, "Familien Holm");
+  g_assert_cmpstr (hel_family_get_start_date (family), ==, today);
+  g_assert_cmpint (hel_family_get_team_id (family), ==, f->team_id);
+  g_assert_cmpint (hel_family_get_primary_caseworker_id (family), ==, f->anna_id);
+  g_assert_cmpint (hel_family_get_secondary_caseworker_id (family), ==, f->bo_id);
+
+  /* The new family is selected and shown. */
+  g_assert_cmpint (hel_family_list_get_selected_id (_hel_window_get_family_list (f->window)), ==,
+                   hel_family_get_id (family));
+  g_assert_cmpint (hel_family_page_get_family_id (_hel_window_get_family_page (f->window)), ==,
+                   hel_family_get_id (family));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     _hel_family_page_get_name_row (_hel_window_get_family_page (f->window)))),
+                   ==, "Familien Holm");
+}
+
+static void
+test_new_family_bad_input (Fixture       *f,
+                           gconstpointer  data)
+{
+  HelNewFamilyDialog *dialog = open_new_family_dialog (f);
+  AdwEntryRow *name_row = _hel_new_family_dialog_get_name_row (dialog);
+  AdwEntryRow *start_row = _hel_new_family_dialog_get_start_row (dialog);
+  GtkLabel *error_label = _hel_new_family_dialog_get_error_label (dialog);
+  GtkWidget *create = _hel_new_family_dialog_get_create_button (dialog);
+
+  /* Empty name */
+  g_assert_false (_hel_new_family_dialog_validate (dialog));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_text (error_label), !=, "");
+
+  /* A date that does not exist */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Familien Holm");
+  gtk_editable_set_text (GTK_EDITABLE (start_row), "31.02.2026");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_false (_hel_new_family_dialog_validate (dialog));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (start_row), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_row)), ==, "31.02.2026");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Familien Holm");
+  gtk_widget_activate (create);   /* insensitive: nothing happens */
+  drain ();
+  g_assert_cmpuint (count_families (f), ==, 0);
+
+  /* The same caseworker twice */
+  gtk_editable_set_text (GTK_EDITABLE (start_row), "23112026");
+  hel_ui_combo_set_id (_hel_new_family_dialog_get_primary_row (dialog), f->anna_id);
+  hel_ui_combo_set_id (_hel_new_family_dialog_get_secondary_row (dialog), f->anna_id);
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (start_row), "error"));
+
+  /* Fixed: the marks go away and Create works; a compact date is understood. */
+  hel_ui_combo_set_id (_hel_new_family_dialog_get_secondary_row (dialog), 0);
+  g_assert_true (gtk_widget_get_sensitive (create));
+  gtk_widget_activate (create);
+  WAIT_FOR (find_toplevel (HEL_TYPE_NEW_FAMILY_DIALOG) == NULL);
+  g_assert_cmpuint (count_families (f), ==, 1);
+}
+
+static void
+test_page_autosave (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = save_family (f->store, "Familien Holm");
+  HelFamilyPage *page = _hel_window_get_family_page (f->window);
+  HelFamilyList *list = _hel_window_get_family_list (f->window);
+  AdwEntryRow *name_row = _hel_family_page_get_name_row (page);
+  AdwEntryRow *start_row = _hel_family_page_get_start_row (page);
+  AdwEntryRow *consent_row = _hel_family_page_get_consent_row (page);
+  GtkLabel *error_label = _hel_family_page_get_error_label (page);
+  g_autoptr(HelFamily) family = NULL;
+
+  g_assert_true (hel_family_list_select_family (list, id));
+  g_assert_cmpint (hel_family_page_get_family_id (page), ==, id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Familien Holm");
+
+  /* A new name, applied */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Familien Holm-Berg");
+  g_signal_emit_by_name (name_row, "apply");
+  family = get_family (f, id);
+  g_assert_cmpstr (hel_family_get_name (family), ==, "Familien Holm-Berg");
+  g_clear_object (&family);
+
+  /* A consent date typed the compact way is saved as ISO and shown formatted */
+  gtk_editable_set_text (GTK_EDITABLE (consent_row), "01042025");
+  g_signal_emit_by_name (consent_row, "apply");
+  family = get_family (f, id);
+  g_assert_cmpstr (hel_family_get_consent_date (family), ==, "2025-04-01");
+  g_clear_object (&family);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (consent_row), "error"));
+
+  /* A date that does not exist: marked, kept as typed, nothing written */
+  gtk_editable_set_text (GTK_EDITABLE (start_row), "31.02.2026");
+  g_signal_emit_by_name (start_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (start_row), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_row)), ==, "31.02.2026");
+  family = get_family (f, id);
+  g_assert_cmpstr (hel_family_get_start_date (family), ==, "2025-03-01");
+  g_clear_object (&family);
+
+  /* An empty name: the same, and another save (the name) does not wipe the typed date */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_row)), ==, "31.02.2026");
+  family = get_family (f, id);
+  g_assert_cmpstr (hel_family_get_name (family), ==, "Familien Holm-Berg");
+  g_clear_object (&family);
+
+  /* Fixing the date clears its mark; the name's message stays until it is fixed too */
+  gtk_editable_set_text (GTK_EDITABLE (start_row), "2025-02-01");
+  g_signal_emit_by_name (start_row, "apply");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (start_row), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Familien Holm");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  family = get_family (f, id);
+  g_assert_cmpstr (hel_family_get_start_date (family), ==, "2025-02-01");
+  g_assert_cmpstr (hel_family_get_name (family), ==, "Familien Holm");
+  g_clear_object (&family);
+
+  /* Caseworkers: the same person twice is refused and the choice stays visible */
+  hel_ui_combo_set_id (_hel_family_page_get_primary_row (page), f->anna_id);
+  family = get_family (f, id);
+  g_assert_cmpint (hel_family_get_primary_caseworker_id (family), ==, f->anna_id);
+  g_clear_object (&family);
+  hel_ui_combo_set_id (_hel_family_page_get_secondary_row (page), f->anna_id);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_hel_family_page_get_secondary_row (page)),
+                                           "error"));
+  g_assert_cmpint (hel_ui_combo_get_id (_hel_family_page_get_secondary_row (page)), ==, f->anna_id);
+  family = get_family (f, id);
+  g_assert_cmpint (hel_family_get_secondary_caseworker_id (family), ==, 0);
+  g_clear_object (&family);
+  hel_ui_combo_set_id (_hel_family_page_get_secondary_row (page), f->bo_id);
+  family = get_family (f, id);
+  g_assert_cmpint (hel_family_get_secondary_caseworker_id (family), ==, f->bo_id);
+  g_clear_object (&family);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+}
+
+static void
+test_end_and_reopen (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 id = save_family (f->store, "Familien Holm");
+  HelFamilyPage *page = _hel_window_get_family_page (f->window);
+  HelFamilyList *list = _hel_window_get_family_list (f->window);
+  HelEndFamilyDialog *dialog;
+  GtkWindow *window;
+  g_autoptr(HelFamily) family = NULL;
+
+  g_assert_true (hel_family_list_select_family (list, id));
+  gtk_widget_activate_action (GTK_WIDGET (page), "family.end", NULL);
+  WAIT_FOR ((window = find_toplevel (HEL_TYPE_END_FAMILY_DIALOG)) != NULL);
+  dialog = HEL_END_FAMILY_DIALOG (window);
+
+  /* Before the start: refused at the row, dialog stays */
+  gtk_editable_set_text (GTK_EDITABLE (_hel_end_family_dialog_get_date_row (dialog)), "01.01.2025");
+  g_assert_false (_hel_end_family_dialog_apply (dialog));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_hel_end_family_dialog_get_date_row (dialog)),
+                                           "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hel_end_family_dialog_get_error_label (dialog))));
+
+  gtk_editable_set_text (GTK_EDITABLE (_hel_end_family_dialog_get_date_row (dialog)), "30.06.2025");
+  adw_combo_row_set_selected (_hel_end_family_dialog_get_reason_row (dialog), HEL_END_MOVED);
+  gtk_editable_set_text (GTK_EDITABLE (_hel_end_family_dialog_get_note_row (dialog)), "Til Odense");
+  g_assert_true (_hel_end_family_dialog_apply (dialog));
+  WAIT_FOR (find_toplevel (HEL_TYPE_END_FAMILY_DIALOG) == NULL);
+
+  family = get_family (f, id);
+  g_assert_cmpstr (hel_family_get_end_date (family), ==, "2025-06-30");
+  g_assert_cmpint (hel_family_get_end_reason (family), ==, HEL_END_MOVED);
+  g_assert_cmpstr (hel_family_get_end_note (family), ==, "Til Odense");
+  g_clear_object (&family);
+  /* The active filter no longer lists it, but the page still shows it */
+  g_assert_cmpint (hel_family_page_get_family_id (page), ==, id);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "family.reopen", NULL);
+  family = get_family (f, id);
+  g_assert_null (hel_family_get_end_date (family));
+  g_assert_null (hel_family_get_end_note (family));
+  g_clear_object (&family);
+}
+
+static AdwMessageDialog *
+request_erase (Fixture *f,
+               gint64   id)
+{
+  HelFamilyPage *page = _hel_window_get_family_page (f->window);
+  GtkWindow *dialog;
+
+  g_assert_true (hel_family_list_select_family (_hel_window_get_family_list (f->window), id));
+  gtk_widget_activate_action (GTK_WIDGET (page), "family.erase", NULL);
+  WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* What a click on a response button does: emit the response, then close. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_erase_with_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 id = save_family (f->store, "Familien Holm");
+  gint64 other = save_family (f->store, "Familien Berg");
+  HelFamilyList *list = _hel_window_get_family_list (f->window);
+  AdwMessageDialog *dialog;
+  AdwToast *toast;
+  HelFamily *family;
+
+  save_member (f->store, id, "Mette", HEL_ROLE_MOTHER);
+  save_member (f->store, id, "Sofie", HEL_ROLE_CHILD);
+
+  /* The dialog names what is lost; Cancel keeps everything */
+  dialog = request_erase (f, id);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Familien Holm"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2"));
+  respond (dialog, "cancel");
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_null (_hel_window_get_erase_toast (f->window, id));
+
+  /* Erase, then Undo: never deleted */
+  dialog = request_erase (f, id);
+  respond (dialog, "erase");
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  toast = _hel_window_get_erase_toast (f->window, id);
+  g_assert_nonnull (toast);
+  g_assert_false (hel_family_list_select_family (list, id));   /* gone from the list */
+  g_assert_cmpint (hel_family_page_get_family_id (_hel_window_get_family_page (f->window)), ==, 0);
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);   /* as a click on the button does */
+  g_assert_null (_hel_window_get_erase_toast (f->window, id));
+  g_assert_true (hel_family_list_select_family (list, id));
+  g_assert_cmpuint (count_families (f), ==, 2);
+
+  /* Erase, and let the toast go: now it is erased */
+  dialog = request_erase (f, id);
+  respond (dialog, "erase");
+  toast = _hel_window_get_erase_toast (f->window, id);
+  g_assert_nonnull (toast);
+  g_assert_nonnull ((family = get_family (f, id)));
+  g_object_unref (family);
+  adw_toast_dismiss (toast);
+  WAIT_FOR (_hel_window_get_erase_toast (f->window, id) == NULL);
+  g_assert_null (get_family (f, id));
+  g_assert_cmpuint (count_families (f), ==, 1);
+
+  /* A pending erase is carried out when the window closes */
+  dialog = request_erase (f, other);
+  respond (dialog, "erase");
+  g_assert_nonnull (_hel_window_get_erase_toast (f->window, other));
+  gtk_window_close (GTK_WINDOW (f->window));
+  drain ();
+  g_assert_cmpuint (count_families (f), ==, 0);
+}
+
+static void
+test_members (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 id = save_family (f->store, "Familien Holm");
+  gint64 mette = save_member (f->store, id, "Mette", HEL_ROLE_MOTHER);
+  gint64 sofie = save_member (f->store, id, "Sofie", HEL_ROLE_CHILD);
+  HelFamilyPage *page = _hel_window_get_family_page (f->window);
+  GtkWidget *row;
+  GtkWidget *button = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+
+  g_assert_true (hel_family_list_select_family (_hel_window_get_family_list (f->window), id));
+  row = _hel_family_page_get_member_row (page, mette);
+  g_assert_nonnull (row);
+  g_assert_nonnull (_hel_family_page_get_member_row (page, sofie));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Mette Holm");
+
+  /* Remove with the row's trash button: hidden at once, deleted when the toast goes */
+  for (GtkWidget *w = gtk_widget_get_first_child (row); w != NULL; )
+    {
+      if (GTK_IS_BUTTON (w))
+        {
+          button = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != row && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == row ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (button);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_widget_get_visible (_hel_family_page_get_member_row (page, mette)));
+  members = hel_store_list_members (f->store, id, NULL);
+  g_assert_cmpuint (members->len, ==, 2);
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  /* Leaving the family carries out the pending removal */
+  hel_family_page_flush (page);
+  members = hel_store_list_members (f->store, id, NULL);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_null (_hel_family_page_get_member_row (page, mette));
+}
+
+static void
+error_page_activate_cb (GApplication *app,
+                        const char   *path)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  HelWindow *window;
+  GtkWidget *button;
+
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  window = HEL_WINDOW (windows->data);
+
+  /* A file named with --db is not created behind the person's back: the error is shown. */
+  g_assert_cmpstr (_hel_window_get_visible_page (window), ==, "error");
+  g_assert_null (hel_window_get_store (window));
+  g_assert_nonnull (strstr (adw_status_page_get_description (_hel_window_get_error_page (window)),
+                            "missing.db"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-family"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* "Create a new database here" makes it and shows the families */
+  button = _hel_window_get_create_db_button (window);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (_hel_window_get_visible_page (window), ==, "views");
+  g_assert_nonnull (hel_window_get_store (window));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-family"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_store_error_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("helhed-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "missing.db", NULL);
+  HelApplication *app = hel_application_new (G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "helhed", (char *) "--db", path, NULL };
+
+  g_assert_no_error (error);
+  g_signal_connect_after (app, "activate", G_CALLBACK (error_page_activate_cb), path);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  drain ();
+  g_assert_finalize_object (app);
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/window/new-family", test_new_family);
+  ADD ("/ui/window/new-family-bad-input", test_new_family_bad_input);
+  ADD ("/ui/window/page-autosave", test_page_autosave);
+  ADD ("/ui/window/end-and-reopen", test_end_and_reopen);
+  ADD ("/ui/window/erase-with-undo", test_erase_with_undo);
+  ADD ("/ui/window/members", test_members);
+#undef ADD
+  g_test_add_func ("/ui/window/store-error-page", test_store_error_page);
+
+  return g_test_run ();
+}
