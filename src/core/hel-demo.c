@@ -804,7 +804,7 @@ add_plan_step (Demo        *demo,
       step->owner_kind = HEL_OWNER_MEMBER;
       step->owner_member_id = hel_member_get_id (owner);
     }
-  step->due = iso_add_days (today, (int) between (demo, 0, 100) - 40);
+  step->due = iso_add_days (today, (int) between (demo, 0, 110) - 10);
   if (hel_date_compare (step->due, sg->created) < 0)
     {
       g_free (step->due);
@@ -887,7 +887,7 @@ add_plans (Demo    *demo,
                          : roll < 11 ? HEL_GOAL_NOT_STARTED : HEL_GOAL_IN_PROGRESS;
               sg->deadline = iso_add_days (today, sg->status == HEL_GOAL_ACHIEVED
                                                     ? -(int) between (demo, 10, 90)
-                                                    : (int) between (demo, 0, 150) - 30);
+                                                    : (int) between (demo, 0, 170) - 12);
               if (hel_date_compare (sg->deadline, created) < 0)
                 {
                   g_free (sg->deadline);

@@ -910,6 +910,99 @@ hel_store_add_followup (HelStore    *self,
   return finish (self, family_id, ok, error);
 }
 
+/* ---- a member leaves ---- */
+
+gboolean
+hel_store_count_member_plan_items (HelStore *self,
+                                   gint64    member_id,
+                                   guint    *n_subgoals,
+                                   guint    *n_steps,
+                                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+
+  stmt = _hel_store_prepare (self,
+                             "SELECT (SELECT count(*) FROM subgoal_owner WHERE member_id = ?1), "
+                             "(SELECT count(*) FROM step WHERE owner_member_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (n_subgoals)
+        *n_subgoals = (guint) sqlite3_column_int (stmt, 0);
+      if (n_steps)
+        *n_steps = (guint) sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _hel_store_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+hel_store_reassign_member_plan_items (HelStore *self,
+                                      gint64    from_member_id,
+                                      gint64    to_member_id,
+                                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 family_id;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+
+  if (!hel_store_begin (self, error))
+    return FALSE;
+  family_id = lookup_id (self, FAMILY_OF_MEMBER, from_member_id);
+  if (family_id == 0)
+    {
+      not_found (error, _("The family member no longer exists."));
+      return finish (self, 0, FALSE, error);
+    }
+  if (to_member_id > 0 && lookup_id (self, FAMILY_OF_MEMBER, to_member_id) != family_id)
+    {
+      invalid (error, _("Goals can only be given to someone in the same family."));
+      return finish (self, family_id, FALSE, error);
+    }
+
+  if (to_member_id > 0)
+    {
+      stmt = _hel_store_prepare (self, "INSERT OR IGNORE INTO subgoal_owner (subgoal_id, member_id) "
+                                       "SELECT subgoal_id, ?2 FROM subgoal_owner WHERE member_id = ?1",
+                                 error);
+      if (stmt == NULL)
+        return finish (self, family_id, FALSE, error);
+      sqlite3_bind_int64 (stmt, 1, from_member_id);
+      sqlite3_bind_int64 (stmt, 2, to_member_id);
+      if (!_hel_store_step_done (self, stmt, error))
+        return finish (self, family_id, FALSE, error);
+    }
+  stmt = _hel_store_prepare (self, "DELETE FROM subgoal_owner WHERE member_id = ?1", error);
+  if (stmt == NULL)
+    return finish (self, family_id, FALSE, error);
+  sqlite3_bind_int64 (stmt, 1, from_member_id);
+  if (!_hel_store_step_done (self, stmt, error))
+    return finish (self, family_id, FALSE, error);
+
+  /* Steps go to the new owner, or to nobody: a step "owned by someone removed" is for a
+   * member who left without anyone deciding, not for one whose goals were handed over. */
+  stmt = _hel_store_prepare (self, "UPDATE step SET owner_member_id = ?2, "
+                                   "owner_kind = CASE WHEN ?2 IS NULL THEN 'none' ELSE 'member' END "
+                                   "WHERE owner_member_id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, from_member_id);
+      _hel_bind_id_or_null (stmt, 2, to_member_id);
+      ok = _hel_store_step_done (self, stmt, error);
+    }
+  return finish (self, family_id, ok, error);
+}
+
 /* ---- undo: restore a whole plan ---- */
 
 static gboolean

@@ -78,6 +78,18 @@ gboolean     hel_store_delete_followup       (HelStore    *self,
                                               gint64       followup_id,
                                               GError     **error);
 
+/* What a member owns in the family plan: small goals (as one of their owners) and steps. */
+gboolean     hel_store_count_member_plan_items (HelStore  *self,
+                                              gint64       member_id,
+                                              guint       *n_subgoals,
+                                              guint       *n_steps,
+                                              GError     **error);
+/* Gives what @from_member_id owns to @to_member_id (same family), or to nobody when 0. */
+gboolean     hel_store_reassign_member_plan_items (HelStore *self,
+                                              gint64       from_member_id,
+                                              gint64       to_member_id,
+                                              GError     **error);
+
 /* Makes the stored plan equal to @plan (same ids): the undo of any plan edit. Rows of members
  * or caseworkers that no longer exist are left out rather than failing the whole restore. */
 gboolean     hel_store_restore_plan          (HelStore    *self,

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "hel-family-list.h"
+#include "hel-store-plan.h"
+#include "hel-validate.h"
 
 typedef enum {
   STATUS_ACTIVE,
@@ -24,6 +26,8 @@ struct _HelFamilyList
   GArray             *team_ids;       /* dropdown position -> id, 0 = all */
   GArray             *caseworker_ids;
   GHashTable         *hidden;         /* ids of families with an erase pending */
+  GHashTable         *due;            /* family id -> HelDueCounts, from the family plans */
+  GHashTable         *bound_rows;     /* row boxes now showing a family */
   gint64              selected_id;
   gboolean            reloading;
   gboolean            filters_stale;  /* teams or caseworkers changed */
@@ -229,6 +233,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
   GtkWidget *tag = gtk_label_new (_("Ended"));
+  GtkWidget *due = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (box, "family-row");
   gtk_widget_set_hexpand (texts, TRUE);
@@ -241,15 +246,80 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (detail, "caption");
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (tag, "tag");
+  gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (due, "due-pill");
 
   gtk_box_append (GTK_BOX (texts), name);
   gtk_box_append (GTK_BOX (texts), detail);
   gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), due);
   gtk_box_append (GTK_BOX (box), tag);
+  g_object_set_data (G_OBJECT (box), "due", due);
   g_object_set_data (G_OBJECT (box), "name", name);
   g_object_set_data (G_OBJECT (box), "detail", detail);
   g_object_set_data (G_OBJECT (box), "tag", tag);
   gtk_list_item_set_child (item, box);
+}
+
+/* The plan's overdue and due-soon counts at a glance: overdue wins the colour. */
+static void
+update_due_pill (HelFamilyList *self,
+                 GtkWidget     *box)
+{
+  GtkWidget *pill = g_object_get_data (G_OBJECT (box), "due");
+  gint64 *id = g_object_get_data (G_OBJECT (box), "family-id");
+  HelDueCounts *counts = id && self->due ? g_hash_table_lookup (self->due, id) : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (pill, "overdue");
+  gtk_widget_remove_css_class (pill, "due-soon");
+  if (counts == NULL || (counts->overdue == 0 && counts->due_soon == 0))
+    {
+      gtk_widget_set_visible (pill, FALSE);
+      return;
+    }
+  if (counts->overdue > 0)
+    {
+      /* Translators: a small badge in the family list: how many goals/steps are overdue */
+      text = g_strdup_printf (ngettext ("%u overdue", "%u overdue", counts->overdue), counts->overdue);
+      gtk_widget_add_css_class (pill, "overdue");
+    }
+  else
+    {
+      /* Translators: a small badge in the family list: due within 14 days */
+      text = g_strdup_printf (ngettext ("%u due soon", "%u due soon", counts->due_soon),
+                              counts->due_soon);
+      gtk_widget_add_css_class (pill, "due-soon");
+    }
+  gtk_label_set_text (GTK_LABEL (pill), text);
+  gtk_widget_set_visible (pill, TRUE);
+}
+
+static void
+reload_due (HelFamilyList *self)
+{
+  g_autofree char *today = hel_date_today ();
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer box;
+
+  g_clear_pointer (&self->due, g_hash_table_unref);
+  if (self->store != NULL && (self->due = hel_store_plan_due_counts (self->store, today, &error)) == NULL)
+    g_warning ("Could not read the family plans' due dates: %s", error->message);
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &box, NULL))
+    update_due_pill (self, box);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               HelFamilyList            *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  if (box != NULL)
+    g_hash_table_remove (self->bound_rows, box);
 }
 
 static void
@@ -271,6 +341,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), hel_family_get_name (family));
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "detail"), detail);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "tag"), ended);
+  g_object_set_data_full (G_OBJECT (box), "family-id",
+                          g_memdup2 (&(gint64) { hel_family_get_id (family) }, sizeof (gint64)),
+                          g_free);
+  g_hash_table_add (self->bound_rows, box);
+  update_due_pill (self, box);
 
   /* Translators: what a screen reader says for a family row: name, team and members */
   accessible = ended ? g_strdup_printf (_("%s, %s, ended"), hel_family_get_name (family), detail)
@@ -369,6 +444,7 @@ reload_families (HelFamilyList *self)
   self->filters_stale = FALSE;
   if (self->store != NULL && (families = hel_store_list_families (self->store, &error)) == NULL)
     g_warning ("Could not list the families: %s", error->message);
+  reload_due (self);
   if (families != NULL)
     g_list_store_splice (self->families, 0, g_list_model_get_n_items (G_LIST_MODEL (self->families)),
                          families->pdata, families->len);
@@ -424,6 +500,8 @@ hel_family_list_set_store (HelFamilyList *self,
   if (store != NULL)
     {
       g_signal_connect_object (store, "changed::family", G_CALLBACK (store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::plan", G_CALLBACK (reload_due), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::team", G_CALLBACK (store_lists_changed_cb), self,
                                G_CONNECT_SWAPPED);
@@ -537,6 +615,8 @@ hel_family_list_finalize (GObject *object)
 
   g_clear_pointer (&self->team_names, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_pointer (&self->due, g_hash_table_unref);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->team_ids, g_array_unref);
   g_clear_pointer (&self->caseworker_ids, g_array_unref);
   G_OBJECT_CLASS (hel_family_list_parent_class)->finalize (object);
@@ -644,6 +724,7 @@ hel_family_list_init (HelFamilyList *self)
 
   self->team_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
   self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->caseworker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -660,6 +741,7 @@ hel_family_list_init (HelFamilyList *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 

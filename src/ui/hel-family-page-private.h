@@ -18,4 +18,7 @@ GtkListBox   *_hel_family_page_get_members_box   (HelFamilyPage *self);
 GtkWidget    *_hel_family_page_get_member_row    (HelFamilyPage *self,
                                                   gint64         member_id);
 
+AdwViewStack *_hel_family_page_get_sections      (HelFamilyPage *self);
+GtkWidget    *_hel_family_page_get_plan_view     (HelFamilyPage *self);
+
 G_END_DECLS

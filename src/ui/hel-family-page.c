@@ -7,6 +7,8 @@
 #include "hel-end-family-dialog.h"
 #include "hel-family-page-private.h"
 #include "hel-member-editor.h"
+#include "hel-plan-view.h"
+#include "hel-store-plan.h"
 #include "hel-ui-util.h"
 #include "hel-validate.h"
 
@@ -14,6 +16,8 @@
  * holds something the person typed, and a reload must not overwrite it. */
 #define SHOWN_KEY "hel-shown-text"
 #define MEMBER_ID_KEY "hel-member-id"
+/* Who gets a removed member's goals and steps: a member id, 0 = nobody; unset = not asked. */
+#define REASSIGN_KEY "hel-reassign-to"
 
 struct _HelFamilyPage
 {
@@ -30,6 +34,9 @@ struct _HelFamilyPage
   GtkStack       *stack;
   GtkRevealer    *back_revealer;
   GtkLabel       *header_label;
+  GtkLabel       *family_title;
+  AdwViewStack   *sections;
+  GtkWidget      *plan_view;
   AdwEntryRow    *name_row;
   AdwComboRow    *team_row;
   AdwComboRow    *primary_row;
@@ -63,6 +70,14 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void reload (HelFamilyPage *self);
+
+static void
+set_title (HelFamilyPage *self,
+           const char    *name)
+{
+  gtk_label_set_text (self->header_label, name);
+  gtk_label_set_text (self->family_title, name);
+}
 
 static AdwToastOverlay *
 find_toast_overlay (HelFamilyPage *self)
@@ -212,7 +227,7 @@ commit_entry (HelFamilyPage *self,
       else
         shown = iso != NULL ? hel_date_format (iso) : g_strdup ("");
       entry_set_shown (row, shown);
-      gtk_label_set_text (self->header_label, hel_family_get_name (copy));
+      set_title (self, hel_family_get_name (copy));
     }
 }
 
@@ -339,13 +354,33 @@ member_row_activated_cb (HelFamilyPage *self,
   open_member_editor (self, member);
 }
 
+static gboolean
+remove_member_now (HelFamilyPage *self,
+                   gint64         member_id,
+                   gint64         reassign_to,
+                   GError       **error)
+{
+  /* Handing over the goals and removing the member is one change: both or neither. */
+  if (!hel_store_begin (self->store, error))
+    return FALSE;
+  if ((reassign_to >= 0 &&
+       !hel_store_reassign_member_plan_items (self->store, member_id, reassign_to, error)) ||
+      !hel_store_delete_member (self->store, member_id, error))
+    {
+      hel_store_rollback (self->store);
+      return FALSE;
+    }
+  return hel_store_commit (self->store, error);
+}
+
 static void
 removal_finish (HelFamilyPage *self,
-                gint64         member_id)
+                gint64         member_id,
+                gint64         reassign_to)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL && !hel_store_delete_member (self->store, member_id, &error))
+  if (self->store != NULL && !remove_member_now (self, member_id, reassign_to, &error))
     {
       AdwToastOverlay *overlay = find_toast_overlay (self);
 
@@ -361,10 +396,12 @@ removal_toast_dismissed_cb (AdwToast      *toast,
                             HelFamilyPage *self)
 {
   gint64 member_id = *(gint64 *) g_object_get_data (G_OBJECT (toast), MEMBER_ID_KEY);
+  gint64 *reassign = g_object_get_data (G_OBJECT (toast), REASSIGN_KEY);
+  gint64 reassign_to = reassign ? *reassign : -1;
 
   g_signal_handlers_disconnect_by_data (toast, self);
   if (g_hash_table_remove (self->pending_removals, &member_id))
-    removal_finish (self, member_id);
+    removal_finish (self, member_id, reassign_to);
 }
 
 static void
@@ -381,18 +418,18 @@ removal_toast_undo_cb (AdwToast      *toast,
 }
 
 static void
-remove_member_clicked_cb (GtkButton     *button,
-                          HelFamilyPage *self)
+start_removal (HelFamilyPage *self,
+               GtkWidget     *row,
+               gint64         member_id,
+               gint64         reassign_to)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  gint64 member_id = *(gint64 *) g_object_get_data (G_OBJECT (row), MEMBER_ID_KEY);
   AdwToastOverlay *overlay = find_toast_overlay (self);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (overlay == NULL)
     {
-      removal_finish (self, member_id);
+      removal_finish (self, member_id, reassign_to);
       return;
     }
 
@@ -405,11 +442,131 @@ remove_member_clicked_cb (GtkButton     *button,
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), MEMBER_ID_KEY,
                           g_memdup2 (&member_id, sizeof member_id), g_free);
+  if (reassign_to >= 0)
+    g_object_set_data_full (G_OBJECT (toast), REASSIGN_KEY,
+                            g_memdup2 (&reassign_to, sizeof reassign_to), g_free);
   g_hash_table_insert (self->pending_removals, g_memdup2 (&member_id, sizeof member_id),
                        g_object_ref (toast));
   g_signal_connect (toast, "dismissed", G_CALLBACK (removal_toast_dismissed_cb), self);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (removal_toast_undo_cb), self);
   adw_toast_overlay_add_toast (overlay, toast);
+}
+
+typedef struct {
+  HelFamilyPage *self;
+  GtkWidget     *row;
+  gint64         member_id;
+  GArray        *candidates;   /* member ids; index 0 = nobody */
+  GtkDropDown   *heir;
+} RemovalQuestion;
+
+static void
+removal_question_free (RemovalQuestion *q)
+{
+  g_object_unref (q->self);
+  g_object_unref (q->row);
+  g_array_unref (q->candidates);
+  g_free (q);
+}
+
+static void
+removal_question_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              RemovalQuestion  *q)
+{
+  if (g_strcmp0 (response, "remove") == 0)
+    {
+      guint chosen = gtk_drop_down_get_selected (q->heir);
+      gint64 heir = chosen < q->candidates->len ? g_array_index (q->candidates, gint64, chosen) : 0;
+      start_removal (q->self, q->row, q->member_id, heir);
+    }
+  removal_question_free (q);
+}
+
+/* A member who owns goals or steps in the plan is not removed before someone decides who
+ * takes them over: another member of the family, or nobody. */
+static gboolean
+ask_about_plan_items (HelFamilyPage *self,
+                      GtkWidget     *row,
+                      gint64         member_id)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *goals_text = NULL;
+  g_autofree char *steps_text = NULL;
+  RemovalQuestion *q;
+  GtkWidget *dialog, *box, *label;
+  const char *name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  guint n_subgoals = 0, n_steps = 0;
+
+  if (!hel_store_count_member_plan_items (self->store, member_id, &n_subgoals, &n_steps, NULL) ||
+      n_subgoals + n_steps == 0)
+    return FALSE;
+
+  q = g_new0 (RemovalQuestion, 1);
+  q->self = g_object_ref (self);
+  q->row = g_object_ref (row);
+  q->member_id = member_id;
+  q->candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  names = gtk_string_list_new (NULL);
+  g_array_append_val (q->candidates, (gint64) { 0 });
+  gtk_string_list_append (names, _("Nobody: keep them without an owner"));
+  members = hel_store_list_members (self->store, self->family_id, NULL);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      HelMember *m = members->pdata[i];
+      gint64 id = hel_member_get_id (m);
+
+      if (id == member_id || g_hash_table_contains (self->pending_removals, &id))
+        continue;
+      g_array_append_val (q->candidates, id);
+      gtk_string_list_append (names, hel_member_get_first_name (m));
+    }
+
+  /* Translators: %s is a person's name */
+  heading = g_strdup_printf (_("Remove %s?"), name);
+  goals_text = g_strdup_printf (ngettext ("%u small goal", "%u small goals", n_subgoals), n_subgoals);
+  steps_text = g_strdup_printf (ngettext ("%u step", "%u steps", n_steps), n_steps);
+  /* Translators: “Maja owns 2 small goals and 1 step in the family plan. …” */
+  body = g_strdup_printf (_("%s owns %s and %s in the family plan. Who should take them over?"),
+                          name, goals_text, steps_text);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new (_("Give the goals and steps to"));
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (label, "dim-label");
+  q->heir = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (q->heir), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Give the goals and steps to"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (q->heir));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (removal_question_response_cb), q);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+remove_member_clicked_cb (GtkButton     *button,
+                          HelFamilyPage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  gint64 member_id = *(gint64 *) g_object_get_data (G_OBJECT (row), MEMBER_ID_KEY);
+
+  if (self->store != NULL && ask_about_plan_items (self, row, member_id))
+    return;
+  start_removal (self, row, member_id, -1);
 }
 
 static GtkWidget *
@@ -529,7 +686,7 @@ reload (HelFamilyPage *self)
     }
 
   self->loading = TRUE;
-  gtk_label_set_text (self->header_label, hel_family_get_name (self->family));
+  set_title (self, hel_family_get_name (self->family));
   entry_fill (self->name_row, hel_family_get_name (self->family));
   entry_fill_date (self->start_row, hel_family_get_start_date (self->family));
   entry_fill_date (self->consent_row, hel_family_get_consent_date (self->family));
@@ -582,11 +739,13 @@ flush_removals (HelFamilyPage *self)
     {
       gint64 member_id = *(gint64 *) l->data;
       AdwToast *toast = g_hash_table_lookup (self->pending_removals, &member_id);
+      gint64 *reassign = g_object_get_data (G_OBJECT (toast), REASSIGN_KEY);
+      gint64 reassign_to = reassign ? *reassign : -1;
 
       g_signal_handlers_disconnect_by_data (toast, self);
       adw_toast_dismiss (toast);
       g_hash_table_remove (self->pending_removals, &member_id);
-      removal_finish (self, member_id);
+      removal_finish (self, member_id, reassign_to);
     }
 }
 
@@ -746,6 +905,19 @@ hel_family_page_set_store (HelFamilyPage *self,
       g_signal_connect_object (store, "changed::caseworker", G_CALLBACK (store_lists_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }
+  if (self->plan_view != NULL)
+    {
+      adw_view_stack_remove (self->sections, self->plan_view);
+      self->plan_view = NULL;
+    }
+  if (store != NULL)
+    {
+      AdwViewStackPage *page;
+
+      self->plan_view = hel_plan_view_new (store);
+      page = adw_view_stack_add_titled (self->sections, self->plan_view, "plan", _("Family Plan"));
+      adw_view_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
+    }
   self->lists_stale = TRUE;
   self->family_id = 0;
   clear_errors (self);
@@ -773,6 +945,8 @@ hel_family_page_set_family_id (HelFamilyPage *self,
   self->family_id = family_id;
   clear_errors (self);
   reload (self);
+  if (self->plan_view != NULL)
+    hel_plan_view_set_family (HEL_PLAN_VIEW (self->plan_view), family_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_ID]);
 }
 
@@ -794,6 +968,8 @@ hel_family_page_set_folded (HelFamilyPage *self,
     return;
   self->folded = folded;
   gtk_revealer_set_reveal_child (self->back_revealer, folded);
+  /* Folded, the back bar already names the family. */
+  gtk_widget_set_visible (GTK_WIDGET (self->family_title), !folded);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
@@ -941,6 +1117,8 @@ hel_family_page_class_init (HelFamilyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, back_revealer);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, header_label);
+  gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, family_title);
+  gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, sections);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, team_row);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, primary_row);
@@ -982,4 +1160,16 @@ hel_family_page_init (HelFamilyPage *self)
   g_signal_connect_swapped (self->primary_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   g_signal_connect_swapped (self->secondary_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   reload (self);
+}
+
+AdwViewStack *
+_hel_family_page_get_sections (HelFamilyPage *self)
+{
+  return self->sections;
+}
+
+GtkWidget *
+_hel_family_page_get_plan_view (HelFamilyPage *self)
+{
+  return self->plan_view;
 }

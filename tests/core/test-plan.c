@@ -398,6 +398,46 @@ test_versions (Fixture       *f,
 }
 
 static void
+test_member_leaves (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelPlan) plan = NULL;
+  gint64 mother = hel_member_get_id (f->mother), child = hel_member_get_id (f->child);
+  HelSubgoal *cv;
+  guint n_subgoals = 99, n_steps = 99;
+
+  build_plan (f);
+  g_assert_true (hel_store_count_member_plan_items (f->store, mother, &n_subgoals, &n_steps, &error));
+  g_assert_cmpuint (n_subgoals, ==, 1);
+  g_assert_cmpuint (n_steps, ==, 1);
+  g_assert_true (hel_store_count_member_plan_items (f->store, child, &n_subgoals, &n_steps, &error));
+  g_assert_cmpuint (n_subgoals, ==, 0);
+
+  /* Handed to the child: the goal and the step follow. */
+  g_assert_true (hel_store_reassign_member_plan_items (f->store, mother, child, &error));
+  g_assert_no_error (error);
+  g_assert_true (hel_store_count_member_plan_items (f->store, mother, &n_subgoals, &n_steps, &error));
+  g_assert_cmpuint (n_subgoals + n_steps, ==, 0);
+  plan = hel_store_load_plan (f->store, fid (f), &error);
+  cv = ((HelGoal *) hel_plan_data (plan)->goals->pdata[0])->subgoals->pdata[0];
+  g_assert_true (hel_subgoal_has_owner (cv, child));
+  g_assert_cmpint (((HelStep *) cv->steps->pdata[0])->owner_member_id, ==, child);
+
+  /* Handed to nobody: no owner and no "removed" warning. */
+  g_assert_true (hel_store_reassign_member_plan_items (f->store, child, 0, &error));
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = hel_store_load_plan (f->store, fid (f), &error);
+  cv = ((HelGoal *) hel_plan_data (plan)->goals->pdata[0])->subgoals->pdata[0];
+  g_assert_cmpuint (cv->owners->len, ==, 0);
+  g_assert_cmpint (((HelStep *) cv->steps->pdata[0])->owner_kind, ==, HEL_OWNER_NONE);
+
+  /* Not to a stranger. */
+  g_assert_false (hel_store_reassign_member_plan_items (f->store, mother, 424242, &error));
+  g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID);
+}
+
+static void
 test_due_states (void)
 {
   HelSubgoal *sg = hel_subgoal_new ("x");
@@ -507,6 +547,7 @@ main (int argc, char *argv[])
   ADD ("store/restore-is-undo", test_restore_is_undo);
   ADD ("store/versions", test_versions);
   ADD ("store/due-counts", test_due_counts);
+  ADD ("store/member-leaves", test_member_leaves);
 #undef ADD
   g_test_add_func ("/plan/due-states", test_due_states);
   g_test_add_func ("/plan/json/rejects", test_json_rejects);

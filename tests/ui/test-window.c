@@ -9,6 +9,8 @@
 #include "hel-end-family-dialog-private.h"
 #include "hel-family-page-private.h"
 #include "hel-new-family-dialog-private.h"
+#include "hel-plan-view.h"
+#include "hel-store-plan.h"
 #include "hel-ui-util.h"
 #include "hel-validate.h"
 #include "hel-window-private.h"
@@ -551,6 +553,144 @@ test_members (Fixture       *f,
   g_assert_null (_hel_family_page_get_member_row (page, mette));
 }
 
+static GtkWidget *
+find_button (GtkWidget *root)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (w))
+        return w;
+      if ((found = find_button (w)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+give_small_goal (HelStore *store,
+                 gint64    family_id,
+                 gint64    member_id,
+                 gint64   *step_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelGoal) goal = hel_goal_new ("Mor i arbejde");
+  g_autoptr(HelSubgoal) sg = hel_subgoal_new ("Skrive et CV");
+  g_autoptr(HelStep) step = hel_step_new ("Ring til mentor");
+
+  g_assert_true (hel_store_save_goal (store, family_id, goal, &error));
+  sg->goal_id = goal->id;
+  sg->deadline = g_strdup ("2000-01-01");
+  sg->created = g_strdup ("2000-01-01");
+  g_array_append_val (sg->owners, member_id);
+  g_assert_true (hel_store_save_subgoal (store, sg, &error));
+  step->owner_kind = HEL_OWNER_MEMBER;
+  step->owner_member_id = member_id;
+  step->due = g_strdup ("2000-01-15");
+  g_assert_true (hel_store_save_step (store, sg->id, step, &error));
+  g_assert_no_error (error);
+  *step_id = step->id;
+  return sg->id;
+}
+
+/* The family page holds the plan as its second section, and a member who owns goals is not
+ * removed before someone says who takes them over. */
+static void
+test_plan_section_and_member_with_goals (Fixture       *f,
+                                         gconstpointer  data)
+{
+  gint64 id = save_family (f->store, "Familien Plan");
+  gint64 mette = save_member (f->store, id, "Mette", HEL_ROLE_MOTHER);
+  gint64 sofie = save_member (f->store, id, "Sofie", HEL_ROLE_CHILD);
+  HelFamilyPage *page = _hel_window_get_family_page (f->window);
+  AdwMessageDialog *question;
+  GtkDropDown *heir = NULL;
+  GtkWidget *plan_view, *extra;
+  g_autoptr(HelPlan) plan = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  HelSubgoal *sg;
+  gint64 step_id, sg_id;
+
+  sg_id = give_small_goal (f->store, id, mette, &step_id);
+  g_assert_true (hel_family_list_select_family (_hel_window_get_family_list (f->window), id));
+
+  /* The plan section shows this family's plan. */
+  plan_view = _hel_family_page_get_plan_view (page);
+  g_assert_nonnull (plan_view);
+  adw_view_stack_set_visible_child_name (_hel_family_page_get_sections (page), "plan");
+  g_assert_cmpint (hel_plan_view_get_family (HEL_PLAN_VIEW (plan_view)), ==, id);
+
+  /* Removing Mette asks who takes over her small goal and her step. */
+  g_signal_emit_by_name (find_button (_hel_family_page_get_member_row (page, mette)), "clicked");
+  WAIT_FOR ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "Mette Holm"));
+  extra = adw_message_dialog_get_extra_child (question);
+  for (GtkWidget *w = gtk_widget_get_first_child (extra); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_DROP_DOWN (w))
+      heir = GTK_DROP_DOWN (w);
+  g_assert_nonnull (heir);
+  /* Entry 0 is "nobody", then the other members: Sofie. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (heir)), ==, 2);
+  gtk_drop_down_set_selected (heir, 1);
+  respond (question, "remove");
+  drain ();
+  g_assert_false (gtk_widget_get_visible (_hel_family_page_get_member_row (page, mette)));
+
+  /* When the removal happens, the goal and the step are Sofie's. */
+  hel_family_page_flush (page);
+  members = hel_store_list_members (f->store, id, NULL);
+  g_assert_cmpuint (members->len, ==, 1);
+  plan = hel_store_load_plan (f->store, id, NULL);
+  sg = hel_plan_find_subgoal (plan, sg_id, NULL);
+  g_assert_true (hel_subgoal_has_owner (sg, sofie));
+  g_assert_cmpint (hel_plan_find_step (plan, step_id, NULL)->owner_member_id, ==, sofie);
+}
+
+/* The family list shows how much in the plan is overdue, and follows plan edits. */
+static void
+test_due_pill (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 id = save_family (f->store, "Familien Frist");
+  gint64 mette = save_member (f->store, id, "Mette", HEL_ROLE_MOTHER);
+  HelFamilyList *list = _hel_window_get_family_list (f->window);
+  g_autoptr(HelPlan) plan = NULL;
+  gint64 step_id, sg_id;
+  GtkWidget *pill = NULL;
+
+  hel_family_list_reload (list);
+  sg_id = give_small_goal (f->store, id, mette, &step_id);
+  drain ();
+  /* Find the row's pill: a visible label with the due-pill class. */
+  for (GtkWidget *w = GTK_WIDGET (list); w != NULL; )
+    {
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "due-pill") && gtk_widget_get_visible (w))
+        {
+          pill = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (list) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == GTK_WIDGET (list)) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (pill);
+  g_assert_true (gtk_widget_has_css_class (pill, "overdue"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pill)), ==, "2 overdue");
+
+  /* The small goal is achieved: its step no longer counts either. */
+  plan = hel_store_load_plan (f->store, id, NULL);
+  hel_plan_find_subgoal (plan, sg_id, NULL)->status = HEL_GOAL_ACHIEVED;
+  g_assert_true (hel_store_save_subgoal (f->store, hel_plan_find_subgoal (plan, sg_id, NULL), NULL));
+  drain ();
+  g_assert_false (gtk_widget_get_visible (pill));
+}
+
 static void
 error_page_activate_cb (GApplication *app,
                         const char   *path)
@@ -613,6 +753,8 @@ main (int   argc,
   ADD ("/ui/window/end-and-reopen", test_end_and_reopen);
   ADD ("/ui/window/erase-with-undo", test_erase_with_undo);
   ADD ("/ui/window/members", test_members);
+  ADD ("/ui/window/plan-section-and-member-with-goals", test_plan_section_and_member_with_goals);
+  ADD ("/ui/window/due-pill", test_due_pill);
 #undef ADD
   g_test_add_func ("/ui/window/store-error-page", test_store_error_page);
 

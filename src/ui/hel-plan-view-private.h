@@ -1,0 +1,109 @@
+/* hel-plan-view-private.h: what the plan's widgets share with the view, and the test hooks. */
+#pragma once
+
+#include "hel-plan-view.h"
+#include "hel-store-plan.h"
+#include "hel-undo-stack.h"
+
+G_BEGIN_DECLS
+
+/* Keys for the rows' sort order in their list boxes. */
+#define HEL_PLAN_ORDER_KEY "hel-plan-order"
+
+HelStore     *_hel_plan_view_get_store        (HelPlanView  *self);
+gint64        _hel_plan_view_get_family_id    (HelPlanView  *self);
+/* The plan as last read from the store; replaced on every refresh. */
+HelPlan      *_hel_plan_view_get_plan         (HelPlanView  *self);
+const char   *_hel_plan_view_get_author       (HelPlanView  *self);
+/* Today as an ISO date, fixed per refresh so every row agrees. */
+const char   *_hel_plan_view_get_today        (HelPlanView  *self);
+/* The family's members (HelMember) and all caseworkers (HelCaseworker). */
+GPtrArray    *_hel_plan_view_get_members      (HelPlanView  *self);
+GPtrArray    *_hel_plan_view_get_caseworkers  (HelPlanView  *self);
+/* The first name of a family member, or NULL when the member is gone. */
+const char   *_hel_plan_view_member_name      (HelPlanView  *self,
+                                               gint64        member_id);
+const char   *_hel_plan_view_caseworker_name  (HelPlanView  *self,
+                                               gint64        caseworker_id);
+
+/* Every write from the view goes between these two: begin takes the "before" snapshot, end
+ * pushes the undo entry when @ok and brings the rows up to date in place. Returns @ok. */
+HelPlan      *_hel_plan_view_begin_edit       (HelPlanView  *self);
+gboolean      _hel_plan_view_end_edit         (HelPlanView  *self,
+                                               HelPlan      *before,
+                                               const char   *label,
+                                               gboolean      ok);
+void          _hel_plan_view_toast            (HelPlanView  *self,
+                                               const char   *message,
+                                               gboolean      with_undo);
+void          _hel_plan_view_error_toast      (HelPlanView  *self,
+                                               const GError *error);
+void          _hel_plan_view_note_expanded    (HelPlanView  *self,
+                                               gint64        subgoal_id,
+                                               gboolean      expanded);
+gboolean      _hel_plan_view_was_expanded     (HelPlanView  *self,
+                                               gint64        subgoal_id);
+/* Moves with undo; @new_index counts in the target goal without the moved small goal. */
+gboolean      _hel_plan_view_move_subgoal     (HelPlanView  *self,
+                                               gint64        subgoal_id,
+                                               gint64        to_goal_id,
+                                               guint         new_index);
+gboolean      _hel_plan_view_move_goal        (HelPlanView  *self,
+                                               gint64        goal_id,
+                                               guint         new_index);
+/* Alt+Up/Down: one place up or down; a small goal at the edge goes on to the next goal. */
+void          _hel_plan_view_step_subgoal     (HelPlanView  *self,
+                                               gint64        subgoal_id,
+                                               int           direction);
+
+/* hel-plan-print.c: "Print…" and "Export PDF…" through the printable plan document. */
+void          _hel_plan_view_print            (HelPlanView  *self);
+void          _hel_plan_view_export_pdf       (HelPlanView  *self);
+GtkNativeDialog **_hel_plan_view_pdf_chooser_slot (HelPlanView *self);
+
+/* Entries remember the text they were last filled with; one that differs holds typing that a
+ * refresh must not overwrite. */
+void          _hel_plan_entry_set_shown       (GtkEditable  *entry,
+                                               const char   *text);
+gboolean      _hel_plan_entry_is_dirty        (GtkEditable  *entry);
+void          _hel_plan_entry_fill            (GtkEditable  *entry,
+                                               const char   *text);
+void          _hel_plan_entry_fill_date       (GtkEditable  *entry,
+                                               const char   *iso);
+/* Calls @commit (widget, data) when focus leaves @widget and its text is dirty. */
+void          _hel_plan_watch_focus_out       (GtkWidget    *widget,
+                                               GCallback     commit,
+                                               gpointer      data);
+/* "Overdue" / "Due soon" / "Achieved" / hidden. */
+GtkWidget    *_hel_plan_pill_new              (void);
+void          _hel_plan_pill_set              (GtkWidget    *pill,
+                                               HelDueState   state,
+                                               gboolean      achieved);
+/* A list row that holds only a field-error label; hidden while there is no message. */
+GtkWidget    *_hel_plan_error_row_new         (void);
+void          _hel_plan_show_error            (GtkWidget    *field,
+                                               GtkWidget    *error_row,
+                                               const GError *error);
+int           _hel_plan_order_sort            (GtkListBoxRow *a,
+                                               GtkListBoxRow *b,
+                                               gpointer       data);
+void          _hel_plan_set_order             (GtkWidget    *row,
+                                               int           order);
+
+/* Test hooks */
+HelUndoStack *_hel_plan_view_get_undo_stack   (HelPlanView  *self);
+GtkTextView  *_hel_plan_view_get_wishes_view  (HelPlanView  *self);
+GtkTextView  *_hel_plan_view_get_member_wishes_view (HelPlanView *self,
+                                                     gint64       member_id);
+/* Saves typed wishes now instead of after the idle delay. */
+void          _hel_plan_view_flush            (HelPlanView  *self);
+AdwEntryRow  *_hel_plan_view_get_add_goal_row (HelPlanView  *self);
+GtkWidget    *_hel_plan_view_find_goal        (HelPlanView  *self,
+                                               gint64        goal_id);
+GtkWidget    *_hel_plan_view_find_subgoal     (HelPlanView  *self,
+                                               gint64        subgoal_id);
+/* The "Save a version" dialog while it is open. */
+AdwMessageDialog *_hel_plan_view_get_version_dialog (HelPlanView *self);
+GtkEditable  *_hel_plan_view_get_version_entry (HelPlanView *self);
+
+G_END_DECLS

@@ -1,0 +1,1372 @@
+/* hel-plan-view.c: the family plan on screen; every edit is saved at once and can be undone. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hel-plan-goal-section.h"
+#include "hel-plan-versions-window.h"
+#include "hel-plan-view-private.h"
+#include "hel-subgoal-row.h"
+#include "hel-validate.h"
+
+#define UNDO_LIMIT 100
+#define WISHES_IDLE_MS 1000
+#define SHOWN_KEY "hel-plan-shown"
+#define MEMBER_ID_KEY "hel-plan-member-id"
+
+struct _HelPlanView
+{
+  GtkWidget         parent_instance;
+
+  HelStore         *store;
+  gint64            family_id;
+  HelPlan          *plan;            /* as last read from the store */
+  char             *author;
+  char             *today;
+  GPtrArray        *members;         /* HelMember */
+  GPtrArray        *caseworkers;     /* HelCaseworker */
+  HelUndoStack     *undo;
+  GHashTable       *goal_sections;   /* gint64* goal id -> HelPlanGoalSection (borrowed) */
+  GHashTable       *subgoal_rows;    /* gint64* small goal id -> HelSubgoalRow (borrowed) */
+  GHashTable       *expanded;        /* gint64* small goal ids whose rows are open */
+  GHashTable       *member_rows;     /* gint64* member id -> AdwExpanderRow (borrowed) */
+  guint             editing;         /* depth of _hel_plan_view_begin_edit () */
+  guint             refresh_pending : 1;
+  guint             loading : 1;
+  guint             wishes_timeout_id;
+  GtkTextView      *pending_wishes;  /* the text view whose typing waits for the idle save */
+  AdwMessageDialog *version_dialog;
+  GtkEditable      *version_entry;
+  GtkNativeDialog  *pdf_chooser;
+
+  GtkStack         *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel         *overdue_pill;
+  GtkLabel         *soon_pill;
+  GtkWidget        *undo_button;
+  GtkWidget        *redo_button;
+  GtkTextView      *wishes_view;
+  GtkLabel         *wishes_error_label;
+  GtkListBox       *member_wishes_list;
+  GtkBox           *goals_box;
+  GtkWidget        *no_goals_label;
+  AdwEntryRow      *add_goal_row;
+  GtkLabel         *add_goal_error_label;
+};
+
+G_DEFINE_FINAL_TYPE (HelPlanView, hel_plan_view, GTK_TYPE_WIDGET)
+
+static void refresh (HelPlanView *self);
+static void save_wishes (HelPlanView *self, GtkTextView *view);
+static void save_wishes_focus_cb (GtkWidget *view, HelPlanView *self);
+
+/* ---- shared helpers for the plan's rows ---- */
+
+void
+_hel_plan_entry_set_shown (GtkEditable *entry,
+                           const char  *text)
+{
+  g_object_set_data_full (G_OBJECT (entry), SHOWN_KEY, g_strdup (text ? text : ""), g_free);
+  if (g_strcmp0 (gtk_editable_get_text (entry), text ? text : "") != 0)
+    gtk_editable_set_text (entry, text ? text : "");
+}
+
+gboolean
+_hel_plan_entry_is_dirty (GtkEditable *entry)
+{
+  const char *shown = g_object_get_data (G_OBJECT (entry), SHOWN_KEY);
+
+  return g_strcmp0 (shown ? shown : "", gtk_editable_get_text (entry)) != 0;
+}
+
+void
+_hel_plan_entry_fill (GtkEditable *entry,
+                      const char  *text)
+{
+  /* Never throw away what the person typed and has not applied yet (or could not save). */
+  if (!_hel_plan_entry_is_dirty (entry))
+    _hel_plan_entry_set_shown (entry, text);
+}
+
+void
+_hel_plan_entry_fill_date (GtkEditable *entry,
+                           const char  *iso)
+{
+  g_autofree char *text = iso && *iso ? hel_date_format (iso) : g_strdup ("");
+
+  _hel_plan_entry_fill (entry, text);
+}
+
+typedef struct {
+  GCallback commit;
+  gpointer  data;
+} FocusWatch;
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                FocusWatch              *watch)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (GTK_IS_EDITABLE (widget) && !_hel_plan_entry_is_dirty (GTK_EDITABLE (widget)))
+    return;
+  ((void (*) (GtkWidget *, gpointer)) watch->commit) (widget, watch->data);
+}
+
+void
+_hel_plan_watch_focus_out (GtkWidget *widget,
+                           GCallback  commit,
+                           gpointer   data)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  FocusWatch *watch = g_new0 (FocusWatch, 1);
+
+  watch->commit = commit;
+  watch->data = data;
+  g_signal_connect_data (focus, "leave", G_CALLBACK (focus_leave_cb), watch,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_widget_add_controller (widget, focus);
+}
+
+GtkWidget *
+_hel_plan_pill_new (void)
+{
+  GtkWidget *pill = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (pill, "hel-plan-pill");
+  gtk_widget_set_visible (pill, FALSE);
+  return pill;
+}
+
+void
+_hel_plan_pill_set (GtkWidget   *pill,
+                    HelDueState  state,
+                    gboolean     achieved)
+{
+  const char *text = NULL, *style = NULL;
+
+  if (achieved)
+    text = _("Achieved"), style = "success";
+  else if (state == HEL_DUE_OVERDUE)
+    text = _("Overdue"), style = "error";
+  else if (state == HEL_DUE_SOON)
+    text = _("Due soon"), style = "warning";
+
+  gtk_widget_remove_css_class (pill, "success");
+  gtk_widget_remove_css_class (pill, "error");
+  gtk_widget_remove_css_class (pill, "warning");
+  if (style)
+    gtk_widget_add_css_class (pill, style);
+  gtk_label_set_text (GTK_LABEL (pill), text ? text : "");
+  gtk_widget_set_visible (pill, text != NULL);
+}
+
+GtkWidget *
+_hel_plan_error_row_new (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "field-error");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "hel-plan-error-row");
+  gtk_widget_set_visible (row, FALSE);
+  return row;
+}
+
+void
+_hel_plan_show_error (GtkWidget    *field,
+                      GtkWidget    *error_row,
+                      const GError *error)
+{
+  GtkWidget *label = error_row;
+
+  if (GTK_IS_LIST_BOX_ROW (error_row))
+    label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
+
+  if (field != NULL)
+    {
+      if (error)
+        gtk_widget_add_css_class (field, "error");
+      else
+        gtk_widget_remove_css_class (field, "error");
+      /* A screen reader hears why the field is marked, not only that it is. */
+      if (error)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+          gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                       GTK_ACCESSIBLE_INVALID_TRUE, -1);
+        }
+      else
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+        }
+    }
+  gtk_label_set_text (GTK_LABEL (label), error ? error->message : "");
+  gtk_widget_set_visible (error_row, error != NULL);
+}
+
+void
+_hel_plan_set_order (GtkWidget *row,
+                     int        order)
+{
+  g_object_set_data (G_OBJECT (row), HEL_PLAN_ORDER_KEY, GINT_TO_POINTER (order));
+}
+
+int
+_hel_plan_order_sort (GtkListBoxRow *a,
+                      GtkListBoxRow *b,
+                      gpointer       data)
+{
+  int oa = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (a), HEL_PLAN_ORDER_KEY));
+  int ob = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (b), HEL_PLAN_ORDER_KEY));
+
+  return (oa > ob) - (oa < ob);
+}
+
+/* ---- accessors for the rows ---- */
+
+HelStore *
+_hel_plan_view_get_store (HelPlanView *self)
+{
+  return self->store;
+}
+
+gint64
+_hel_plan_view_get_family_id (HelPlanView *self)
+{
+  return self->family_id;
+}
+
+HelPlan *
+_hel_plan_view_get_plan (HelPlanView *self)
+{
+  return self->plan;
+}
+
+const char *
+_hel_plan_view_get_author (HelPlanView *self)
+{
+  return self->author;
+}
+
+const char *
+_hel_plan_view_get_today (HelPlanView *self)
+{
+  return self->today;
+}
+
+GPtrArray *
+_hel_plan_view_get_members (HelPlanView *self)
+{
+  return self->members;
+}
+
+GPtrArray *
+_hel_plan_view_get_caseworkers (HelPlanView *self)
+{
+  return self->caseworkers;
+}
+
+const char *
+_hel_plan_view_member_name (HelPlanView *self,
+                            gint64       member_id)
+{
+  for (guint i = 0; self->members && i < self->members->len; i++)
+    if (hel_member_get_id (self->members->pdata[i]) == member_id)
+      return hel_member_get_first_name (self->members->pdata[i]);
+  return NULL;
+}
+
+const char *
+_hel_plan_view_caseworker_name (HelPlanView *self,
+                                gint64       caseworker_id)
+{
+  for (guint i = 0; self->caseworkers && i < self->caseworkers->len; i++)
+    if (hel_caseworker_get_id (self->caseworkers->pdata[i]) == caseworker_id)
+      return hel_caseworker_get_name (self->caseworkers->pdata[i]);
+  return NULL;
+}
+
+void
+_hel_plan_view_note_expanded (HelPlanView *self,
+                              gint64       subgoal_id,
+                              gboolean     expanded)
+{
+  if (expanded)
+    g_hash_table_add (self->expanded, g_memdup2 (&subgoal_id, sizeof subgoal_id));
+  else
+    g_hash_table_remove (self->expanded, &subgoal_id);
+}
+
+gboolean
+_hel_plan_view_was_expanded (HelPlanView *self,
+                             gint64       subgoal_id)
+{
+  return g_hash_table_contains (self->expanded, &subgoal_id);
+}
+
+/* ---- toasts ---- */
+
+static void
+toast_undo_cb (AdwToast    *toast,
+               HelPlanView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "plan.undo", NULL);
+}
+
+void
+_hel_plan_view_toast (HelPlanView *self,
+                      const char  *message,
+                      gboolean     with_undo)
+{
+  AdwToastOverlay *overlay;
+  AdwToast *toast;
+
+  overlay = (AdwToastOverlay *) gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                         ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (message);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
+    }
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+void
+_hel_plan_view_error_toast (HelPlanView  *self,
+                            const GError *error)
+{
+  if (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY) == NULL)
+    g_message ("Family plan: %s", error->message);
+  _hel_plan_view_toast (self, error->message, FALSE);
+}
+
+/* ---- edits and undo ---- */
+
+typedef struct {
+  HelStore *store;
+  HelPlan  *before;
+  HelPlan  *after;
+} PlanUndo;
+
+static void
+plan_undo_free (gpointer data)
+{
+  PlanUndo *u = data;
+
+  g_object_unref (u->store);
+  hel_plan_unref (u->before);
+  hel_plan_unref (u->after);
+  g_free (u);
+}
+
+static gboolean
+plan_undo_cb (gpointer  data,
+              GError  **error)
+{
+  PlanUndo *u = data;
+
+  return hel_store_restore_plan (u->store, u->before, error);
+}
+
+static gboolean
+plan_redo_cb (gpointer  data,
+              GError  **error)
+{
+  PlanUndo *u = data;
+
+  return hel_store_restore_plan (u->store, u->after, error);
+}
+
+HelPlan *
+_hel_plan_view_begin_edit (HelPlanView *self)
+{
+  g_autoptr(GError) error = NULL;
+  HelPlan *before;
+
+  self->editing++;
+  /* A fresh read rather than self->plan: the snapshot must be what the store holds now. */
+  before = hel_store_load_plan (self->store, self->family_id, &error);
+  if (before == NULL)
+    before = self->plan ? hel_plan_copy (self->plan) : hel_plan_new (self->family_id);
+  return before;
+}
+
+gboolean
+_hel_plan_view_end_edit (HelPlanView *self,
+                         HelPlan     *before,
+                         const char  *label,
+                         gboolean     ok)
+{
+  g_assert (self->editing > 0);
+
+  if (ok)
+    {
+      HelPlan *after = hel_store_load_plan (self->store, self->family_id, NULL);
+
+      if (after != NULL && !hel_plan_equal (before, after))
+        {
+          PlanUndo *u = g_new0 (PlanUndo, 1);
+
+          u->store = g_object_ref (self->store);
+          u->before = hel_plan_ref (before);
+          u->after = after;
+          hel_undo_stack_push (self->undo, label, plan_undo_cb, plan_redo_cb, u, plan_undo_free);
+        }
+      else if (after != NULL)
+        hel_plan_unref (after);
+    }
+  hel_plan_unref (before);
+
+  self->editing--;
+  if (self->editing == 0 && self->refresh_pending)
+    refresh (self);
+  return ok;
+}
+
+gboolean
+_hel_plan_view_move_subgoal (HelPlanView *self,
+                             gint64       subgoal_id,
+                             gint64       to_goal_id,
+                             guint        new_index)
+{
+  g_autoptr(GError) error = NULL;
+  HelPlan *before = _hel_plan_view_begin_edit (self);
+  gboolean ok = hel_store_move_subgoal (self->store, subgoal_id, to_goal_id, new_index, &error);
+
+  if (!_hel_plan_view_end_edit (self, before, _("Move small goal"), ok))
+    _hel_plan_view_error_toast (self, error);
+  return ok;
+}
+
+gboolean
+_hel_plan_view_move_goal (HelPlanView *self,
+                          gint64       goal_id,
+                          guint        new_index)
+{
+  g_autoptr(GError) error = NULL;
+  HelPlan *before = _hel_plan_view_begin_edit (self);
+  gboolean ok = hel_store_move_goal (self->store, goal_id, new_index, &error);
+
+  if (!_hel_plan_view_end_edit (self, before, _("Move goal"), ok))
+    _hel_plan_view_error_toast (self, error);
+  return ok;
+}
+
+void
+_hel_plan_view_step_subgoal (HelPlanView *self,
+                             gint64       subgoal_id,
+                             int          direction)
+{
+  HelPlanData *data;
+  HelGoal *goal = NULL;
+  guint goal_index = 0, index = 0;
+
+  if (self->plan == NULL || hel_plan_find_subgoal (self->plan, subgoal_id, &goal) == NULL)
+    return;
+  data = hel_plan_data (self->plan);
+  g_ptr_array_find (data->goals, goal, &goal_index);
+  for (index = 0; index < goal->subgoals->len; index++)
+    if (((HelSubgoal *) goal->subgoals->pdata[index])->id == subgoal_id)
+      break;
+
+  if (direction < 0 && index > 0)
+    _hel_plan_view_move_subgoal (self, subgoal_id, goal->id, index - 1);
+  else if (direction > 0 && index + 1 < goal->subgoals->len)
+    _hel_plan_view_move_subgoal (self, subgoal_id, goal->id, index + 1);
+  else if (direction < 0 && goal_index > 0)
+    {
+      /* From the top of one goal to the bottom of the goal above. */
+      HelGoal *prev = data->goals->pdata[goal_index - 1];
+      _hel_plan_view_move_subgoal (self, subgoal_id, prev->id, prev->subgoals->len);
+    }
+  else if (direction > 0 && goal_index + 1 < data->goals->len)
+    {
+      HelGoal *next = data->goals->pdata[goal_index + 1];
+      _hel_plan_view_move_subgoal (self, subgoal_id, next->id, 0);
+    }
+}
+
+/* ---- refresh ---- */
+
+static void
+load_people (HelPlanView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_clear_pointer (&self->caseworkers, g_ptr_array_unref);
+  if (self->store == NULL || self->family_id == 0)
+    return;
+  self->members = hel_store_list_members (self->store, self->family_id, &error);
+  if (self->members == NULL)
+    {
+      g_warning ("Could not list the family’s members: %s", error->message);
+      g_clear_error (&error);
+    }
+  self->caseworkers = hel_store_list_caseworkers (self->store, &error);
+  if (self->caseworkers == NULL)
+    g_warning ("Could not list the caseworkers: %s", error->message);
+}
+
+static char *
+text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+text_view_is_dirty (GtkTextView *view)
+{
+  g_autofree char *text = text_view_get_text (view);
+  const char *shown = g_object_get_data (G_OBJECT (view), SHOWN_KEY);
+
+  return g_strcmp0 (g_strstrip (text), shown ? shown : "") != 0;
+}
+
+static void
+text_view_fill (HelPlanView *self,
+                GtkTextView *view,
+                const char  *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+
+  if (text_view_is_dirty (view))
+    return;
+  g_object_set_data_full (G_OBJECT (view), SHOWN_KEY, g_strdup (trimmed), g_free);
+  {
+    g_autofree char *current = text_view_get_text (view);
+    if (g_strcmp0 (g_strstrip (current), trimmed) != 0)
+      {
+        gboolean was_loading = self->loading;
+        self->loading = TRUE;
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), trimmed, -1);
+        self->loading = was_loading;
+      }
+  }
+}
+
+static void
+wishes_changed_cb (GtkTextBuffer *buffer,
+                   GtkTextView   *view);
+
+static void
+member_wishes_subtitle (AdwExpanderRow *row,
+                        const char     *wishes)
+{
+  g_autofree char *first_line = NULL;
+
+  if (wishes == NULL || *wishes == '\0')
+    {
+      adw_expander_row_set_subtitle (row, _("No wishes written yet"));
+      return;
+    }
+  first_line = g_strndup (wishes, strcspn (wishes, "\n"));
+  adw_expander_row_set_subtitle (row, first_line);
+}
+
+static GtkWidget *
+member_wishes_row_new (HelPlanView *self,
+                       HelMember   *member)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *inner = gtk_list_box_row_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  gint64 id = hel_member_get_id (member);
+  g_autofree char *label = g_strdup_printf (_("%s’s wishes and hopes"),
+                                            hel_member_get_first_name (member));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), MEMBER_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_widget_add_css_class (view, "hel-plan-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), FALSE);
+  g_object_set_data_full (G_OBJECT (view), MEMBER_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                    G_CALLBACK (wishes_changed_cb), view);
+  g_object_set_data (G_OBJECT (view), "hel-plan-view", self);
+  _hel_plan_watch_focus_out (view, G_CALLBACK (save_wishes_focus_cb), self);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (inner), view);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (inner), FALSE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), inner);
+  g_object_set_data (G_OBJECT (row), "hel-plan-text", view);
+  return row;
+}
+
+static void
+refresh_member_wishes (HelPlanView *self)
+{
+  HelPlanData *data = hel_plan_data (self->plan);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkWidget *prev = NULL;
+
+  for (guint i = 0; self->members && i < self->members->len; i++)
+    {
+      HelMember *member = self->members->pdata[i];
+      gint64 id = hel_member_get_id (member);
+      AdwExpanderRow *row = g_hash_table_lookup (self->member_rows, &id);
+      const char *wishes = g_hash_table_lookup (data->member_wishes, &id);
+
+      if (row == NULL)
+        {
+          row = ADW_EXPANDER_ROW (member_wishes_row_new (self, member));
+          g_hash_table_insert (self->member_rows, g_memdup2 (&id, sizeof id), row);
+          gtk_list_box_append (self->member_wishes_list, GTK_WIDGET (row));
+        }
+      g_hash_table_add (seen, g_object_get_data (G_OBJECT (row), MEMBER_ID_KEY));
+      _hel_plan_set_order (GTK_WIDGET (row), (int) i);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hel_member_get_first_name (member));
+      member_wishes_subtitle (row, wishes);
+      text_view_fill (self, g_object_get_data (G_OBJECT (row), "hel-plan-text"), wishes);
+      prev = GTK_WIDGET (row);
+    }
+  (void) prev;
+
+  g_hash_table_iter_init (&iter, self->member_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (seen, key))
+      {
+        gtk_list_box_remove (self->member_wishes_list, value);
+        g_hash_table_iter_remove (&iter);
+      }
+  gtk_list_box_invalidate_sort (self->member_wishes_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->member_wishes_list),
+                          self->members != NULL && self->members->len > 0);
+}
+
+static void
+refresh_summary (HelPlanView *self)
+{
+  guint overdue = 0, soon = 0;
+
+  hel_plan_count_due (self->plan, self->today, &overdue, &soon);
+  if (overdue > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u overdue", "%u overdue", overdue),
+                                               overdue);
+      gtk_label_set_text (self->overdue_pill, text);
+    }
+  if (soon > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u due soon", "%u due soon", soon), soon);
+      gtk_label_set_text (self->soon_pill, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_pill), overdue > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->soon_pill), soon > 0);
+}
+
+static void
+update_actions (HelPlanView *self)
+{
+  gboolean have = self->family_id != 0 && self->plan != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.undo",
+                                 have && hel_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.redo",
+                                 have && hel_undo_stack_can_redo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-goal", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save-version", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.versions", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.print", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export-pdf", have);
+}
+
+static void
+undo_state_cb (HelPlanView *self)
+{
+  const char *label;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  update_actions (self);
+  label = hel_undo_stack_undo_label (self->undo);
+  /* Translators: a tooltip, e.g. “Undo “Edit small goal” (Ctrl+Z)” */
+  undo_tip = label ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), label) : g_strdup (_("Undo (Ctrl+Z)"));
+  label = hel_undo_stack_redo_label (self->undo);
+  redo_tip = label ? g_strdup_printf (_("Redo “%s” (Ctrl+Shift+Z)"), label)
+                   : g_strdup (_("Redo (Ctrl+Shift+Z)"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+}
+
+static void
+refresh (HelPlanView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen_goals = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen_rows = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) dead = g_ptr_array_new ();
+  HelPlan *plan;
+  HelPlanData *data;
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkWidget *prev = NULL;
+
+  self->refresh_pending = FALSE;
+  if (self->store == NULL || self->family_id == 0)
+    return;
+
+  plan = hel_store_load_plan (self->store, self->family_id, &error);
+  if (plan == NULL)
+    {
+      _hel_plan_view_error_toast (self, error);
+      return;
+    }
+  g_clear_pointer (&self->plan, hel_plan_unref);
+  self->plan = plan;
+  data = hel_plan_data (plan);
+  g_free (self->today);
+  self->today = hel_date_today ();
+
+  self->loading = TRUE;
+  text_view_fill (self, self->wishes_view, data->wishes);
+  refresh_member_wishes (self);
+
+  for (guint i = 0; i < data->goals->len; i++)
+    {
+      HelGoal *goal = data->goals->pdata[i];
+      HelPlanGoalSection *section = g_hash_table_lookup (self->goal_sections, &goal->id);
+
+      if (section == NULL)
+        {
+          section = HEL_PLAN_GOAL_SECTION (hel_plan_goal_section_new (self, goal->id));
+          g_hash_table_insert (self->goal_sections, g_memdup2 (&goal->id, sizeof goal->id),
+                               section);
+          gtk_box_append (self->goals_box, GTK_WIDGET (section));
+        }
+      g_hash_table_add (seen_goals, &goal->id);
+      gtk_box_reorder_child_after (self->goals_box, GTK_WIDGET (section), prev);
+      prev = GTK_WIDGET (section);
+      hel_plan_goal_section_update (section, goal, i, data->goals->len);
+
+      for (guint j = 0; j < goal->subgoals->len; j++)
+        {
+          HelSubgoal *sg = goal->subgoals->pdata[j];
+          HelSubgoalRow *row = g_hash_table_lookup (self->subgoal_rows, &sg->id);
+
+          if (row == NULL)
+            {
+              row = HEL_SUBGOAL_ROW (hel_subgoal_row_new (self, sg->id));
+              g_hash_table_insert (self->subgoal_rows, g_memdup2 (&sg->id, sizeof sg->id), row);
+            }
+          g_hash_table_add (seen_rows, &sg->id);
+          hel_plan_goal_section_adopt (section, GTK_WIDGET (row), (int) j);
+          hel_subgoal_row_update (row, sg, goal);
+        }
+      hel_plan_goal_section_resort (section);
+    }
+
+  /* Rows first: a row that moved away must not go down with its old section. */
+  g_hash_table_iter_init (&iter, self->subgoal_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (seen_rows, key))
+      {
+        GtkWidget *parent = gtk_widget_get_parent (value);
+        if (GTK_IS_LIST_BOX (parent))
+          gtk_list_box_remove (GTK_LIST_BOX (parent), value);
+        g_hash_table_iter_remove (&iter);
+      }
+  g_hash_table_iter_init (&iter, self->goal_sections);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (seen_goals, key))
+      {
+        g_ptr_array_add (dead, value);
+        g_hash_table_iter_remove (&iter);
+      }
+  for (guint i = 0; i < dead->len; i++)
+    gtk_box_remove (self->goals_box, dead->pdata[i]);
+
+  gtk_widget_set_visible (self->no_goals_label, data->goals->len == 0);
+  refresh_summary (self);
+  self->loading = FALSE;
+  update_actions (self);
+}
+
+static void
+store_changed_cb (HelStore    *store,
+                  gint64       id,
+                  HelPlanView *self)
+{
+  if (self->family_id == 0)
+    return;
+  /* During the view's own edit the rows are brought up to date once, when it ends. */
+  if (self->editing > 0)
+    self->refresh_pending = TRUE;
+  else
+    refresh (self);
+}
+
+static void
+people_changed_cb (HelStore    *store,
+                   gint64       id,
+                   HelPlanView *self)
+{
+  if (self->family_id == 0)
+    return;
+  load_people (self);
+  store_changed_cb (store, id, self);
+}
+
+static void
+plan_changed_cb (HelStore    *store,
+                 gint64       family_id,
+                 HelPlanView *self)
+{
+  if (family_id == self->family_id)
+    store_changed_cb (store, family_id, self);
+}
+
+static void
+family_changed_cb (HelStore    *store,
+                   gint64       family_id,
+                   HelPlanView *self)
+{
+  /* A member removed from the family leaves steps and small goals without that owner. */
+  if (family_id == self->family_id)
+    people_changed_cb (store, family_id, self);
+}
+
+/* ---- wishes ---- */
+
+static void
+save_wishes (HelPlanView *self,
+             GtkTextView *view)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 *member_id = g_object_get_data (G_OBJECT (view), MEMBER_ID_KEY);
+  HelPlan *before;
+  gboolean ok;
+
+  if (self->pending_wishes == view)
+    {
+      g_clear_handle_id (&self->wishes_timeout_id, g_source_remove);
+      self->pending_wishes = NULL;
+    }
+  if (self->store == NULL || self->family_id == 0 || !text_view_is_dirty (view))
+    return;
+
+  text = g_strstrip (text_view_get_text (view));
+  before = _hel_plan_view_begin_edit (self);
+  ok = hel_store_set_wishes (self->store, self->family_id, member_id ? *member_id : 0, text, &error);
+  if (ok)
+    g_object_set_data_full (G_OBJECT (view), SHOWN_KEY, g_strdup (text), g_free);
+  _hel_plan_view_end_edit (self, before, member_id ? _("Edit a member’s wishes")
+                                                   : _("Edit the family’s wishes"), ok);
+  if (member_id == NULL)
+    _hel_plan_show_error (NULL, GTK_WIDGET (self->wishes_error_label), error);
+  else if (!ok)
+    _hel_plan_view_error_toast (self, error);
+}
+
+static void
+save_wishes_focus_cb (GtkWidget   *view,
+                      HelPlanView *self)
+{
+  save_wishes (self, GTK_TEXT_VIEW (view));
+}
+
+static gboolean
+wishes_timeout_cb (gpointer data)
+{
+  HelPlanView *self = data;
+  GtkTextView *view = self->pending_wishes;
+
+  self->wishes_timeout_id = 0;
+  self->pending_wishes = NULL;
+  if (view != NULL)
+    save_wishes (self, view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wishes_changed_cb (GtkTextBuffer *buffer,
+                   GtkTextView   *view)
+{
+  HelPlanView *self = g_object_get_data (G_OBJECT (view), "hel-plan-view");
+
+  if (self->loading)
+    return;
+  /* Another text view's typing is saved before this one starts its own wait. */
+  if (self->pending_wishes != NULL && self->pending_wishes != view)
+    save_wishes (self, self->pending_wishes);
+  self->pending_wishes = view;
+  g_clear_handle_id (&self->wishes_timeout_id, g_source_remove);
+  self->wishes_timeout_id = g_timeout_add (WISHES_IDLE_MS, wishes_timeout_cb, self);
+}
+
+void
+_hel_plan_view_flush (HelPlanView *self)
+{
+  g_return_if_fail (HEL_IS_PLAN_VIEW (self));
+
+  if (self->pending_wishes != NULL)
+    save_wishes (self, self->pending_wishes);
+}
+
+/* ---- adding goals ---- */
+
+static void
+add_goal_apply_cb (HelPlanView *self)
+{
+  g_autoptr(GError) error = NULL;
+  HelGoal *goal;
+  HelPlan *before;
+  gboolean ok;
+
+  if (self->family_id == 0)
+    return;
+  goal = hel_goal_new (gtk_editable_get_text (GTK_EDITABLE (self->add_goal_row)));
+  before = _hel_plan_view_begin_edit (self);
+  ok = hel_store_save_goal (self->store, self->family_id, goal, &error);
+  _hel_plan_view_end_edit (self, before, _("Add goal"), ok);
+  _hel_plan_show_error (GTK_WIDGET (self->add_goal_row), GTK_WIDGET (self->add_goal_error_label),
+                        error);
+  if (ok)
+    {
+      GtkWidget *section = g_hash_table_lookup (self->goal_sections, &goal->id);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->add_goal_row), "");
+      /* The new goal's first small goal is what the family names next. */
+      if (section != NULL)
+        hel_plan_goal_section_focus_add_row (HEL_PLAN_GOAL_SECTION (section));
+    }
+  hel_goal_free (goal);
+}
+
+static void
+add_goal_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelPlanView *self = HEL_PLAN_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_goal_row));
+}
+
+/* ---- undo / redo ---- */
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HelPlanView *self = HEL_PLAN_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  _hel_plan_view_flush (self);
+  if (g_str_equal (action_name, "plan.undo"))
+    ok = !hel_undo_stack_can_undo (self->undo) || hel_undo_stack_undo (self->undo, &error);
+  else
+    ok = !hel_undo_stack_can_redo (self->undo) || hel_undo_stack_redo (self->undo, &error);
+  if (!ok)
+    _hel_plan_view_error_toast (self, error);
+}
+
+/* ---- versions ---- */
+
+static void
+version_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     HelPlanView      *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *participants = NULL;
+
+  if (g_str_equal (response, "save"))
+    {
+      participants = g_strstrip (g_strdup (gtk_editable_get_text (self->version_entry)));
+      if (hel_store_save_plan_version (self->store, self->family_id, participants, &error) > 0)
+        _hel_plan_view_toast (self, _("Version saved"), FALSE);
+      else
+        _hel_plan_view_error_toast (self, error);
+    }
+  self->version_dialog = NULL;
+  self->version_entry = NULL;
+}
+
+static void
+version_entry_activate_cb (GtkEntry         *entry,
+                           AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "save");
+}
+
+static void
+save_version_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HelPlanView *self = HEL_PLAN_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog, *entry;
+
+  if (self->version_dialog != NULL)
+    return;
+  _hel_plan_view_flush (self);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Save a Version"),
+                                   _("The plan is stamped with today’s date and who took part, "
+                                     "for example after the meeting with the family. "
+                                     "Saved versions cannot be changed."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
+                                  _("e.g. Maja, Jonna (jobcenter), Frede (familiegruppe)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Who took part?"), -1);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *label = gtk_label_new (_("Who took part?"));
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_box_append (GTK_BOX (box), entry);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  }
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save Version"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "activate", G_CALLBACK (version_entry_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (version_response_cb), self, 0);
+  self->version_dialog = ADW_MESSAGE_DIALOG (dialog);
+  self->version_entry = GTK_EDITABLE (entry);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+versions_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelPlanView *self = HEL_PLAN_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *window;
+
+  _hel_plan_view_flush (self);
+  window = hel_plan_versions_window_new (self->store, self->family_id);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* ---- print and PDF: see hel-plan-print.c ---- */
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  _hel_plan_view_flush (HEL_PLAN_VIEW (widget));
+  if (g_str_equal (action_name, "plan.print"))
+    _hel_plan_view_print (HEL_PLAN_VIEW (widget));
+  else
+    _hel_plan_view_export_pdf (HEL_PLAN_VIEW (widget));
+}
+
+/* ---- GObject ---- */
+
+void
+hel_plan_view_set_family (HelPlanView *self,
+                          gint64       family_id)
+{
+  g_return_if_fail (HEL_IS_PLAN_VIEW (self));
+
+  if (self->family_id == family_id && self->plan != NULL)
+    return;
+  _hel_plan_view_flush (self);
+
+  /* The rows of the previous family go; nothing of one family's plan shows in another's. */
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_box))) != NULL)
+      gtk_box_remove (self->goals_box, child);
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->member_wishes_list))) != NULL)
+      gtk_list_box_remove (self->member_wishes_list, child);
+  }
+  g_hash_table_remove_all (self->goal_sections);
+  g_hash_table_remove_all (self->subgoal_rows);
+  g_hash_table_remove_all (self->member_rows);
+  g_hash_table_remove_all (self->expanded);
+  hel_undo_stack_clear (self->undo);
+  g_clear_pointer (&self->plan, hel_plan_unref);
+  g_object_set_data (G_OBJECT (self->wishes_view), SHOWN_KEY, NULL);
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->wishes_view), "", -1);
+  self->loading = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->add_goal_row), "");
+  _hel_plan_show_error (GTK_WIDGET (self->add_goal_row), GTK_WIDGET (self->add_goal_error_label),
+                        NULL);
+  _hel_plan_show_error (NULL, GTK_WIDGET (self->wishes_error_label), NULL);
+
+  self->family_id = family_id;
+  load_people (self);
+  refresh (self);
+  gtk_stack_set_visible_child_name (self->stack, self->plan != NULL ? "plan" : "empty");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  update_actions (self);
+}
+
+gint64
+hel_plan_view_get_family (HelPlanView *self)
+{
+  g_return_val_if_fail (HEL_IS_PLAN_VIEW (self), 0);
+  return self->family_id;
+}
+
+void
+hel_plan_view_set_author (HelPlanView *self,
+                          const char  *name)
+{
+  g_return_if_fail (HEL_IS_PLAN_VIEW (self));
+
+  g_free (self->author);
+  self->author = g_strdup (name && *name ? name : g_get_real_name ());
+}
+
+GtkWidget *
+hel_plan_view_new (HelStore *store)
+{
+  HelPlanView *self;
+
+  g_return_val_if_fail (HEL_IS_STORE (store), NULL);
+
+  self = g_object_new (HEL_TYPE_PLAN_VIEW, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed::plan", G_CALLBACK (plan_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::family", G_CALLBACK (family_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::member", G_CALLBACK (people_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::caseworker", G_CALLBACK (people_changed_cb), self, 0);
+  return GTK_WIDGET (self);
+}
+
+static void
+hel_plan_view_dispose (GObject *object)
+{
+  HelPlanView *self = HEL_PLAN_VIEW (object);
+
+  /* Typing not yet saved is saved on the way out. */
+  if (self->pending_wishes != NULL && self->store != NULL)
+    save_wishes (self, self->pending_wishes);
+  g_clear_handle_id (&self->wishes_timeout_id, g_source_remove);
+  if (self->version_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->version_dialog));
+  if (self->pdf_chooser != NULL)
+    gtk_native_dialog_destroy (self->pdf_chooser);
+  g_clear_object (&self->pdf_chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEL_TYPE_PLAN_VIEW);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->undo);
+  G_OBJECT_CLASS (hel_plan_view_parent_class)->dispose (object);
+}
+
+static void
+hel_plan_view_finalize (GObject *object)
+{
+  HelPlanView *self = HEL_PLAN_VIEW (object);
+
+  g_clear_pointer (&self->plan, hel_plan_unref);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_clear_pointer (&self->caseworkers, g_ptr_array_unref);
+  g_clear_pointer (&self->goal_sections, g_hash_table_unref);
+  g_clear_pointer (&self->subgoal_rows, g_hash_table_unref);
+  g_clear_pointer (&self->member_rows, g_hash_table_unref);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_free (self->author);
+  g_free (self->today);
+  G_OBJECT_CLASS (hel_plan_view_parent_class)->finalize (object);
+}
+
+static void
+hel_plan_view_class_init (HelPlanViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hel_plan_view_dispose;
+  object_class->finalize = hel_plan_view_finalize;
+
+  gtk_widget_class_install_action (widget_class, "plan.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.redo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-goal", NULL, add_goal_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.save-version", NULL,
+                                   save_version_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.versions", NULL, versions_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, print_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "plan.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "plan.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "plan.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "plan.redo", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hel-plan-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, stack);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, overdue_pill);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, soon_pill);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, wishes_view);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, wishes_error_label);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, member_wishes_list);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, goals_box);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, no_goals_label);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, add_goal_row);
+  gtk_widget_class_bind_template_child (widget_class, HelPlanView, add_goal_error_label);
+}
+
+static void
+load_css (void)
+{
+  static GdkDisplay *loaded_for = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  /* The plan's pills and text areas; kept with the plan rather than in the app's style.css so
+   * the view also looks right in the tests and wherever it is embedded. */
+  if (display == NULL || display == loaded_for)
+    return;
+  loaded_for = display;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/ui/hel-plan-view.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+hel_plan_view_init (HelPlanView *self)
+{
+  load_css ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->author = g_strdup (g_get_real_name ());
+  self->today = hel_date_today ();
+  self->undo = hel_undo_stack_new (UNDO_LIMIT);
+  self->goal_sections = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->subgoal_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->member_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (undo_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (undo_state_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->wishes_view), FALSE);
+  g_object_set_data (G_OBJECT (self->wishes_view), "hel-plan-view", self);
+  g_signal_connect (gtk_text_view_get_buffer (self->wishes_view), "changed",
+                    G_CALLBACK (wishes_changed_cb), self->wishes_view);
+  _hel_plan_watch_focus_out (GTK_WIDGET (self->wishes_view), G_CALLBACK (save_wishes_focus_cb),
+                             self);
+  gtk_list_box_set_sort_func (self->member_wishes_list, _hel_plan_order_sort, NULL, NULL);
+
+  /* Ctrl+Z is the plan's undo everywhere in the view, also in a focused entry. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->add_goal_row), FALSE);
+  g_signal_connect_swapped (self->add_goal_row, "apply", G_CALLBACK (add_goal_apply_cb), self);
+  g_signal_connect_swapped (self->add_goal_row, "entry-activated", G_CALLBACK (add_goal_apply_cb),
+                            self);
+  update_actions (self);
+}
+
+/* ---- test hooks ---- */
+
+HelUndoStack *
+_hel_plan_view_get_undo_stack (HelPlanView *self)
+{
+  return self->undo;
+}
+
+GtkTextView *
+_hel_plan_view_get_wishes_view (HelPlanView *self)
+{
+  return self->wishes_view;
+}
+
+GtkTextView *
+_hel_plan_view_get_member_wishes_view (HelPlanView *self,
+                                       gint64       member_id)
+{
+  GtkWidget *row = g_hash_table_lookup (self->member_rows, &member_id);
+
+  return row ? g_object_get_data (G_OBJECT (row), "hel-plan-text") : NULL;
+}
+
+AdwEntryRow *
+_hel_plan_view_get_add_goal_row (HelPlanView *self)
+{
+  return self->add_goal_row;
+}
+
+GtkWidget *
+_hel_plan_view_find_goal (HelPlanView *self,
+                          gint64       goal_id)
+{
+  return g_hash_table_lookup (self->goal_sections, &goal_id);
+}
+
+GtkWidget *
+_hel_plan_view_find_subgoal (HelPlanView *self,
+                             gint64       subgoal_id)
+{
+  return g_hash_table_lookup (self->subgoal_rows, &subgoal_id);
+}
+
+AdwMessageDialog *
+_hel_plan_view_get_version_dialog (HelPlanView *self)
+{
+  return self->version_dialog;
+}
+
+GtkEditable *
+_hel_plan_view_get_version_entry (HelPlanView *self)
+{
+  return self->version_entry;
+}
+
+GtkNativeDialog **
+_hel_plan_view_pdf_chooser_slot (HelPlanView *self)
+{
+  return &self->pdf_chooser;
+}
