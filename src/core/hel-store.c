@@ -141,6 +141,49 @@ static const char *migrations[] = {
   "  snapshot TEXT NOT NULL);"
   "CREATE INDEX plan_version_by_family ON plan_version(family_id, created);",
 
+  /* 2 -> 3: network maps: one per family and one per member, people, ties, versions.
+   * AUTOINCREMENT so an undo or an old version never brings back an id another map now uses. */
+  "CREATE TABLE netmap ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  family_id INTEGER NOT NULL REFERENCES family(id) ON DELETE CASCADE,"
+  "  member_id INTEGER REFERENCES member(id) ON DELETE CASCADE,"
+  "  title TEXT,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE UNIQUE INDEX netmap_by_owner ON netmap(family_id, coalesce(member_id, 0));"
+  "CREATE INDEX netmap_by_member ON netmap(member_id);"
+  "CREATE TABLE netmap_node ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  netmap_id INTEGER NOT NULL REFERENCES netmap(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  x REAL NOT NULL,"
+  "  y REAL NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'private',"
+  "  actor TEXT,"
+  "  colour TEXT,"
+  "  note TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX netmap_node_by_map ON netmap_node(netmap_id, position);"
+  "CREATE TABLE netmap_tie ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  netmap_id INTEGER NOT NULL REFERENCES netmap(id) ON DELETE CASCADE,"
+  "  from_node_id INTEGER REFERENCES netmap_node(id) ON DELETE CASCADE,"
+  "  to_node_id INTEGER NOT NULL REFERENCES netmap_node(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL DEFAULT 'normal',"
+  "  arrow TEXT NOT NULL DEFAULT 'none',"
+  "  CHECK (from_node_id IS NULL OR from_node_id <> to_node_id));"
+  /* One tie per pair whichever way it was drawn; NULL (the centre) counts as 0. */
+  "CREATE UNIQUE INDEX netmap_tie_pair ON netmap_tie(netmap_id,"
+  "  min(coalesce(from_node_id, 0), to_node_id), max(coalesce(from_node_id, 0), to_node_id));"
+  "CREATE INDEX netmap_tie_by_from ON netmap_tie(from_node_id);"
+  "CREATE INDEX netmap_tie_by_to ON netmap_tie(to_node_id);"
+  "CREATE TABLE netmap_version ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  netmap_id INTEGER NOT NULL REFERENCES netmap(id) ON DELETE CASCADE,"
+  "  created TEXT NOT NULL,"
+  "  label TEXT,"
+  "  snapshot TEXT NOT NULL);"
+  "CREATE INDEX netmap_version_by_map ON netmap_version(netmap_id, created);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEL_STORE_SCHEMA_VERSION);
