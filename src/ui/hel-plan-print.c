@@ -43,40 +43,68 @@ print_done_cb (GtkPrintOperation       *operation,
   g_object_unref (self);
 }
 
-void
-_hel_plan_view_print (HelPlanView *self)
+/* One print operation for the dialog and for printing straight to a file. */
+static GtkPrintOperation *
+make_operation (HelPlanView  *self,
+                GError      **error)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(HelPlanDocument) doc = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autofree char *job = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkPrintOperationResult result;
+  GtkPrintOperation *operation;
 
   doc = hel_plan_document_new (_hel_plan_view_get_store (self), _hel_plan_view_get_family_id (self),
-                               &error);
+                               error);
   if (doc == NULL)
-    {
-      _hel_plan_view_error_toast (self, error);
-      return;
-    }
+    return NULL;
   operation = gtk_print_operation_new ();
   /* Translators: the print job's name, “Family plan – Jensen” */
   job = g_strdup_printf (_("Family plan – %s"), hel_plan_document_get_family_name (doc));
   gtk_print_operation_set_job_name (operation, job);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
                          g_object_ref (doc), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
                          g_object_ref (doc), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  return operation;
+}
+
+void
+_hel_plan_view_print (HelPlanView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkPrintOperationResult result;
+
+  operation = make_operation (self, &error);
+  if (operation == NULL)
+    {
+      _hel_plan_view_error_toast (self, error);
+      return;
+    }
+  gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     _hel_plan_view_error_toast (self, error);
+}
+
+/* The print path without the dialog: what the printer would get, as a PDF file. */
+gboolean
+_hel_plan_view_print_to_file (HelPlanView  *self,
+                              const char   *path,
+                              GError      **error)
+{
+  g_autoptr(GtkPrintOperation) operation = make_operation (self, error);
+
+  if (operation == NULL)
+    return FALSE;
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) !=
+         GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 static void

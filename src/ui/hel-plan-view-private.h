@@ -58,6 +58,9 @@ void          _hel_plan_view_step_subgoal     (HelPlanView  *self,
 
 /* hel-plan-print.c: "Print…" and "Export PDF…" through the printable plan document. */
 void          _hel_plan_view_print            (HelPlanView  *self);
+gboolean      _hel_plan_view_print_to_file    (HelPlanView  *self,
+                                               const char   *path,
+                                               GError      **error);
 void          _hel_plan_view_export_pdf       (HelPlanView  *self);
 GtkNativeDialog **_hel_plan_view_pdf_chooser_slot (HelPlanView *self);
 

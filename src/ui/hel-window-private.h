@@ -14,6 +14,7 @@ struct _HelWindow
   HelStore             *store;
   char                 *store_path;       /* for "Create a new database here" */
   GHashTable           *pending_erases;   /* family id -> AdwToast */
+  GSettings            *settings;         /* NULL when the schema is not installed */
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;

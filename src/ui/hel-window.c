@@ -151,6 +151,25 @@ _hel_window_get_erase_toast (HelWindow *self,
   return g_hash_table_lookup (self->pending_erases, &family_id);
 }
 
+/* The window opens as large as it was left. Run from the build tree without the schema
+ * (or in a test without one), it simply opens at its default size. */
+static void
+remember_window_size (HelWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 hel_window_dispose (GObject *object)
 {
@@ -160,6 +179,7 @@ hel_window_dispose (GObject *object)
     _hel_window_flush_erases (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEL_TYPE_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (hel_window_parent_class)->dispose (object);
 }
 
@@ -261,4 +281,5 @@ hel_window_init (HelWindow *self)
                             G_CALLBACK (_hel_window_update_actions), self);
   _hel_window_init_actions (self);
   _hel_window_update_actions (self);
+  remember_window_size (self);
 }

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "helhed-resources.h"
 #include "hel-plan-goal-section.h"
@@ -554,6 +556,46 @@ test_save_version (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Print through the real GtkPrintOperation (to a file instead of a printer) and read it back. */
+static void
+test_print_to_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *subgoals[] = { "Maja skriver et CV", NULL };
+  g_autofree char *pdf = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelMember) maja = hel_store_get_member (f->store, f->maja, NULL);
+  int status = 0;
+
+  /* A CPR number on record must never reach the family's paper. */
+  hel_member_set_cpr (maja, "010180-1234");
+  hel_member_set_birth_date (maja, "1980-01-01");
+  g_assert_true (hel_store_save_member (f->store, maja, &error));
+  add_goal_through_view (f, "Mor i arbejde", subgoals);
+
+  g_assert_true (_hel_plan_view_print_to_file (f->view, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  quoted = g_shell_quote (pdf);
+  command = g_strdup_printf ("pdftotext %s -", quoted);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Mor i arbejde"));
+  g_assert_nonnull (strstr (text, "Maja skriver et CV"));
+  g_assert_null (strstr (text, "010180"));
+  g_assert_null (strstr (text, "1234"));
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +612,7 @@ main (int   argc,
   ADD ("/plan-view/removed-owner", test_removed_owner);
   ADD ("/plan-view/wishes-autosave", test_wishes_autosave);
   ADD ("/plan-view/save-version", test_save_version);
+  ADD ("/plan-view/print-to-file", test_print_to_file);
 #undef ADD
 
   return g_test_run ();
