@@ -11,10 +11,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "hel-demo.h"
 #include "hel-json.h"
+#include "hel-measurement-demo.h"
+#include "hel-store-board.h"
+#include "hel-store-netmap.h"
 #include "hel-store-plan.h"
 #include "hel-store-private.h"
 #include "hel-validate.h"
@@ -943,6 +947,440 @@ add_plans (Demo    *demo,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Network maps                                                                                */
+
+/* One person to place: who, where, and how the centre is tied to them. */
+typedef struct {
+  char              *name;
+  HelNetmapSector    sector;
+  HelNetmapRing      ring;
+  HelNetmapNodeKind  kind;
+  const char        *actor;
+  const char        *note;
+  gint64             member_id;   /* a family member drawn on the family's map; 0 otherwise */
+} DemoPerson;
+
+static const char * const demo_relatives[] = {
+  "Mormor Inge", "Morfar Ole", "Moster Lene", "Farmor Bodil", "Onkel Peter", "Kusine Sofie",
+  "Faster Grethe", "Storebror Mads",
+};
+static const char * const demo_friends[] = {
+  "Naboen Karin", "Veninden Sanne", "Fodboldtræner Kim", "Naboen Hassan", "Spejderleder Anne",
+  "Bedste ven Jonas", "Kollega Rikke", "Forældrecaféen",
+};
+static const char * const demo_school_work[] = {
+  "Klasselærer Mette", "Pædagog i SFO'en", "Praktikstedet Netto", "Sprogcentret",
+  "Lektiecaféen", "Arbejdsgiver Brian",
+};
+static const struct {
+  const char *name;
+  const char *actor;
+} demo_professionals[] = {
+  { "PPR-psykolog Jesper", "PPR" }, { "AKT-lærer Mette", "Skole" }, { "Mentor Lise", "Mentor" },
+  { "Sundhedsplejerske Hanne", "Sundhedsplejerske" },
+  { "Læge Birthe Holm", "Praktiserende læge" }, { "UU-vejleder Tina", "Skole" },
+};
+static const char * const demo_map_notes[] = {
+  "Ringer hver søndag.", "Kan hente børnene, når mor er på arbejde.",
+  "Har tilbudt at være med til næste møde.", "Kontakten er gået i stå efter flytningen.",
+};
+
+static void
+demo_person_clear (gpointer data)
+{
+  g_free (((DemoPerson *) data)->name);
+}
+
+static void
+add_person (GArray            *people,
+            const char        *name,
+            HelNetmapSector    sector,
+            HelNetmapRing      ring,
+            HelNetmapNodeKind  kind,
+            const char        *actor,
+            gint64             member_id)
+{
+  DemoPerson p = { g_strdup (name), sector, ring, kind, actor, NULL, member_id };
+  g_array_append_val (people, p);
+}
+
+static const char *
+caseworker_name (Demo   *demo,
+                 gint64  id,
+                 char  **owned)
+{
+  g_autoptr(HelCaseworker) cw = id > 0 ? hel_store_get_caseworker (demo->store, id, NULL) : NULL;
+
+  *owned = g_strdup (cw ? hel_caseworker_get_name (cw) : "Rådgiver");
+  return *owned;
+}
+
+static gboolean
+is_job_centre (Demo       *demo,
+               DemoFamily *df,
+               gint64      id)
+{
+  GArray *ids = demo->job_centre[df->team];
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Everybody placed in their sector and ring, spread over the sector's quarter circle. */
+static void
+place_people (Demo   *demo,
+              GArray *people,
+              double *xy)
+{
+  for (guint s = 0; s < HEL_NETMAP_N_SECTORS; s++)
+    for (guint r = 0; r < HEL_NETMAP_N_RINGS; r++)
+      {
+        guint n = 0, k = 0;
+
+        for (guint i = 0; i < people->len; i++)
+          n += g_array_index (people, DemoPerson, i).sector == s &&
+               g_array_index (people, DemoPerson, i).ring == r;
+        for (guint i = 0; i < people->len; i++)
+          {
+            DemoPerson *p = &g_array_index (people, DemoPerson, i);
+            double angle, d, jitter = ((int) pick (demo, 21) - 10) / 400.0;
+
+            if (p->sector != s || p->ring != r)
+              continue;
+            angle = -G_PI + s * (G_PI / 2) + (k + 0.5) * (G_PI / 2) / n + jitter;
+            /* Staggered in and out, so names in a crowded band do not sit on one line. */
+            d = r == HEL_NETMAP_RING_CLOSE ? (k % 2 ? 0.72 : 0.86)
+                                           : r + (k % 2 ? 0.34 : 0.68) + jitter;
+            xy[2 * i] = d * cos (angle);
+            xy[2 * i + 1] = d * sin (angle);
+            k++;
+          }
+      }
+}
+
+static gboolean
+tie_once (HelStore      *store,
+          gint64         netmap_id,
+          GHashTable    *pairs,
+          gint64         a,
+          gint64         b,
+          HelNetmapTieKind kind,
+          HelNetmapArrow arrow,
+          GError       **error)
+{
+  g_autoptr(HelNetmapTie) tie = NULL;
+  char *key = g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, MIN (a, b), MAX (a, b));
+
+  if (a == b || g_hash_table_contains (pairs, key))
+    {
+      g_free (key);
+      return TRUE;
+    }
+  g_hash_table_add (pairs, key);
+  tie = hel_netmap_tie_new (a, b, kind, arrow);
+  return hel_store_save_netmap_tie (store, netmap_id, tie, error);
+}
+
+/* Stores people[first..last) on the map and ties them: the first six ties to the centre use
+ * every kind of tie once, so each map shows the whole legend. Places are worked out for all of
+ * @people, so a person stays in the same spot in a map's versions. */
+static gboolean
+fill_map (Demo        *demo,
+          gint64       netmap_id,
+          GArray      *people,
+          guint        first,
+          guint        last,
+          GArray      *ids,
+          GHashTable  *pairs,
+          GError     **error)
+{
+  g_autofree double *xy = g_new0 (double, 2 * people->len);
+  HelNetmapTieKind kinds[HEL_NETMAP_N_TIE_KINDS];
+  guint centre_ties = 0;
+
+  for (guint i = 0; i < HEL_NETMAP_N_TIE_KINDS; i++)
+    kinds[i] = i;
+  shuffle (demo, kinds, G_N_ELEMENTS (kinds), sizeof kinds[0]);
+  place_people (demo, people, xy);
+
+  for (guint i = first; i < last; i++)
+    {
+      DemoPerson *p = &g_array_index (people, DemoPerson, i);
+      g_autoptr(HelNetmapNode) node = hel_netmap_node_new (p->name, xy[2 * i], xy[2 * i + 1]);
+
+      node->kind = p->kind;
+      node->actor = g_strdup (p->actor);
+      node->note = g_strdup (p->note);
+      if (!hel_store_save_netmap_node (demo->store, netmap_id, node, NULL, error))
+        return FALSE;
+      g_array_append_val (ids, node->id);
+    }
+
+  for (guint i = first; i < last; i++)
+    {
+      DemoPerson *p = &g_array_index (people, DemoPerson, i);
+      gint64 id = g_array_index (ids, gint64, i);
+      HelNetmapTieKind kind;
+      HelNetmapArrow arrow = HEL_NETMAP_ARROW_NONE;
+
+      if (p->member_id > 0 || p->ring == HEL_NETMAP_RING_CLOSE)
+        kind = pick (demo, 3) ? HEL_NETMAP_TIE_STRONG : HEL_NETMAP_TIE_NORMAL;
+      else if (centre_ties < HEL_NETMAP_N_TIE_KINDS)
+        kind = kinds[centre_ties];
+      else
+        kind = pick (demo, 3) == 0 ? HEL_NETMAP_TIE_WEAK : HEL_NETMAP_TIE_NORMAL;
+      if (p->member_id == 0 && p->ring != HEL_NETMAP_RING_CLOSE)
+        centre_ties++;
+      /* Support flows from the professionals to the family, and sometimes back. */
+      if (p->kind == HEL_NETMAP_NODE_PROFESSIONAL && kind != HEL_NETMAP_TIE_BROKEN)
+        arrow = pick (demo, 3) ? HEL_NETMAP_ARROW_BACK : HEL_NETMAP_ARROW_NONE;
+      else if (kind == HEL_NETMAP_TIE_STRONG && pick (demo, 3) == 0)
+        arrow = HEL_NETMAP_ARROW_BOTH;
+      if (!tie_once (demo->store, netmap_id, pairs, 0, id, kind, arrow, error))
+        return FALSE;
+    }
+
+  /* A few ties between the people themselves: a grandmother close to a child, a mentor to
+   * the job centre, a neighbour the family has fallen out with. */
+  for (guint t = 0; last - first >= 4 && t < (last - first) / 4; t++)
+    {
+      guint a = first + pick (demo, last - first);
+      guint b = first + pick (demo, last - first);
+
+      /* Neighbours on the map: lines across the whole drawing would only hide it. */
+      if (g_array_index (people, DemoPerson, a).sector != g_array_index (people, DemoPerson, b).sector)
+        continue;
+      static const HelNetmapTieKind between_kinds[] = {
+        HEL_NETMAP_TIE_NORMAL, HEL_NETMAP_TIE_STRONG, HEL_NETMAP_TIE_WEAK,
+        HEL_NETMAP_TIE_STRESSFUL, HEL_NETMAP_TIE_CONFLICT,
+      };
+
+      if (!tie_once (demo->store, netmap_id, pairs, g_array_index (ids, gint64, a),
+                     g_array_index (ids, gint64, b),
+                     between_kinds[pick (demo, G_N_ELEMENTS (between_kinds))],
+                     pick (demo, 4) == 0 ? HEL_NETMAP_ARROW_FORWARD : HEL_NETMAP_ARROW_NONE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_from_list (Demo               *demo,
+               GArray             *people,
+               const char * const *names,
+               guint               n_names,
+               guint               count,
+               HelNetmapSector     sector,
+               GHashTable         *used)
+{
+  for (guint i = 0; i < count; i++)
+    {
+      const char *name = names[pick (demo, n_names)];
+
+      if (g_hash_table_contains (used, name))
+        continue;
+      g_hash_table_add (used, (gpointer) name);
+      add_person (people, name, sector, between (demo, HEL_NETMAP_RING_EFFECTIVE,
+                                                 HEL_NETMAP_RING_AVAILABLE),
+                  HEL_NETMAP_NODE_PRIVATE, NULL, 0);
+    }
+}
+
+static gboolean
+add_family_map (Demo        *demo,
+                DemoFamily  *df,
+                GError     **error)
+{
+  g_autoptr(GArray) people = g_array_new (FALSE, TRUE, sizeof (DemoPerson));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *primary = NULL, *secondary = NULL;
+  gint64 family_id = hel_family_get_id (df->family);
+  gint64 pid = hel_family_get_primary_caseworker_id (df->family);
+  gint64 sid = hel_family_get_secondary_caseworker_id (df->family);
+  guint target = between (demo, 8, 25), first_round;
+  gint64 netmap_id;
+  gboolean with_version = pick (demo, 3) == 0;
+
+  g_array_set_clear_func (people, demo_person_clear);
+  netmap_id = hel_store_ensure_netmap (demo->store, family_id, 0, error);
+  if (netmap_id == 0)
+    return FALSE;
+
+  /* The household around the centre, in the family sector; a father elsewhere further out. */
+  for (guint i = 0; i < df->members->len; i++)
+    {
+      HelMember *m = df->members->pdata[i];
+      gboolean home = hel_member_get_in_household (m);
+
+      add_person (people, hel_member_get_first_name (m), HEL_NETMAP_SECTOR_FAMILY,
+                  home ? HEL_NETMAP_RING_CLOSE : HEL_NETMAP_RING_AVAILABLE,
+                  HEL_NETMAP_NODE_PRIVATE, NULL, hel_member_get_id (m));
+    }
+  /* The two caseworkers, by the name the family knows them by. */
+  add_person (people, caseworker_name (demo, pid, &primary), HEL_NETMAP_SECTOR_PROFESSIONALS,
+              HEL_NETMAP_RING_EFFECTIVE, HEL_NETMAP_NODE_PROFESSIONAL,
+              is_job_centre (demo, df, pid) ? "Jobcenter" : "Familiegruppen", 0);
+  add_person (people, caseworker_name (demo, sid, &secondary), HEL_NETMAP_SECTOR_PROFESSIONALS,
+              HEL_NETMAP_RING_EFFECTIVE, HEL_NETMAP_NODE_PROFESSIONAL,
+              is_job_centre (demo, df, sid) ? "Jobcenter" : "Familiegruppen", 0);
+  /* Every map has all four sectors and all three rings. */
+  add_person (people, demo_relatives[pick (demo, G_N_ELEMENTS (demo_relatives))],
+              HEL_NETMAP_SECTOR_FAMILY, HEL_NETMAP_RING_EFFECTIVE, HEL_NETMAP_NODE_PRIVATE, NULL, 0);
+  add_person (people, demo_friends[pick (demo, G_N_ELEMENTS (demo_friends))],
+              HEL_NETMAP_SECTOR_FRIENDS, HEL_NETMAP_RING_CLOSE, HEL_NETMAP_NODE_PRIVATE, NULL, 0);
+  add_person (people, demo_school_work[pick (demo, G_N_ELEMENTS (demo_school_work))],
+              HEL_NETMAP_SECTOR_SCHOOL_WORK, HEL_NETMAP_RING_AVAILABLE, HEL_NETMAP_NODE_PRIVATE,
+              NULL, 0);
+  for (guint i = 0; i < people->len; i++)
+    g_hash_table_add (used, g_array_index (people, DemoPerson, i).name);
+
+  while (people->len < target)
+    {
+      guint before = people->len;
+
+      switch (pick (demo, 4))
+        {
+        case 0:
+          add_from_list (demo, people, demo_relatives, G_N_ELEMENTS (demo_relatives), 1,
+                         HEL_NETMAP_SECTOR_FAMILY, used);
+          break;
+        case 1:
+          add_from_list (demo, people, demo_friends, G_N_ELEMENTS (demo_friends), 1,
+                         HEL_NETMAP_SECTOR_FRIENDS, used);
+          break;
+        case 2:
+          add_from_list (demo, people, demo_school_work, G_N_ELEMENTS (demo_school_work), 1,
+                         HEL_NETMAP_SECTOR_SCHOOL_WORK, used);
+          break;
+        default:
+          {
+            guint k = pick (demo, G_N_ELEMENTS (demo_professionals));
+
+            if (!g_hash_table_contains (used, demo_professionals[k].name))
+              {
+                g_hash_table_add (used, (gpointer) demo_professionals[k].name);
+                add_person (people, demo_professionals[k].name, HEL_NETMAP_SECTOR_PROFESSIONALS,
+                            between (demo, HEL_NETMAP_RING_EFFECTIVE, HEL_NETMAP_RING_AVAILABLE),
+                            HEL_NETMAP_NODE_PROFESSIONAL, demo_professionals[k].actor, 0);
+              }
+          }
+          break;
+        }
+      /* The lists can run dry for a large family: stop rather than loop. */
+      if (people->len == before && g_hash_table_size (used) >= G_N_ELEMENTS (demo_relatives) +
+          G_N_ELEMENTS (demo_friends) + G_N_ELEMENTS (demo_school_work) +
+          G_N_ELEMENTS (demo_professionals) + df->members->len + 2)
+        break;
+    }
+  for (guint i = 0; i < people->len; i++)
+    {
+      DemoPerson *p = &g_array_index (people, DemoPerson, i);
+      if (p->member_id == 0 && pick (demo, 6) == 0)
+        p->note = demo_map_notes[pick (demo, G_N_ELEMENTS (demo_map_notes))];
+    }
+
+  /* A third of the families have a first map saved as a version; since then the network grew. */
+  first_round = with_version ? MAX (people->len - between (demo, 2, 4), 7) : people->len;
+  first_round = MIN (first_round, people->len);
+  if (!fill_map (demo, netmap_id, people, 0, first_round, ids, pairs, error))
+    return FALSE;
+  if (with_version)
+    {
+      if (hel_store_save_netmap_version (demo->store, netmap_id, "Første netværkskort", error) == 0)
+        return FALSE;
+      if (!fill_map (demo, netmap_id, people, first_round, people->len, ids, pairs, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A young person's own map: the adults at home, friends, school and the professionals. */
+static gboolean
+add_member_map (Demo        *demo,
+                DemoFamily  *df,
+                HelMember   *young,
+                GError     **error)
+{
+  g_autoptr(GArray) people = g_array_new (FALSE, TRUE, sizeof (DemoPerson));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 netmap_id;
+
+  g_array_set_clear_func (people, demo_person_clear);
+  netmap_id = hel_store_ensure_netmap (demo->store, hel_family_get_id (df->family),
+                                       hel_member_get_id (young), error);
+  if (netmap_id == 0)
+    return FALSE;
+  for (guint i = 0; i < df->members->len; i++)
+    {
+      HelMember *m = df->members->pdata[i];
+
+      if (m == young)
+        continue;
+      add_person (people, hel_member_get_first_name (m), HEL_NETMAP_SECTOR_FAMILY,
+                  hel_member_get_in_household (m) ? HEL_NETMAP_RING_CLOSE
+                                                  : HEL_NETMAP_RING_AVAILABLE,
+                  HEL_NETMAP_NODE_PRIVATE, NULL, 0);
+    }
+  add_person (people, "Bedste ven Jonas", HEL_NETMAP_SECTOR_FRIENDS, HEL_NETMAP_RING_CLOSE,
+              HEL_NETMAP_NODE_PRIVATE, NULL, 0);
+  add_person (people, "Klasselærer Mette", HEL_NETMAP_SECTOR_SCHOOL_WORK,
+              HEL_NETMAP_RING_EFFECTIVE, HEL_NETMAP_NODE_PRIVATE, NULL, 0);
+  add_person (people, "Mentor Lise", HEL_NETMAP_SECTOR_PROFESSIONALS, HEL_NETMAP_RING_EFFECTIVE,
+              HEL_NETMAP_NODE_PROFESSIONAL, "Mentor", 0);
+  add_person (people, "UU-vejleder Tina", HEL_NETMAP_SECTOR_PROFESSIONALS,
+              HEL_NETMAP_RING_AVAILABLE, HEL_NETMAP_NODE_PROFESSIONAL, "Skole", 0);
+  for (guint i = 0; i < people->len; i++)
+    g_hash_table_add (used, g_array_index (people, DemoPerson, i).name);
+  add_from_list (demo, people, demo_friends, G_N_ELEMENTS (demo_friends), 3,
+                 HEL_NETMAP_SECTOR_FRIENDS, used);
+  add_from_list (demo, people, demo_relatives, G_N_ELEMENTS (demo_relatives), 2,
+                 HEL_NETMAP_SECTOR_FAMILY, used);
+  return fill_map (demo, netmap_id, people, 0, people->len, ids, pairs, error);
+}
+
+static gboolean
+add_netmaps (Demo    *demo,
+             GError **error)
+{
+  for (guint f = 0; f < demo->families->len; f++)
+    {
+      DemoFamily *df = demo->families->pdata[f];
+
+      if (!add_family_map (demo, df, error))
+        return FALSE;
+      /* Some young people of 13 and over have their own map as well. */
+      for (guint i = 0; i < df->members->len; i++)
+        {
+          HelMember *m = df->members->pdata[i];
+
+          if (!hel_role_is_adult (hel_member_get_role (m)) &&
+              hel_date_age_years (hel_member_get_birth_date (m), REFERENCE_DATE) >= 13 &&
+              pick (demo, 2) == 0)
+            {
+              if (!add_member_map (demo, df, m, error))
+                return FALSE;
+              break;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* Measurements, absence, notifications, interventions, expenses (hel-measurement-demo.c). */
+static gboolean
+add_measurements (Demo    *demo,
+                  GError **error)
+{
+  return _hel_demo_add_measurements (demo->store, demo->rand, error);
+}
+
 /* The records look as if they were made when each family joined, not when the demo ran,
  * so the same seed gives the same export. */
 static gboolean
@@ -958,7 +1396,292 @@ set_timestamps (Demo    *demo,
                           "  date((SELECT created FROM subgoal WHERE id = e.subgoal_id), '+' || "
                           "  (14 * (SELECT count(*) FROM scale_entry e2 WHERE "
                           "   e2.subgoal_id = e.subgoal_id AND e2.id < e.id)) || ' days') "
-                          "  || 'T10:00:00Z'", error);
+                          "  || 'T10:00:00Z';"
+                          /* Network maps: made a week after the family joined; their versions
+                           * a month after that. */
+                          "UPDATE netmap SET created = date((SELECT start_date FROM family f "
+                          "  WHERE f.id = netmap.family_id), '+7 days') || 'T09:30:00Z', "
+                          "  modified = date((SELECT start_date FROM family f "
+                          "  WHERE f.id = netmap.family_id), '+40 days') || 'T14:00:00Z';"
+                          "UPDATE netmap_version SET created = date((SELECT created FROM netmap n "
+                          "  WHERE n.id = netmap_version.netmap_id), '+30 days') || 'T11:00:00Z'",
+                          error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Board meetings                                                                              */
+
+/* Phrases in the columns' words, without names: the demo shows the room what a board holds. */
+static const char * const demo_worries[] = {
+  "Mor sover dårligt og er træt om morgenen", "Huslejen er ikke betalt for sidste måned",
+  "Ældste barn har meget fravær i skolen", "Far aflyser ofte møderne med jobcentret",
+  "Konflikter om aftenen når alle er trætte", "Familien har få voksne at trække på",
+  "Lillebror er ked af det i børnehaven", "Mor føler sig alene med det hele",
+};
+static const char * const demo_working_well[] = {
+  "Børnene kommer i skole hver dag", "Mor har selv ringet til jobcentret",
+  "Familien spiser aftensmad sammen", "Mormor henter to dage om ugen",
+  "God kontakt til klasselæreren", "Far er begyndt i praktik", "Faste sengetider virker",
+};
+static const char * const demo_needs[] = {
+  "Ro på økonomien", "En fritidsaktivitet til den ældste", "Hjælp til morgenrutinen",
+  "Afklaring af mors helbred", "Et netværksmøde med mormor og skolen", "Mentor i praktikken",
+};
+static const char * const demo_agreements[] = {
+  "Book møde med skolen om fraværet", "Ring til boligkontoret om en afdragsordning",
+  "Følg med til lægen om søvnen", "Find en fodboldklub sammen med familien",
+  "Afklar praktik hos den lokale købmand", "Indkald til netværksmøde",
+  "Lav en ugeplan for morgenerne", "Søg om fritidspas",
+};
+
+/* The Tuesday on or after @iso: the teams meet on Tuesdays. */
+static char *
+next_tuesday (const char *iso)
+{
+  GDate date;
+
+  hel_date_to_gdate (iso, &date);
+  while (g_date_get_weekday (&date) != G_DATE_TUESDAY)
+    g_date_add_days (&date, 1);
+  return hel_date_from_gdate (&date);
+}
+
+static gboolean
+fill_board (Demo          *demo,
+            HelMeeting    *meeting,
+            HelAgendaItem *item,
+            DemoFamily    *df,
+            gboolean       long_ago,
+            gboolean       link_to_plan,
+            GError       **error)
+{
+  HelMeetingData *d = hel_meeting_data (meeting);
+  static const struct { HelBoardColumn column; const char * const *bank; guint n; } columns[] = {
+    { HEL_BOARD_WORRIES, demo_worries, G_N_ELEMENTS (demo_worries) },
+    { HEL_BOARD_WORKING_WELL, demo_working_well, G_N_ELEMENTS (demo_working_well) },
+    { HEL_BOARD_NEEDS, demo_needs, G_N_ELEMENTS (demo_needs) },
+  };
+  guint minute = 0;
+  guint n_agreements = between (demo, 1, 3);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      guint n = between (demo, 1, 3), first = pick (demo, columns[c].n);
+
+      for (guint k = 0; k < n; k++)
+        {
+          HelParticipant *author = d->participants->pdata[pick (demo, d->participants->len)];
+          g_autoptr(HelBoardNote) note = hel_board_note_new (columns[c].column,
+                                                             columns[c].bank[(first + k) % columns[c].n]);
+
+          note->author_id = author->id;
+          note->internal = c == 0 && pick (demo, 6) == 0;
+          note->created = g_strdup_printf ("%sT%02u:%02u:00Z", d->date, 8 + minute / 60, 35 + minute % 20);
+          minute += 2;
+          if (!hel_store_save_note (demo->store, item->id, note, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < d->participants->len; i++)
+    {
+      HelParticipant *p = d->participants->pdata[i];
+      if (pick (demo, 3) != 0 &&
+          !hel_store_set_scale (demo->store, item->id, p->id, (int) between (demo, 3, 8), error))
+        return FALSE;
+    }
+
+  for (guint k = 0; k < n_agreements; k++)
+    {
+      g_autoptr(HelAgreement) a =
+        hel_agreement_new (demo_agreements[pick (demo, G_N_ELEMENTS (demo_agreements))]);
+      GDate due;
+      guint who = pick (demo, 4);
+
+      if (who == 0)
+        {
+          a->owner_kind = HEL_OWNER_MEMBER;
+          a->owner_member_id = hel_member_get_id (pick_member (demo, df, FALSE));
+        }
+      else if (who < 3)
+        {
+          a->owner_kind = HEL_OWNER_CASEWORKER;
+          a->owner_caseworker_id = who == 1 ? hel_family_get_primary_caseworker_id (df->family)
+                                            : hel_family_get_secondary_caseworker_id (df->family);
+        }
+      /* who == 3: a draft without an owner, as happens in a hurry. */
+      hel_date_to_gdate (d->date, &due);
+      g_date_add_days (&due, between (demo, 7, 21));
+      if (who != 3 || pick (demo, 2) == 0)
+        a->due = hel_date_from_gdate (&due);
+      a->created = g_strdup (d->date);
+      if (long_ago && pick (demo, 3) != 0)
+        {
+          a->done = TRUE;
+          a->done_date = g_strdup (a->due ? a->due : d->date);
+        }
+      if (!hel_store_save_agreement (demo->store, item->id, a, error))
+        return FALSE;
+
+      /* One agreement becomes a step of the family's own plan: the same object in both. */
+      if (link_to_plan && k == 0 && a->owner_kind != HEL_OWNER_NONE)
+        {
+          g_autoptr(HelPlan) plan = hel_store_load_plan (demo->store, hel_family_get_id (df->family),
+                                                         error);
+          HelPlanData *pd;
+
+          if (plan == NULL)
+            return FALSE;
+          pd = hel_plan_data (plan);
+          if (pd->goals->len > 0 && ((HelGoal *) pd->goals->pdata[0])->subgoals->len > 0)
+            {
+              HelSubgoal *sg = ((HelGoal *) pd->goals->pdata[0])->subgoals->pdata[0];
+              if (!hel_store_link_agreement (demo->store, a->id, sg->id, NULL, error))
+                return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static HelMeeting *
+demo_meeting (Demo           *demo,
+              HelMeetingKind  kind,
+              gint64          team_id,
+              const char     *date,
+              const char     *time,
+              GPtrArray      *families,
+              GError        **error)
+{
+  HelMeeting *meeting = hel_meeting_new ();
+  HelMeetingData *d = hel_meeting_data (meeting);
+  GDate created;
+
+  d->kind = kind;
+  d->team_id = team_id;
+  d->date = g_strdup (date);
+  d->time = g_strdup (time);
+  hel_date_to_gdate (date, &created);
+  g_date_subtract_days (&created, 7);
+  {
+    g_autofree char *day = hel_date_from_gdate (&created);
+    d->created = g_strdup_printf ("%sT08:00:00Z", day);
+  }
+  for (guint i = 0; families != NULL && i < families->len; i++)
+    {
+      DemoFamily *df = families->pdata[i];
+      HelAgendaItem *item = hel_agenda_item_new (hel_family_get_id (df->family));
+
+      item->minutes = pick (demo, 4) == 0 ? 12 : HEL_BOARD_DEFAULT_MINUTES;
+      g_ptr_array_add (d->items, item);
+    }
+  if (!hel_store_create_meeting (demo->store, meeting, HEL_MEETING_CREATE_CARRY_OVER, error))
+    {
+      hel_meeting_unref (meeting);
+      return NULL;
+    }
+  return meeting;
+}
+
+static DemoFamily *
+demo_family_of (Demo   *demo,
+                gint64  family_id)
+{
+  for (guint i = 0; i < demo->families->len; i++)
+    {
+      DemoFamily *df = demo->families->pdata[i];
+      if (hel_family_get_id (df->family) == family_id)
+        return df;
+    }
+  return NULL;
+}
+
+static gboolean
+fill_meeting (Demo       *demo,
+              HelMeeting *meeting,
+              gboolean    long_ago,
+              GError    **error)
+{
+  HelMeetingData *d = hel_meeting_data (meeting);
+
+  for (guint i = 0; i < d->items->len; i++)
+    {
+      HelAgendaItem *item = d->items->pdata[i];
+      DemoFamily *df = demo_family_of (demo, item->family_id);
+
+      if (df != NULL && !fill_board (demo, meeting, item, df, long_ago, i == 0, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_board_meetings (Demo    *demo,
+                    GError **error)
+{
+  g_autofree char *today = hel_date_today ();
+  g_autofree char *upcoming = next_tuesday (today);
+  g_autofree char *back4 = iso_add_days (upcoming, -28);
+  g_autofree char *back2 = iso_add_days (upcoming, -14);
+  g_autofree char *group_next = iso_add_days (upcoming, 7);
+  g_autofree char *group_back = iso_add_days (group_next, -28);
+  g_autoptr(GPtrArray) group_families = g_ptr_array_new ();
+
+  for (guint t = 0; t < 2; t++)
+    {
+      g_autoptr(GPtrArray) active = g_ptr_array_new ();
+      g_autoptr(GPtrArray) agenda = g_ptr_array_new ();
+      g_autoptr(HelMeeting) first = NULL;
+      g_autoptr(HelMeeting) second = NULL;
+      g_autoptr(HelMeeting) next = NULL;
+      g_autoptr(HelParticipant) guest = NULL;
+      guint n = t == 0 ? 6 : 4;
+
+      for (guint i = 0; i < demo->families->len; i++)
+        {
+          DemoFamily *df = demo->families->pdata[i];
+          if (df->team == t && hel_family_get_end_date (df->family) == NULL)
+            g_ptr_array_add (active, df);
+        }
+      shuffle (demo, active->pdata, active->len, sizeof (gpointer));
+      for (guint i = 0; i < MIN (n, active->len); i++)
+        g_ptr_array_add (agenda, active->pdata[i]);
+      for (guint i = 0; i < MIN (3u, active->len); i++)
+        g_ptr_array_add (group_families, active->pdata[i]);
+
+      /* Four weeks ago, with a mentor who came for one family; two weeks ago, following up. */
+      first = demo_meeting (demo, HEL_MEETING_TEAM, demo->team_ids[t], back4, "09:30", agenda, error);
+      if (first == NULL)
+        return FALSE;
+      guest = hel_participant_new (0, t == 0 ? "Lise Mentorsen" : "Bo Praktiksen",
+                                   t == 0 ? "Mentor" : "Virksomhedskonsulent", HEL_DISCIPLINE_OTHER);
+      if (!hel_store_add_participant (demo->store, hel_meeting_data (first)->id, guest, error))
+        return FALSE;
+      g_ptr_array_add (hel_meeting_data (first)->participants,
+                       g_steal_pointer (&guest));
+      if (!fill_meeting (demo, first, TRUE, error))
+        return FALSE;
+
+      second = demo_meeting (demo, HEL_MEETING_TEAM, demo->team_ids[t], back2, "09:30", NULL, error);
+      if (second == NULL || !fill_meeting (demo, second, FALSE, error))
+        return FALSE;
+      next = demo_meeting (demo, HEL_MEETING_TEAM, demo->team_ids[t], upcoming, "09:30", NULL, error);
+      if (next == NULL)
+        return FALSE;
+    }
+
+  {
+    g_autoptr(HelMeeting) past = demo_meeting (demo, HEL_MEETING_PROJECT_GROUP, 0, group_back,
+                                               "13:00", group_families, error);
+    g_autoptr(HelMeeting) next = NULL;
+
+    if (past == NULL || !fill_meeting (demo, past, TRUE, error))
+      return FALSE;
+    next = demo_meeting (demo, HEL_MEETING_PROJECT_GROUP, 0, group_next, "13:00", NULL, error);
+    if (next == NULL)
+      return FALSE;
+  }
+  return TRUE;
 }
 
 typedef gboolean (*DemoStepFunc) (Demo *demo, GError **error);
@@ -974,6 +1697,9 @@ static const struct {
   { "members", add_members },
   { "income support", add_income_support },
   { "family plans", add_plans },
+  { "network maps", add_netmaps },
+  { "board meetings", add_board_meetings },
+  { "measurements", add_measurements },
   { "timestamps", set_timestamps },
 };
 

@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "hel-json.h"
+#include "hel-json-progress.h"
+#include "hel-json-board.h"
+#include "hel-store-netmap.h"
 #include "hel-store-plan.h"
 #include "hel-store-private.h"
 #include "hel-validate.h"
@@ -1346,6 +1349,331 @@ import_plan_versions (Import     *im,
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Sections: progress (format 3), read in hel-json-progress.c                                  */
+
+static gboolean
+import_progress (Import     *im,
+                 JsonArray  *array,
+                 const char *section,
+                 GError    **error)
+{
+  HelJsonProgressImport progress = { im->store, im->lines, im->family_ids, im->member_ids };
+
+  return _hel_json_import_progress (&progress, array, section, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Section: meetings (format 4), read in hel-json-board.c                                      */
+
+static gboolean
+import_meetings (Import     *im,
+                 JsonArray  *array,
+                 const char *section,
+                 GError    **error)
+{
+  HelJsonBoardImport board = { im->store, im->lines, im->team_ids, im->caseworker_ids,
+                               im->family_ids };
+
+  return _hel_json_import_meetings (&board, array, section, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Section: netmaps (format 3)                                                                 */
+
+/* One object per network map in the map's own JSON form (hel_netmap_to_json: the form its
+ * versions and undo use), plus when it was made and changed and its saved versions. */
+static gboolean
+export_netmap_versions (HelStore    *store,
+                        JsonObject  *object,
+                        gint64       netmap_id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _hel_store_prepare (store, "SELECT id, created, label, snapshot "
+                                                  "FROM netmap_version WHERE netmap_id = ?1 "
+                                                  "ORDER BY id", error);
+  JsonArray *versions = json_array_new ();
+  int rc;
+
+  if (stmt == NULL)
+    {
+      json_array_unref (versions);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, netmap_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *version = json_object_new ();
+
+      json_object_set_int_member (version, "id", sqlite3_column_int64 (stmt, 0));
+      json_object_set_string_member (version, "created", _hel_column_text (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        json_object_set_null_member (version, "label");
+      else
+        json_object_set_string_member (version, "label", _hel_column_text (stmt, 2));
+      if (json_parser_load_from_data (parser, _hel_column_text (stmt, 3), -1, NULL))
+        json_object_set_member (version, "snapshot", json_node_copy (json_parser_get_root (parser)));
+      else
+        json_object_set_null_member (version, "snapshot");
+      json_array_add_object_element (versions, version);
+    }
+  json_object_set_array_member (object, "versions", versions);
+  return finish_rows (store, stmt, rc, error);
+}
+
+static gboolean
+export_netmaps (HelStore    *store,
+                JsonBuilder *builder,
+                GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) stamps = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _hel_store_prepare (store, "SELECT id, created, modified FROM netmap ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (stamps, g_strdup (_hel_column_text (stmt, 1)));
+      g_ptr_array_add (stamps, g_strdup (_hel_column_text (stmt, 2)));
+    }
+  if (!finish_rows (store, stmt, rc, error))
+    return FALSE;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(HelNetmap) map = hel_store_load_netmap (store, g_array_index (ids, gint64, i), error);
+      JsonNode *node;
+      JsonObject *object;
+
+      if (map == NULL)
+        return FALSE;
+      node = hel_netmap_to_json (map);
+      object = json_node_get_object (node);
+      json_object_set_string_member (object, "created", stamps->pdata[2 * i]);
+      json_object_set_string_member (object, "modified", stamps->pdata[2 * i + 1]);
+      if (!export_netmap_versions (store, object, map->id, error))
+        {
+          json_node_unref (node);
+          return FALSE;
+        }
+      json_builder_add_value (builder, node);
+    }
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
+/* A map read by hel_netmap_from_json, its error moved to the file's place and domain. */
+static HelNetmap *
+read_netmap (Import      *im,
+             JsonNode    *node,
+             guint        line,
+             const char  *path,
+             GError     **error)
+{
+  HelNetmap *map = hel_netmap_from_json (node, error);
+
+  if (map == NULL)
+    {
+      g_autofree char *location = describe_location (line, path);
+
+      g_prefix_error (error, "%s.", location);
+      if (error != NULL && *error != NULL)
+        {
+          (*error)->domain = HEL_JSON_ERROR;
+          (*error)->code = HEL_JSON_ERROR_INVALID;
+        }
+    }
+  return map;
+}
+
+static gboolean
+import_netmap_versions (Import     *im,
+                        HelNetmap  *map,
+                        JsonArray  *versions,
+                        const char *map_path,
+                        GHashTable *seen,
+                        GError    **error)
+{
+  static const char * const keys[] = { "id", "created", "label", "snapshot", NULL };
+
+  for (guint i = 0; versions != NULL && i < json_array_get_length (versions); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.versions[%u]", map_path, i);
+      g_autofree char *text = NULL;
+      g_autoptr(HelNetmap) snapshot = NULL;
+      const char *created = NULL, *label = NULL;
+      JsonObject *object;
+      JsonNode *id_node, *snap;
+      sqlite3_stmt *stmt;
+      gint64 id = 0;
+      guint line;
+
+      if (!get_element_object (im, versions, i, path, &object, error) ||
+          !check_keys (im, object, path, keys, error))
+        return FALSE;
+      line = line_of (im, object);
+      id_node = json_object_get_member (object, "id");
+      if (id_node == NULL || json_node_get_value_type (id_node) != G_TYPE_INT64 ||
+          !claim_plan_id (seen, (id = json_node_get_int (id_node))))
+        return fail_at (line, path, "id", error, _("must be a positive whole number, used once"));
+      if (!read_timestamp (im, object, path, "created", &created, error))
+        return FALSE;
+      if (created == NULL)
+        return fail_at (line, path, "created", error, _("is required but missing"));
+      if (!read_text (im, object, path, "label", FALSE, &label, error))
+        return FALSE;
+      snap = json_object_get_member (object, "snapshot");
+      if (snap == NULL || JSON_NODE_HOLDS_NULL (snap))
+        return fail_at (line, path, "snapshot", error, _("is required but missing"));
+      snapshot = read_netmap (im, snap, line, path, error);
+      if (snapshot == NULL)
+        return FALSE;
+      if (snapshot->id != map->id)
+        return fail_at (line, path, "snapshot", error, _("is a version of another network map"));
+      text = json_to_string (snap, FALSE);
+      stmt = _hel_store_prepare (im->store, "INSERT INTO netmap_version (id, netmap_id, created, "
+                                            "label, snapshot) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, map->id);
+      sqlite3_bind_text (stmt, 3, created, -1, SQLITE_TRANSIENT);
+      _hel_bind_text_or_null (stmt, 4, label);
+      sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
+      if (!step_insert (im, stmt, object, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef enum { SEEN_MAP, SEEN_OWNER, SEEN_NODE, SEEN_TIE, SEEN_VERSION, N_NETMAP_SEEN } NetmapSeen;
+
+static gboolean
+import_one_netmap (Import      *im,
+                   JsonArray   *array,
+                   guint        index,
+                   const char  *section,
+                   GHashTable **seen,
+                   GError     **error)
+{
+  static const char * const extra[] = { "created", "modified", "versions", NULL };
+  g_autofree char *path = g_strdup_printf ("%s[%u]", section, index);
+  g_autoptr(HelNetmap) map = NULL;
+  g_autoptr(JsonNode) bare = NULL;
+  g_autoptr(GList) members = NULL;
+  const char *created = NULL, *modified = NULL;
+  g_autofree char *now = NULL;
+  JsonObject *object, *copy;
+  JsonArray *versions = NULL;
+  sqlite3_stmt *stmt;
+  gint64 owner;
+  guint line;
+
+  if (!get_element_object (im, array, index, path, &object, error))
+    return FALSE;
+  line = line_of (im, object);
+  if (!read_timestamp (im, object, path, "created", &created, error) ||
+      !read_timestamp (im, object, path, "modified", &modified, error) ||
+      !get_array (im, object, path, "versions", &versions, error))
+    return FALSE;
+
+  /* The map's own reader is strict about its fields; the section's extras are read above. */
+  copy = json_object_new ();
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (extra, l->data))
+      json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (object,
+                                                                                    l->data)));
+  bare = json_node_init_object (json_node_alloc (), copy);
+  json_object_unref (copy);
+  map = read_netmap (im, bare, line, path, error);
+  if (map == NULL)
+    return FALSE;
+
+  if (!claim_plan_id (seen[SEEN_MAP], map->id))
+    return fail_at (line, path, "id", error, _("must be a positive whole number, used once"));
+  if (!g_hash_table_contains (im->family_ids, &map->family_id))
+    return fail_at (line, path, "family_id", error, _("refers to a family that is not in the file"));
+  if (map->member_id != 0 && member_family (im, map->member_id) != map->family_id)
+    return fail_at (line, path, "member_id", error,
+                    _("refers to a member who is not in this family"));
+  /* One map per family and one per member: the member's id is unique across families. */
+  owner = map->member_id != 0 ? map->member_id : -map->family_id;
+  if (g_hash_table_contains (seen[SEEN_OWNER], &owner))
+    return fail_at (line, path, map->member_id ? "member_id" : "family_id", error,
+                    _("has a second network map in the file"));
+  g_hash_table_add (seen[SEEN_OWNER], g_memdup2 (&owner, sizeof owner));
+  for (guint i = 0; i < map->nodes->len; i++)
+    if (!claim_plan_id (seen[SEEN_NODE], ((HelNetmapNode *) map->nodes->pdata[i])->id))
+      {
+        g_autofree char *npath = g_strdup_printf ("%s.nodes[%u]", path, i);
+        return fail_at (line, npath, "id", error, _("is used twice"));
+      }
+  for (guint i = 0; i < map->ties->len; i++)
+    if (!claim_plan_id (seen[SEEN_TIE], ((HelNetmapTie *) map->ties->pdata[i])->id))
+      {
+        g_autofree char *tpath = g_strdup_printf ("%s.ties[%u]", path, i);
+        return fail_at (line, tpath, "id", error, _("is used twice"));
+      }
+
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+    now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  }
+  stmt = _hel_store_prepare (im->store, "INSERT INTO netmap (id, family_id, member_id, title, "
+                                        "created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, map->id);
+  sqlite3_bind_int64 (stmt, 2, map->family_id);
+  _hel_bind_id_or_null (stmt, 3, map->member_id);
+  _hel_bind_text_or_null (stmt, 4, map->title);
+  sqlite3_bind_text (stmt, 5, created ? created : now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, modified ? modified : now, -1, SQLITE_TRANSIENT);
+  if (!step_insert (im, stmt, object, path, error))
+    return FALSE;
+  if (!hel_store_restore_netmap (im->store, map, error))
+    {
+      prefix_location (im, object, path, error);
+      return FALSE;
+    }
+  /* Restoring stamps the map as changed now; the file says when it was. */
+  stmt = _hel_store_prepare (im->store, "UPDATE netmap SET modified = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, map->id);
+  sqlite3_bind_text (stmt, 2, modified ? modified : now, -1, SQLITE_TRANSIENT);
+  if (!_hel_store_step_done (im->store, stmt, error))
+    return FALSE;
+  return import_netmap_versions (im, map, versions, path, seen[SEEN_VERSION], error);
+}
+
+static gboolean
+import_netmaps (Import     *im,
+                JsonArray  *array,
+                const char *section,
+                GError    **error)
+{
+  GHashTable *seen[N_NETMAP_SEEN];
+  gboolean ok = TRUE;
+
+  for (guint k = 0; k < N_NETMAP_SEEN; k++)
+    seen[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; ok && i < json_array_get_length (array); i++)
+    ok = import_one_netmap (im, array, i, section, seen, error);
+  for (guint k = 0; k < N_NETMAP_SEEN; k++)
+    g_hash_table_unref (seen[k]);
+  return ok;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* The document                                                                                */
 
 /* One entry per top-level section, in dependency order: a section may refer to ids of the
@@ -1365,6 +1693,24 @@ static const Section sections[] = {
   { "plans", "DELETE FROM goal; UPDATE family SET wishes = NULL; UPDATE member SET wishes = NULL",
     export_plans, import_plans },
   { "plan_versions", "DELETE FROM plan_version", export_plan_versions, import_plan_versions },
+  { "netmaps", "DELETE FROM netmap", export_netmaps, import_netmaps },
+  /* format 3 (with netmaps): progress (hel-json-progress.c) */
+  { "progress_settings", HEL_JSON_PROGRESS_CLEAR_SETTINGS, _hel_json_export_progress_settings,
+    import_progress },
+  { "sdq_bands", HEL_JSON_PROGRESS_CLEAR_SDQ_BANDS, _hel_json_export_sdq_bands, import_progress },
+  { "bip_indicators", HEL_JSON_PROGRESS_CLEAR_BIP_INDICATORS, _hel_json_export_bip_indicators,
+    import_progress },
+  { "measurements", "DELETE FROM measurement", _hel_json_export_measurements, import_progress },
+  { "measurement_edits", "DELETE FROM measurement_edit", _hel_json_export_measurement_edits,
+    import_progress },
+  { "school_absence", "DELETE FROM school_absence", _hel_json_export_school_absence,
+    import_progress },
+  { "concern_notifications", "DELETE FROM concern_notification",
+    _hel_json_export_concern_notifications, import_progress },
+  { "interventions", "DELETE FROM intervention", _hel_json_export_interventions, import_progress },
+  { "expenses", "DELETE FROM expense", _hel_json_export_expenses, import_progress },
+  /* format 4: board meetings (hel-json-board.c) */
+  { "meetings", HEL_JSON_BOARD_CLEAR_MEETINGS, _hel_json_export_meetings, import_meetings },
 };
 
 static JsonNode *

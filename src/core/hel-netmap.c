@@ -981,6 +981,10 @@ read_number (JsonObject  *o,
     return field_fail (error, where, _("must be a number"));
   if (!isfinite (*out))
     return field_fail (error, where, _("must be a number"));
+  /* Positions are a few map units from the centre. A huge one would come back from JSON-GLib
+   * as "1e+104.0", which no reader accepts: a version saved with it could never be opened. */
+  if (fabs (*out) > 1e6)
+    return field_fail (error, where, _("is too far from the centre"));
   return TRUE;
 }
 

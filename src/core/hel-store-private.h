@@ -37,4 +37,9 @@ void          _hel_bind_id_or_null   (sqlite3_stmt  *stmt,
 const char   *_hel_column_text       (sqlite3_stmt  *stmt,
                                       int            column);
 
+/* Test-only: a new database migrated to @version only (the fault tests' fixture maker). */
+HelStore     *_hel_store_open_at_version (const char *path,
+                                      int            version,
+                                      GError       **error);
+
 G_END_DECLS

@@ -184,6 +184,177 @@ static const char *migrations[] = {
   "  label TEXT,"
   "  snapshot TEXT NOT NULL);"
   "CREATE INDEX netmap_version_by_map ON netmap_version(netmap_id, created);",
+
+  /* progress: measurements (WHO-5, SDQ, BIP) with their edit history, the editable SDQ band
+   * table and BIP indicator set, school absence, notifications of concern, interventions and
+   * extra expenses. AUTOINCREMENT so an undo never brings back an id a newer row now uses. */
+  "CREATE TABLE progress_setting ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);"
+  "INSERT INTO progress_setting (key, value) VALUES ('wave_interval', '4');"
+  "CREATE TABLE sdq_band ("
+  "  position INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL,"
+  "  lowest INTEGER NOT NULL CHECK (lowest BETWEEN 0 AND 40),"
+  "  population_share REAL NOT NULL DEFAULT 0);"
+  "INSERT INTO sdq_band VALUES (0, 'normal', 0, 80), (1, 'borderline', 14, 10),"
+  "  (2, 'abnormal', 17, 10);"
+  "CREATE TABLE bip_indicator ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  code TEXT,"
+  "  name TEXT,"
+  "  scale_min INTEGER NOT NULL,"
+  "  scale_max INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK (scale_min < scale_max));"
+  "INSERT INTO bip_indicator (code, scale_min, scale_max, position) VALUES"
+  "  ('health', 1, 5, 0), ('daily-life', 1, 5, 1), ('belief', 1, 5, 2),"
+  "  ('cooperation', 1, 5, 3), ('job-search', 1, 5, 4);"
+  "CREATE TABLE measurement ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+  "  instrument TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  wave INTEGER NOT NULL CHECK (wave >= 0),"
+  "  rater TEXT NOT NULL DEFAULT 'together',"
+  "  answers TEXT NOT NULL DEFAULT '',"
+  "  complete INTEGER NOT NULL DEFAULT 0,"
+  "  score REAL,"
+  "  band TEXT,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE UNIQUE INDEX measurement_by_member ON measurement(member_id, instrument, wave);"
+  "CREATE INDEX measurement_by_wave ON measurement(instrument, wave, score);"
+  "CREATE TABLE measurement_edit ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  measurement_id INTEGER NOT NULL REFERENCES measurement(id) ON DELETE CASCADE,"
+  "  edited_at TEXT NOT NULL,"
+  "  edited_by TEXT,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT);"
+  "CREATE INDEX measurement_edit_by_measurement ON measurement_edit(measurement_id, id);"
+  "CREATE TABLE school_absence ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+  "  quarter TEXT NOT NULL,"
+  "  percent REAL NOT NULL CHECK (percent BETWEEN 0 AND 100),"
+  "  UNIQUE (member_id, quarter));"
+  "CREATE INDEX school_absence_by_quarter ON school_absence(quarter);"
+  "CREATE TABLE concern_notification ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"
+  "  count INTEGER NOT NULL CHECK (count >= 0),"
+  "  UNIQUE (member_id, year));"
+  "CREATE TABLE intervention ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  actor TEXT,"
+  "  start_date TEXT NOT NULL,"
+  "  end_date TEXT,"
+  "  employment_oriented INTEGER NOT NULL DEFAULT 0,"
+  "  company_placement INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK (end_date IS NULL OR end_date >= start_date));"
+  "CREATE INDEX intervention_by_member ON intervention(member_id, start_date);"
+  "CREATE TABLE expense ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  family_id INTEGER NOT NULL REFERENCES family(id) ON DELETE CASCADE,"
+  "  quarter TEXT NOT NULL,"
+  "  department TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  UNIQUE (family_id, quarter, department));"
+  "CREATE INDEX expense_by_quarter ON expense(quarter, department);",
+
+  /* board meetings: meetings, participants (guests too), the agenda of families with their
+   * time boxes, sticky notes, pen strokes, 0-10 scales and agreements. An agreement linked to
+   * the family plan IS that plan step (step_id): while linked, its text, owner, deadline and
+   * done live in the step. When the step goes, the trigger hands them back to the agreement.
+   * AUTOINCREMENT so an undo never brings back an id a newer row now uses. */
+  "CREATE TABLE meeting ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind TEXT NOT NULL DEFAULT 'team',"
+  "  team_id INTEGER REFERENCES team(id) ON DELETE SET NULL,"
+  "  date TEXT NOT NULL,"
+  "  time TEXT,"
+  "  created TEXT NOT NULL);"
+  "CREATE INDEX meeting_by_date ON meeting(date, time);"
+  "CREATE INDEX meeting_by_team ON meeting(team_id, kind, date);"
+  "CREATE TABLE meeting_participant ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+  "  caseworker_id INTEGER REFERENCES caseworker(id) ON DELETE SET NULL,"
+  "  name TEXT,"
+  "  role TEXT,"
+  "  discipline TEXT NOT NULL DEFAULT 'other',"
+  "  removed INTEGER NOT NULL DEFAULT 0,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK (caseworker_id IS NOT NULL OR name IS NOT NULL));"
+  "CREATE INDEX meeting_participant_by_meeting ON meeting_participant(meeting_id, position);"
+  "CREATE INDEX meeting_participant_by_caseworker ON meeting_participant(caseworker_id);"
+  "CREATE TABLE agenda_item ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+  "  family_id INTEGER NOT NULL REFERENCES family(id) ON DELETE CASCADE,"
+  "  minutes INTEGER NOT NULL DEFAULT 8 CHECK (minutes BETWEEN 1 AND 120),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (meeting_id, family_id));"
+  "CREATE INDEX agenda_item_by_family ON agenda_item(family_id);"
+  "CREATE TABLE board_note ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,"
+  "  column_code TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  author_id INTEGER REFERENCES meeting_participant(id) ON DELETE SET NULL,"
+  "  author_name TEXT,"
+  "  discipline TEXT NOT NULL DEFAULT 'other',"
+  "  internal INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX board_note_by_item ON board_note(item_id, column_code, position);"
+  "CREATE INDEX board_note_by_author ON board_note(author_id);"
+  "CREATE TABLE board_stroke ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,"
+  "  width REAL NOT NULL,"
+  "  points TEXT NOT NULL);"
+  "CREATE INDEX board_stroke_by_item ON board_stroke(item_id);"
+  "CREATE TABLE board_scale ("
+  "  item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,"
+  "  participant_id INTEGER NOT NULL REFERENCES meeting_participant(id) ON DELETE CASCADE,"
+  "  value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),"
+  "  PRIMARY KEY (item_id, participant_id)) WITHOUT ROWID;"
+  "CREATE INDEX board_scale_by_participant ON board_scale(participant_id);"
+  "CREATE TABLE agreement ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,"
+  "  step_id INTEGER UNIQUE REFERENCES step(id) ON DELETE SET NULL,"
+  "  what TEXT,"
+  "  owner_kind TEXT NOT NULL DEFAULT 'none',"
+  "  owner_member_id INTEGER REFERENCES member(id) ON DELETE SET NULL,"
+  "  owner_caseworker_id INTEGER REFERENCES caseworker(id) ON DELETE SET NULL,"
+  "  owner_name TEXT,"
+  "  due TEXT,"
+  "  done INTEGER NOT NULL DEFAULT 0,"
+  "  done_date TEXT,"
+  "  created TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK (step_id IS NOT NULL OR what IS NOT NULL));"
+  "CREATE INDEX agreement_by_item ON agreement(item_id, position);"
+  "CREATE INDEX agreement_by_member ON agreement(owner_member_id);"
+  "CREATE INDEX agreement_by_caseworker ON agreement(owner_caseworker_id);"
+  "CREATE TABLE agreement_carry ("
+  "  agreement_id INTEGER NOT NULL REFERENCES agreement(id) ON DELETE CASCADE,"
+  "  item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (agreement_id, item_id)) WITHOUT ROWID;"
+  "CREATE INDEX agreement_carry_by_item ON agreement_carry(item_id);"
+  "CREATE TRIGGER agreement_keeps_step BEFORE DELETE ON step BEGIN"
+  "  UPDATE agreement SET what = OLD.what, owner_kind = OLD.owner_kind,"
+  "    owner_member_id = OLD.owner_member_id, owner_caseworker_id = OLD.owner_caseworker_id,"
+  "    owner_name = OLD.owner_name, due = OLD.due, done = OLD.done, done_date = OLD.done_date,"
+  "    step_id = NULL"
+  "  WHERE step_id = OLD.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEL_STORE_SCHEMA_VERSION);
@@ -526,10 +697,11 @@ restrict_file (const char *path,
 }
 
 static gboolean
-migrate (HelStore *self,
-         GError  **error)
+migrate_to (HelStore *self,
+            int       target,
+            GError  **error)
 {
-  for (int v = self->schema_version; v < HEL_STORE_SCHEMA_VERSION; v++)
+  for (int v = self->schema_version; v < target; v++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
 
@@ -557,6 +729,13 @@ migrate (HelStore *self,
       self->schema_version = v + 1;
     }
   return TRUE;
+}
+
+static gboolean
+migrate (HelStore *self,
+         GError  **error)
+{
+  return migrate_to (self, HEL_STORE_SCHEMA_VERSION, error);
 }
 
 static gboolean
@@ -650,11 +829,11 @@ hel_store_open (const char        *path,
     {
       sqlite3_extended_result_codes (self->db, 1);
       sqlite3_busy_timeout (self->db, 2000);
+      /* No journal mode yet: switching to WAL writes the file's header, and a file that turns
+       * out not to be ours must be left exactly as it was. */
       rc = sqlite3_exec (self->db,
                          "PRAGMA foreign_keys = ON;"
-                         "PRAGMA secure_delete = ON;"
-                         "PRAGMA journal_mode = WAL;"
-                         "PRAGMA synchronous = FULL;",
+                         "PRAGMA secure_delete = ON;",
                          NULL, NULL, NULL);
     }
   umask (old_umask);
@@ -683,6 +862,18 @@ hel_store_open (const char        *path,
       return NULL;
     }
 
+  old_umask = umask (077);
+  rc = sqlite3_exec (self->db,
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = FULL;",
+                     NULL, NULL, NULL);
+  umask (old_umask);
+  if (rc != SQLITE_OK)
+    {
+      _hel_store_fail (self, rc, error);
+      g_prefix_error (error, _("Could not open “%s”: "), path);
+      return NULL;
+    }
   /* Only a file that is ours gets its mode tightened; a refused file is left as it was. */
   g_chmod (path, 0600);
   restrict_file (path, "-wal");
@@ -833,4 +1024,33 @@ hel_store_backup (HelStore   *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* For the fault tests' fixture maker only: a database at an earlier schema, as an older Helhed
+ * made it (the migrations are never edited, so the first @version of them are that). A new
+ * file is created; an existing one is moved up to @version, never down. */
+HelStore *
+_hel_store_open_at_version (const char  *path,
+                            int          version,
+                            GError     **error)
+{
+  g_autoptr(HelStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= HEL_STORE_SCHEMA_VERSION, NULL);
+
+  self = g_object_new (HEL_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _hel_store_fail (self, rc, error);
+      return NULL;
+    }
+  if (!check_identity (self, error) || !migrate_to (self, version, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }

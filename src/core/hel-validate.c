@@ -35,7 +35,9 @@ set_ymd (guint    y,
          char   **iso_out,
          GError **error)
 {
-  if (y < 1850 || y > 2200 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  /* GDateDay is 8 bits: check the range before the cast, or day 520 becomes day 8. */
+  if (y < 1850 || y > 2200 || d > 31 || m > 12 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     {
       g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
                    _("There is no such date. Write the date as day.month.year, e.g. 23.11.2026."));

@@ -13,11 +13,18 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
+#include "hel-backup.h"
+#include "hel-bench.h"
 #include "hel-demo.h"
+#include "hel-export-netmap.h"
 #include "hel-json.h"
+#include "hel-minutes-document.h"
 #include "hel-plan-document.h"
 #include "hel-store.h"
+#include "hel-store-netmap.h"
+#include "hel-store-board.h"
 #include "hel-validate.h"
+#include "helhed-tool-progress.h"
 
 enum {
   EXIT_OK      = 0,
@@ -459,11 +466,18 @@ run_check (const ToolCommand *command,
   return EXIT_OK;
 }
 
+static gboolean opt_auto = FALSE;
+
 static GOptionEntry backup_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("Write the backup to FILE"), N_("FILE") },
+  { "auto", 0, 0, G_OPTION_ARG_NONE, &opt_auto,
+    N_("Make the automatic backup if one is due (the newest is older than a day) and keep "
+       "the newest 7"), NULL },
   { NULL }
 };
+
+static int run_backup_auto (const ToolCommand *command);
 
 static int
 run_backup (const ToolCommand *command,
@@ -478,6 +492,10 @@ run_backup (const ToolCommand *command,
   if (!parse_options (command, backup_entries, &argc, &argv, &code) ||
       !check_positional (command, argc, 0, &code))
     return code;
+  if (opt_auto && opt_output != NULL)
+    return usage_error (command, _("--auto chooses the file itself; leave out -o."));
+  if (opt_auto)
+    return run_backup_auto (command);
   if (opt_output == NULL || g_strcmp0 (opt_output, "-") == 0)
     return usage_error (command, _("Say where the backup goes with -o FILE."));
 
@@ -491,6 +509,97 @@ run_backup (const ToolCommand *command,
   if (!hel_store_backup (store, opt_output, &error))
     return failure (command, error);
   g_print (_("Backup saved and verified: %s\n"), opt_output);
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* backup --auto, backups, restore: the automatic backups (see hel-backup.h)                   */
+
+static int
+run_backup_auto (const ToolCommand *command)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *path = database_path ();
+  g_autofree char *dir = hel_backup_dir_for (path);
+  g_autofree char *made = NULL;
+
+  store = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return failure (command, error);
+  made = hel_backup_auto (store, dir, now, &error);
+  if (error != NULL)
+    return failure (command, error);
+  if (made == NULL)
+    g_print (_("No backup was due: the newest in %s is less than a day old.\n"), dir);
+  else
+    g_print (_("Backup saved and verified: %s\n"), made);
+  return EXIT_OK;
+}
+
+static int
+run_backups (const ToolCommand *command,
+             int                argc,
+             char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  int code = EXIT_OK;
+
+  if (!parse_options (command, NULL, &argc, &argv, &code) ||
+      !check_positional (command, argc, 0, &code))
+    return code;
+
+  path = database_path ();
+  dir = hel_backup_dir_for (path);
+  list = hel_backup_list (dir, &error);
+  if (list == NULL)
+    return failure (command, error);
+  /* One backup a line, newest first: the time it was made (UTC), size in bytes, file. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      HelBackupInfo *info = g_ptr_array_index (list, i);
+      g_autofree char *when = g_date_time_format_iso8601 (info->time);
+
+      g_print ("%s\t%" G_GOFFSET_FORMAT "\t%s\n", when, info->size, info->path);
+    }
+  if (list->len == 0)
+    g_printerr (_("There are no backups in %s yet.\n"), dir);
+  return EXIT_OK;
+}
+
+static int
+run_restore (const ToolCommand *command,
+             int                argc,
+             char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  const char *backup;
+  int code = EXIT_OK;
+
+  if (!parse_options (command, NULL, &argc, &argv, &code) ||
+      !check_positional (command, argc, 1, &code))
+    return code;
+  backup = argv[1];
+
+  path = database_path ();
+  if (same_file (path, backup))
+    return usage_error (command, _("That is the database itself, not a backup of it."));
+  if (!g_file_test (backup, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("There is no file “%s”."), backup);
+      return failure (command, error);
+    }
+  dir = hel_backup_dir_for (path);
+  if (!hel_backup_restore (backup, path, dir, &error))
+    return failure (command, error);
+  g_print (_("Restored %s from %s. The database as it was is kept among the backups in %s.\n"),
+           path, backup, dir);
   return EXIT_OK;
 }
 
@@ -541,6 +650,238 @@ run_export_plan (const ToolCommand *command,
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* export minutes, meetings                                                                    */
+
+static char *opt_meeting = NULL;
+static char *opt_names = NULL;
+
+static GOptionEntry export_minutes_entries[] = {
+  { "meeting", 0, 0, G_OPTION_ARG_STRING, &opt_meeting,
+    N_("The meeting, by its id (see “helhed-tool meetings”)"), N_("ID") },
+  { "names", 0, 0, G_OPTION_ARG_STRING, &opt_names,
+    N_("How people are named: initials (the default), first-names or full"), N_("WHICH") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write the PDF to FILE"), N_("FILE") },
+  { NULL }
+};
+
+static int
+run_export_minutes (const ToolCommand *command,
+                    int                argc,
+                    char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelStore) store = NULL;
+  g_autoptr(HelMinutesDocument) document = NULL;
+  g_autofree char *path = NULL;
+  HelPrivacy privacy = HEL_PRIVACY_INITIALS;
+  guint64 meeting_id = 0;
+  int code = EXIT_OK;
+
+  if (!parse_options (command, export_minutes_entries, &argc, &argv, &code) ||
+      !check_positional (command, argc, 0, &code))
+    return code;
+  if (opt_meeting == NULL ||
+      !g_ascii_string_to_unsigned (opt_meeting, 10, 1, G_MAXINT64, &meeting_id, NULL))
+    return usage_error (command, _("Say which meeting with --meeting ID (see “helhed-tool "
+                                   "meetings”)."));
+  if (opt_names != NULL && !hel_privacy_from_code (opt_names, &privacy))
+    return usage_error (command, _("--names is initials, first-names or full."));
+  if (opt_output == NULL)
+    return usage_error (command, _("Say where the PDF goes with -o FILE."));
+
+  path = database_path ();
+  if (same_file (path, opt_output))
+    return usage_error (command, _("The export would overwrite the database itself. Choose "
+                                   "another file name."));
+  store = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return failure (command, error);
+  document = hel_minutes_document_new (store, (gint64) meeting_id, privacy, &error);
+  if (document == NULL || !hel_minutes_document_write_pdf (document, opt_output, &error))
+    return failure (command, error);
+  return EXIT_OK;
+}
+
+static int
+run_meetings (const ToolCommand *command,
+              int                argc,
+              char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelStore) store = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autofree char *path = NULL;
+  int code = EXIT_OK;
+
+  if (!parse_options (command, NULL, &argc, &argv, &code) ||
+      !check_positional (command, argc, 0, &code))
+    return code;
+  path = database_path ();
+  store = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return failure (command, error);
+  meetings = hel_store_list_meetings (store, &error);
+  if (meetings == NULL)
+    return failure (command, error);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      HelMeetingSummary *m = meetings->pdata[i];
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%u\n", m->id, m->date, m->time ? m->time : "-",
+               hel_meeting_kind_to_code (m->kind), m->team_name ? m->team_name : "-", m->n_families);
+    }
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* export netmap                                                                               */
+
+static char *opt_member = NULL;
+
+static GOptionEntry export_netmap_entries[] = {
+  { "family", 0, 0, G_OPTION_ARG_STRING, &opt_family,
+    N_("The family, by its id (see “helhed-tool list”)"), N_("ID") },
+  { "member", 0, 0, G_OPTION_ARG_STRING, &opt_member,
+    N_("A member’s own map instead of the family’s, by the member’s id"), N_("ID") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+    N_("Write the map to FILE: .png, .svg or .pdf"), N_("FILE") },
+  { NULL }
+};
+
+static int
+run_export_netmap (const ToolCommand *command,
+                   int                argc,
+                   char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelStore) store = NULL;
+  g_autoptr(GPtrArray) maps = NULL;
+  g_autoptr(HelNetmap) map = NULL;
+  g_autoptr(HelFamily) family = NULL;
+  g_autofree char *path = NULL;
+  HelNetmapExportFormat format;
+  HelNetmapStyle style;
+  guint64 family_id = 0, member_id = 0;
+  gint64 netmap_id = 0;
+  gboolean png;
+  int code = EXIT_OK;
+
+  if (!parse_options (command, export_netmap_entries, &argc, &argv, &code) ||
+      !check_positional (command, argc, 0, &code))
+    return code;
+  if (opt_family == NULL ||
+      !g_ascii_string_to_unsigned (opt_family, 10, 1, G_MAXINT64, &family_id, NULL))
+    return usage_error (command, _("Say which family with --family ID (see “helhed-tool list”)."));
+  if (opt_member != NULL &&
+      !g_ascii_string_to_unsigned (opt_member, 10, 1, G_MAXINT64, &member_id, NULL))
+    return usage_error (command, _("The member must be given by its id, a whole number."));
+  if (opt_output == NULL)
+    return usage_error (command, _("Say where the map goes with -o FILE.png, FILE.svg or "
+                                   "FILE.pdf."));
+  if (!hel_export_netmap_format_from_path (opt_output, &format, &error))
+    return usage_error (command, error->message);
+
+  path = database_path ();
+  if (same_file (path, opt_output))
+    return usage_error (command, _("The export would overwrite the database itself. Choose "
+                                   "another file name."));
+  store = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return failure (command, error);
+  family = hel_store_get_family (store, (gint64) family_id, &error);
+  if (family == NULL)
+    return failure (command, error);
+  maps = hel_store_list_netmaps (store, (gint64) family_id, &error);
+  if (maps == NULL)
+    return failure (command, error);
+  for (guint i = 0; i < maps->len; i++)
+    if (((HelNetmap *) maps->pdata[i])->member_id == (gint64) member_id)
+      netmap_id = ((HelNetmap *) maps->pdata[i])->id;
+  if (netmap_id == 0)
+    {
+      g_autofree char *family_text = g_strdup_printf ("%" G_GUINT64_FORMAT, family_id);
+      g_autofree char *member_text = g_strdup_printf ("%" G_GUINT64_FORMAT, member_id);
+
+      if (member_id != 0)
+        /* Translators: the first %s is a member's id, the second a family's id */
+        g_set_error (&error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND,
+                     _("Member %s of family %s has no network map of their own."), member_text,
+                     family_text);
+      else
+        g_set_error (&error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND,
+                     _("Family %s has no network map yet."), family_text);
+      return failure (command, error);
+    }
+  map = hel_store_load_netmap (store, netmap_id, &error);
+  if (map == NULL)
+    return failure (command, error);
+  /* The same sizes as the app's export: a big PNG for slides, A4 landscape on paper. */
+  hel_netmap_style_init (&style, HEL_NETMAP_THEME_LIGHT);
+  png = format == HEL_NETMAP_EXPORT_PNG;
+  if (!hel_export_netmap (map, &style, NULL, png ? 2400 : 842, png ? 1600 : 595, opt_output,
+                          &error))
+    return failure (command, error);
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* export chart, report (helhed-tool-progress.c)                                               */
+
+static int
+run_export_chart (const ToolCommand *command,
+                  int                argc,
+                  char             **argv)
+{
+  g_autofree char *title = command_title (command);
+
+  return hel_tool_export_chart (title, _(command->summary), argc, argv);
+}
+
+static int
+run_report (const ToolCommand *command,
+            int                argc,
+            char             **argv)
+{
+  g_autofree char *title = command_title (command);
+
+  return hel_tool_report (title, _(command->summary), argc, argv);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* bench                                                                                       */
+
+static gboolean opt_json = FALSE;
+static gboolean opt_quick = FALSE;
+static char *opt_app = NULL;
+static char *opt_only = NULL;
+
+static GOptionEntry bench_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
+    N_("Print one JSON object per figure (name, unit, size, median, p95, target)"), NULL },
+  { "quick", 0, 0, G_OPTION_ARG_NONE, &opt_quick,
+    N_("Fewer repetitions: a rough figure in less time"), NULL },
+  { "app", 0, 0, G_OPTION_ARG_FILENAME, &opt_app,
+    N_("The helhed program to start (default: the one beside this tool, or on PATH)"),
+    N_("FILE") },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
+    N_("Only the figures whose name starts with NAME, e.g. “netmap”"), N_("NAME") },
+  { NULL }
+};
+
+static int
+run_bench (const ToolCommand *command,
+           int                argc,
+           char             **argv)
+{
+  int code = EXIT_OK;
+
+  if (!parse_options (command, bench_entries, &argc, &argv, &code) ||
+      !check_positional (command, argc, 0, &code))
+    return code;
+  return hel_bench_run (opt_json, opt_quick, opt_app, opt_only) == 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Dispatch                                                                                    */
 
 static const ToolCommand commands[] = {
@@ -550,10 +891,27 @@ static const ToolCommand commands[] = {
   { "export", "json", NULL, N_("Export the whole database as JSON"), run_export_json },
   { "export", "plan", NULL, N_("Write a family’s plan as an A4 PDF to hand to the family"),
     run_export_plan },
+  { "export", "netmap", NULL, N_("Draw a family’s network map as PNG, SVG or PDF"),
+    run_export_netmap },
   { "import", "json", N_("FILE"), N_("Import a JSON export into an empty database"),
     run_import_json },
   { "check", NULL, NULL, N_("Check the database for damage"), run_check },
   { "backup", NULL, NULL, N_("Save a verified copy of the database"), run_backup },
+  { "backups", NULL, NULL, N_("List the automatic backups of the database, newest first"),
+    run_backups },
+  { "restore", NULL, N_("BACKUP"), N_("Put a backup in place of the database (close Helhed "
+                                      "first)"),
+    run_restore },
+  { "bench", NULL, NULL, N_("Measure start-up, the store and drawing on generated data"),
+    run_bench },
+  { "meetings", NULL, NULL, N_("List the board meetings: id, date, time, kind, team, families"),
+    run_meetings },
+  { "export", "minutes", NULL, N_("Write a board meeting’s minutes as an A4 PDF"),
+    run_export_minutes },
+  { "export", "chart", N_("KIND"), N_("Draw a progress chart as PNG, SVG or PDF"),
+    run_export_chart },
+  { "report", NULL, NULL, N_("Write the project’s status report as PDF (and its tables as CSV)"),
+    run_report },
 };
 
 static void

@@ -114,7 +114,7 @@ test_open_creates_private_files (Fixture       *f,
   f->store = hel_store_open (f->path, HEL_STORE_OPEN_DEFAULT, NULL);
   g_assert_nonnull (f->store);
   g_assert_cmpint (hel_store_get_schema_version (f->store), ==, HEL_STORE_SCHEMA_VERSION);
-  make_family (f->store, "Familien Perm");
+  g_object_unref (make_family (f->store, "Familien Perm"));
   if (g_stat (wal, &st) == 0)
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
@@ -156,8 +156,8 @@ test_family_round_trip (Fixture       *f,
   id = hel_family_get_id (family);
   g_assert_cmpstr (hel_family_get_name (family), ==, "Familien Testrup");
 
-  make_member (f->store, id, HEL_ROLE_MOTHER, "Mette");
-  make_member (f->store, id, HEL_ROLE_CHILD, "Mads");
+  g_object_unref (make_member (f->store, id, HEL_ROLE_MOTHER, "Mette"));
+  g_object_unref (make_member (f->store, id, HEL_ROLE_CHILD, "Mads"));
 
   /* Close and reopen: "finds everything again the next day". */
   g_clear_object (&f->store);
@@ -470,7 +470,7 @@ test_changed_signal_and_transactions (Fixture       *f,
   /* Inside an outer transaction nothing is announced until it commits ... */
   g_assert_true (hel_store_begin (f->store, &error));
   b = make_family (f->store, "Familien Samlet");
-  make_member (f->store, hel_family_get_id (b), HEL_ROLE_CHILD, "Ib");
+  g_object_unref (make_member (f->store, hel_family_get_id (b), HEL_ROLE_CHILD, "Ib"));
   g_assert_cmpuint (family_ids->len, ==, 1);
   g_assert_true (hel_store_commit (f->store, &error));
   g_assert_no_error (error);
@@ -582,7 +582,7 @@ test_newer_schema_refused (void)
   gsize len_before, len_after;
 
   g_assert_no_error (error);
-  make_family (store, "Familien Fremtid");
+  g_object_unref (make_family (store, "Familien Fremtid"));
   g_clear_object (&store);
   exec_sql (path, bump);
   exec_sql (path, "PRAGMA wal_checkpoint(TRUNCATE)");
@@ -610,7 +610,7 @@ test_migrate_from_empty (void)
   store = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (hel_store_get_schema_version (store), ==, HEL_STORE_SCHEMA_VERSION);
-  make_family (store, "Familien Migreret");
+  g_object_unref (make_family (store, "Familien Migreret"));
 }
 
 static void

@@ -111,6 +111,17 @@ head -c 20000 /dev/urandom > "$WORK/garbage.db"
 check "check on a garbage file fails" run 1 check --db "$WORK/garbage.db"
 check "  ... with a message" test -s "$WORK/err"
 check "check on a missing file fails" run 1 check --db "$WORK/missing.db"
+# the wrong file given with --db: a clear message, exit 1, the file left as it was
+sqlite3 "$WORK/stranger.db" "CREATE TABLE recipe (name TEXT); INSERT INTO recipe VALUES ('kage');"
+cp "$WORK/stranger.db" "$WORK/stranger-before.db"
+check "list on another program's database fails" run 1 list --db "$WORK/stranger.db"
+check "  ... saying it is not Helhed's" grep -q "not one of Helhed" "$WORK/err"
+check "  ... and leaves it unchanged" same_bytes "$WORK/stranger.db" "$WORK/stranger-before.db"
+head -c 50000 "$DB" > "$WORK/truncated.db"
+check "list on a truncated database fails" run 1 list --db "$WORK/truncated.db"
+check "  ... saying it is damaged" grep -q "damaged" "$WORK/err"
+check "list on a folder fails" run 1 list --db "$WORK"
+check "  ... with a message" grep -q "folder" "$WORK/err"
 
 # backup
 check "backup works" run 0 backup --db "$DB" -o "$WORK/backup.db"
@@ -124,6 +135,114 @@ check "export refuses to overwrite the database" run 2 export json --db "$DB" -o
 
 # usage errors exit 2, help exits 0
 check "no command" run 2
+# automatic backups: backup --auto, backups, restore
+AUTO=$WORK/auto.db
+cp "$DB" "$AUTO"
+check "backup --auto makes the first backup" run 0 backup --auto --db "$AUTO"
+check "  ... in FILE.backups, private (0700)" test "$(mode_of "$AUTO.backups")" = 700
+check "backup --auto makes no second one the same day" run 0 backup --auto --db "$AUTO"
+check "  ... and says so" grep -q "No backup was due" "$WORK/out"
+check "backups lists one" run 0 backups --db "$AUTO"
+check "  ... with its file" test "$(wc -l <"$WORK/out")" -eq 1
+FIRST=$(cut -f3 "$WORK/out")
+check "  ... which is private (0600)" test "$(mode_of "$FIRST")" = 600
+check "backup --auto with -o is a usage error" run 2 backup --auto --db "$AUTO" -o x.db
+check "restore needs a backup" run 2 restore --db "$AUTO"
+check "restore refuses the database itself" run 2 restore --db "$AUTO" "$AUTO"
+check "restore of a missing file fails" run 1 restore --db "$AUTO" "$WORK/nothing.db"
+printf 'garbage%.0s' $(seq 1 2000) >"$WORK/garbage.db"
+check "restore refuses a broken backup" run 1 restore --db "$AUTO" "$WORK/garbage.db"
+check "  ... and leaves the database as it was" sh -c "
+  '$TOOL' list --db '$AUTO' | cmp -s - '$WORK/list'"
+"$TOOL" demo --db "$WORK/seven.db" --seed 7 >/dev/null 2>&1
+"$TOOL" export json --db "$WORK/seven.db" -o "$WORK/other-export.json" >/dev/null 2>&1
+"$TOOL" import json --replace --db "$AUTO" "$WORK/other-export.json" >/dev/null 2>&1
+check "(the database changed after the backup)" sh -c "
+  ! '$TOOL' list --db '$AUTO' | cmp -s - '$WORK/list'"
+check "restore puts a backup in place" run 0 restore --db "$AUTO" "$FIRST"
+check "  ... with the families of the backup" sh -c "
+  '$TOOL' list --db '$AUTO' | cmp -s - '$WORK/list'"
+check "  ... and keeps what was there as a backup" run 0 backups --db "$AUTO"
+check "  ... (now two)" test "$(wc -l <"$WORK/out")" -eq 2
+
+# export netmap: the format from the extension
+magic () { head -c "$2" "$1" | od -An -c | tr -d ' \n'; }
+check "export netmap to PNG" run 0 export netmap --db "$DB" --family 1 -o "$WORK/map.png"
+check "  ... is a PNG" test "$(magic "$WORK/map.png" 4)" = "211PNG"
+check "export netmap to SVG" run 0 export netmap --db "$DB" --family 1 -o "$WORK/map.svg"
+check "  ... is an SVG" grep -q "<svg" "$WORK/map.svg"
+check "export netmap to PDF" run 0 export netmap --db "$DB" --family 1 -o "$WORK/MAP.PDF"
+check "  ... is a PDF" test "$(magic "$WORK/MAP.PDF" 4)" = "%PDF"
+check "  ... private (0600)" test "$(mode_of "$WORK/MAP.PDF")" = 600
+MEMBER_MAP=$(sqlite3 "$DB" "SELECT family_id || ' ' || member_id FROM netmap WHERE member_id IS NOT NULL LIMIT 1" 2>/dev/null)
+if [ -n "$MEMBER_MAP" ]; then
+  set -- $MEMBER_MAP
+  check "export a member's own map" run 0 export netmap --db "$DB" --family "$1" --member "$2" -o "$WORK/own.png"
+fi
+check "export netmap with a bad extension" run 2 export netmap --db "$DB" --family 1 -o "$WORK/map.jpg"
+check "  ... says which extensions work" grep -q "\.png, \.svg or \.pdf" "$WORK/err"
+check "  ... and writes nothing" test ! -e "$WORK/map.jpg"
+check "export netmap without a family" run 2 export netmap --db "$DB" -o "$WORK/map.png"
+check "export netmap of a missing family" run 1 export netmap --db "$DB" --family 999 -o "$WORK/x.png"
+check "export netmap of a member without a map" run 1 \
+  export netmap --db "$DB" --family 1 --member 99999 -o "$WORK/x.png"
+
+check "meetings" run 0 meetings --db "$DB"
+check "  ... lists a team meeting" grep -q "team" "$WORK/out"
+MEETING=$(head -n1 "$WORK/out" | cut -f1)
+check "export minutes" run 0 export minutes --db "$DB" --meeting "$MEETING" -o "$WORK/minutes.pdf"
+check "  ... is a PDF" grep -q "^%PDF" "$WORK/minutes.pdf"
+check "  ... is for the owner only" test "$(stat -c %a "$WORK/minutes.pdf")" = 600
+if command -v pdftotext >/dev/null; then
+  pdftotext "$WORK/minutes.pdf" "$WORK/minutes.txt"
+  check "  ... carries no CPR number" sh -c "! grep -Eq '[0-9]{6}-[0-9]{4}' '$WORK/minutes.txt'"
+fi
+check "export minutes with first names" run 0 export minutes --db "$DB" --meeting "$MEETING" \
+  --names first-names -o "$WORK/minutes2.pdf"
+check "export minutes without a meeting" run 2 export minutes --db "$DB" -o "$WORK/x.pdf"
+check "export minutes with bad --names" run 2 export minutes --db "$DB" --meeting 1 --names all \
+  -o "$WORK/x.pdf"
+check "export minutes of a missing meeting" run 1 export minutes --db "$DB" --meeting 99999 \
+  -o "$WORK/x.pdf"
+
+check "export chart" run 0 export chart --db "$DB" project-who5 -o "$WORK/who5.png"
+check "  ... is a PNG" sh -c "head -c 4 '$WORK/who5.png' | grep -q PNG"
+check "  ... is for the owner only" test "$(stat -c %a "$WORK/who5.png")" = 600
+check "export chart as SVG for one team" run 0 export chart --db "$DB" project-sdq --team 1 \
+  --families active -o "$WORK/sdq.svg"
+check "export chart as PDF for a period" run 0 export chart --db "$DB" project-absence \
+  --from 01.01.2025 --to 31.12.2026 -o "$WORK/absence.pdf"
+check "  ... is a PDF" grep -q "^%PDF" "$WORK/absence.pdf"
+PERSON=$(sqlite3 "$DB" "SELECT member_id FROM measurement WHERE instrument = 'who5' LIMIT 1" 2>/dev/null || echo 1)
+check "export a person's chart" run 0 export chart --db "$DB" person-who5 --person "$PERSON" \
+  -o "$WORK/person.png"
+check "export the family overview" run 0 export chart --db "$DB" family-overview --family 1 \
+  -o "$WORK/family.png"
+check "export chart without a kind" run 2 export chart --db "$DB" -o "$WORK/x.png"
+check "export chart of an unknown kind" run 2 export chart --db "$DB" pie -o "$WORK/x.png"
+check "export a person chart without --person" run 2 export chart --db "$DB" person-sdq \
+  -o "$WORK/x.png"
+check "export chart to a .jpg" run 2 export chart --db "$DB" project-who5 -o "$WORK/x.jpg"
+check "export chart with a bad date" run 2 export chart --db "$DB" project-who5 --from 31.02.2025 \
+  -o "$WORK/x.png"
+check "export chart of a missing person" run 1 export chart --db "$DB" person-who5 --person 99999 \
+  -o "$WORK/x.png"
+check "report" run 0 report --db "$DB" -o "$WORK/report.pdf" --csv "$WORK/report.csv"
+check "  ... is a PDF" grep -q "^%PDF" "$WORK/report.pdf"
+check "  ... is for the owner only" test "$(stat -c %a "$WORK/report.pdf")" = 600
+check "  ... with a CSV of the tables" grep -q "<5" "$WORK/report.csv"
+if command -v pdftotext >/dev/null; then
+  pdftotext "$WORK/report.pdf" "$WORK/report.txt"
+  check "  ... carries no CPR number" sh -c "! grep -Eq '[0-9]{6}-?[0-9]{4}' '$WORK/report.txt'"
+  check "  ... names no family" sh -c "! grep -q 'Familien ' '$WORK/report.txt'"
+fi
+check "report for one team and a period" run 0 report --db "$DB" --team 2 --from 01.01.2025 \
+  --to 30.06.2026 -o "$WORK/report2.pdf"
+check "report without -o" run 2 report --db "$DB"
+check "report for an unknown team" run 2 report --db "$DB" --team Nowhere -o "$WORK/x.pdf"
+check "report with the period backwards" run 2 report --db "$DB" --from 01.01.2026 \
+  --to 01.01.2025 -o "$WORK/x.pdf"
+
 check "unknown command" run 2 frobnicate
 check "export without a format" run 2 export
 check "export with an unknown format" run 2 export yaml --db "$DB" -o x

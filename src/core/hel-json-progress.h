@@ -1,0 +1,53 @@
+/* hel-json-progress.h: the progress sections of the JSON document, for hel-json.c only. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "hel-store.h"
+
+G_BEGIN_DECLS
+
+/* What the importer knows: JsonObject* or JsonNode* -> line, and the member and family ids read. */
+typedef struct {
+  HelStore   *store;
+  GHashTable *lines;
+  GHashTable *family_ids;
+  GHashTable *member_ids;
+} HelJsonProgressImport;
+
+#define HEL_JSON_PROGRESS_SECTIONS(X) \
+  X (progress_settings) \
+  X (sdq_bands) \
+  X (bip_indicators) \
+  X (measurements) \
+  X (measurement_edits) \
+  X (school_absence) \
+  X (concern_notifications) \
+  X (interventions) \
+  X (expenses)
+
+#define HEL_JSON_PROGRESS_DECLARE(name) \
+  gboolean _hel_json_export_##name (HelStore *store, JsonBuilder *builder, GError **error);
+HEL_JSON_PROGRESS_SECTIONS (HEL_JSON_PROGRESS_DECLARE)
+#undef HEL_JSON_PROGRESS_DECLARE
+
+/* Reads one of the sections above (by @section's name) into the store, inside the import's
+ * transaction; errors read "<section>[i].<field> (line N): <reason>". */
+gboolean _hel_json_import_progress (HelJsonProgressImport *im,
+                                    JsonArray             *array,
+                                    const char            *section,
+                                    GError               **error);
+
+/* The SQL that empties each section for a replacing import; the settings go back to the
+ * defaults the schema starts with (a file without these sections keeps them). */
+#define HEL_JSON_PROGRESS_CLEAR_SETTINGS \
+  "DELETE FROM progress_setting; INSERT INTO progress_setting VALUES ('wave_interval', '4')"
+#define HEL_JSON_PROGRESS_CLEAR_SDQ_BANDS \
+  "DELETE FROM sdq_band; INSERT INTO sdq_band VALUES (0, 'normal', 0, 80), " \
+  "(1, 'borderline', 14, 10), (2, 'abnormal', 17, 10)"
+#define HEL_JSON_PROGRESS_CLEAR_BIP_INDICATORS \
+  "DELETE FROM bip_indicator; INSERT INTO bip_indicator (code, scale_min, scale_max, position) " \
+  "VALUES ('health', 1, 5, 0), ('daily-life', 1, 5, 1), ('belief', 1, 5, 2), " \
+  "('cooperation', 1, 5, 3), ('job-search', 1, 5, 4)"
+
+G_END_DECLS

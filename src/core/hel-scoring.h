@@ -1,0 +1,145 @@
+/* hel-scoring.h: scoring of WHO-5, SDQ and the BIP-inspired indicators: pure functions, no I/O. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* An answer that was not given. */
+#define HEL_SCORING_MISSING (-1)
+
+/* ---- WHO-5 (wellbeing over the last two weeks) ---- */
+
+#define HEL_WHO5_N_ITEMS          5
+#define HEL_WHO5_ANSWER_MAX       5     /* answers 0 "at no time" .. 5 "all of the time" */
+#define HEL_WHO5_DEPRESSION_LIMIT 28    /* at or below: probable depression */
+#define HEL_WHO5_POOR_LIMIT       50    /* at or below: poor wellbeing, screen for depression */
+#define HEL_WHO5_POPULATION_MEAN  68
+#define HEL_WHO5_RELEVANT_CHANGE  10    /* a change of this many points is clinically relevant */
+
+typedef enum {
+  HEL_WHO5_BAND_INCOMPLETE,   /* an item is missing: not scored */
+  HEL_WHO5_BAND_DEPRESSION,   /* 0-28 */
+  HEL_WHO5_BAND_POOR,         /* 29-50 */
+  HEL_WHO5_BAND_GOOD,         /* 51-100 */
+  HEL_WHO5_N_BANDS
+} HelWho5Band;
+
+typedef struct {
+  gboolean    complete;    /* all five items answered */
+  guint       n_missing;
+  int         raw;         /* 0-25; -1 when incomplete */
+  int         percent;     /* raw x 4, 0-100; -1 when incomplete */
+  HelWho5Band band;
+} HelWho5Score;
+
+/* The official item wording and the six answers (translated; Danish as in the Danish version). */
+const char  *hel_who5_item_text          (guint        item);
+const char  *hel_who5_answer_text        (int          answer);
+const char  *hel_who5_band_code          (HelWho5Band  band);
+const char  *hel_who5_band_label         (HelWho5Band  band);
+HelWho5Band  hel_who5_band_for_percent   (int          percent);
+
+/* Scores five answers (HEL_SCORING_MISSING for one not given). FALSE with a message naming the
+ * item when an answer is outside 0-5; a missing answer is not an error: the score is incomplete. */
+gboolean     hel_who5_score              (const int    answers[HEL_WHO5_N_ITEMS],
+                                          HelWho5Score *score,
+                                          guint        *bad_item,
+                                          GError      **error);
+
+/* -1, 0 or +1: worse, no clinically relevant change (under 10 points), better. */
+int          hel_who5_change_direction   (int          before_percent,
+                                          int          after_percent);
+
+/* ---- SDQ (typed from the scored paper form; the program holds no item texts) ---- */
+
+typedef enum {
+  HEL_SDQ_EMOTIONAL,
+  HEL_SDQ_CONDUCT,
+  HEL_SDQ_HYPERACTIVITY,
+  HEL_SDQ_PEER,
+  HEL_SDQ_PROSOCIAL,
+  HEL_SDQ_IMPACT,
+  HEL_SDQ_N_FIELDS
+} HelSdqField;
+
+#define HEL_SDQ_SCALE_MAX 10   /* each scale: 5 items scored 0-2 */
+#define HEL_SDQ_TOTAL_MAX 40   /* total difficulties: the first four scales */
+#define HEL_SDQ_MAX_BANDS 4
+
+const char  *hel_sdq_field_code          (HelSdqField  field);
+const char  *hel_sdq_field_label         (HelSdqField  field);
+gboolean     hel_sdq_field_from_code     (const char  *code,
+                                          HelSdqField *field);
+
+/* The bands of the total difficulties score: data, not code, so a municipality can switch to the
+ * four-band table or Danish norms. Band i runs from lowest[i] to the next band's lowest - 1; the
+ * first starts at 0 and the last ends at 40. Codes: "normal", "borderline", "abnormal",
+ * "very-high"; population_share in percent (80/10/10 for the parent-report table). */
+typedef struct {
+  guint  n_bands;
+  int    lowest[HEL_SDQ_MAX_BANDS];
+  char   code[HEL_SDQ_MAX_BANDS][16];
+  double population_share[HEL_SDQ_MAX_BANDS];
+} HelSdqBandTable;
+
+void         hel_sdq_band_table_init_default (HelSdqBandTable       *table);
+gboolean     hel_sdq_band_table_validate (const HelSdqBandTable *table,
+                                          GError               **error);
+int          hel_sdq_band_highest        (const HelSdqBandTable *table,
+                                          guint                  band);
+const char  *hel_sdq_band_label          (const char            *code);
+/* The band a total falls in, or -1 for a total outside 0-40. */
+int          hel_sdq_band_for_total      (const HelSdqBandTable *table,
+                                          int                    total);
+
+typedef struct {
+  gboolean complete;     /* the four difficulty scales given */
+  int      total;        /* 0-40, -1 when incomplete */
+  int      band;         /* index into the band table, -1 when incomplete */
+} HelSdqScore;
+
+/* values: the five scale scores and the impact score (HEL_SCORING_MISSING when not given).
+ * FALSE with a message naming the field when a value is outside 0-10. */
+gboolean     hel_sdq_score               (const int              values[HEL_SDQ_N_FIELDS],
+                                          const HelSdqBandTable *table,
+                                          HelSdqScore           *score,
+                                          HelSdqField           *bad_field,
+                                          GError               **error);
+
+/* ---- BIP-inspired indicators (editable names and scale) ---- */
+
+typedef struct {
+  guint  n_answered;
+  double mean;           /* of the answered indicators, on their own scales; NAN when none */
+  double mean_share;     /* the same as a share 0-1 of each indicator's scale; NAN when none */
+} HelBipScore;
+
+/* values[i] in min[i]..max[i] or HEL_SCORING_MISSING; FALSE with a message naming the
+ * indicator (its @names entry) when one is outside its scale. */
+gboolean     hel_bip_score               (guint                  n,
+                                          const int             *values,
+                                          const int             *min,
+                                          const int             *max,
+                                          const char * const    *names,
+                                          HelBipScore           *score,
+                                          guint                 *bad_index,
+                                          GError               **error);
+
+/* ---- School absence buckets (seed 004) ---- */
+
+/* 0 %, 0-5, 6-10, 11-15, 16-20, 21-30, 31-50, 51-70, 71-90, 91-100 %. A bucket includes its upper
+ * edge: exactly 5.0 % counts in "0-5", 5.1 % in "6-10", exactly 0 in "0 %". */
+#define HEL_ABSENCE_N_BUCKETS 10
+const char  *hel_absence_bucket_label    (guint        bucket);
+double       hel_absence_bucket_upper    (guint        bucket);
+/* The bucket of a percentage 0-100, or -1 outside that range. */
+int          hel_absence_bucket_for_percent (double    percent);
+
+/* ---- Numbers as people read them ---- */
+
+/* A number with @digits decimals and the decimal separator of the UI language ("44,4" in Danish). */
+char        *hel_format_decimal          (double       value,
+                                          int          digits);
+
+G_END_DECLS

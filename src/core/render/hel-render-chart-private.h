@@ -1,0 +1,110 @@
+/* hel-render-chart-private.h: what a chart holds once read: categories, series, bands, references
+ * or a table, shared by the reader (hel-render-chart-data.c) and the drawing (hel-render-chart.c). */
+#pragma once
+
+#include "hel-render-chart.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HEL_CHART_SHAPE_LINES,     /* points joined per series, over categories */
+  HEL_CHART_SHAPE_BARS,      /* grouped bars */
+  HEL_CHART_SHAPE_STACKED,   /* stacked bars */
+  HEL_CHART_SHAPE_TABLE,
+} HelChartShape;
+
+/* Colours by role; 0 .. HEL_CHART_N_SERIES_COLOURS - 1 are the series colours. */
+enum {
+  HEL_CHART_COLOUR_GOOD = HEL_CHART_N_SERIES_COLOURS,
+  HEL_CHART_COLOUR_WARNING,
+  HEL_CHART_COLOUR_BAD,
+  HEL_CHART_COLOUR_WORST,
+  HEL_CHART_COLOUR_MUTED,
+  HEL_CHART_COLOUR_NONE = -1,
+};
+
+typedef struct {
+  char      *name;
+  int        colour;
+  GArray    *values;   /* double per category; NAN: nothing there */
+  GPtrArray *labels;   /* char* per category (NULL: none), drawn at the value */
+  GArray    *hidden;   /* gboolean per category: a count under 5, drawn hatched, not to scale */
+  gboolean   thin;     /* a secondary line */
+} HelChartSeries;
+
+typedef struct {
+  double  from;
+  double  to;
+  int     colour;
+  char   *label;
+} HelChartBand;
+
+typedef struct {
+  double  value;
+  char   *label;
+} HelChartReference;
+
+typedef enum {
+  HEL_CHART_ROW_PLAIN,
+  HEL_CHART_ROW_INDENTED,
+  HEL_CHART_ROW_SUM,
+} HelChartRowKind;
+
+struct _HelChart {
+  HelChartKind   kind;
+  HelChartShape  shape;
+  char          *title;
+  char          *subtitle;
+  char          *note;
+  gboolean       empty;
+  char          *empty_text;
+
+  GPtrArray     *categories;   /* char* */
+  GPtrArray     *series;       /* HelChartSeries* */
+  GArray        *bands;        /* HelChartBand */
+  GArray        *references;   /* HelChartReference */
+  double         y_min;
+  double         y_max;
+  double         y_step;
+  gboolean       y_percent;
+  GArray        *changes;      /* int per category: +1/-1 a clinically relevant change */
+
+  GPtrArray     *header;       /* char*, tables */
+  GPtrArray     *rows;         /* GPtrArray* of char* */
+  GArray        *row_kinds;    /* HelChartRowKind */
+  GArray        *row_colours;  /* int: a coloured mark before the row's 3rd cell, or NONE */
+};
+
+HelChart       *_hel_chart_new_empty     (HelChartKind    kind,
+                                          HelChartShape   shape,
+                                          const char     *title);
+HelChartSeries *_hel_chart_add_series    (HelChart       *chart,
+                                          const char     *name,
+                                          int             colour);
+/* Appends a category; every series gets NAN / no label / not hidden for it. */
+guint           _hel_chart_add_category  (HelChart       *chart,
+                                          const char     *label);
+void            _hel_chart_set_value     (HelChartSeries *series,
+                                          guint           category,
+                                          double          value,
+                                          const char     *label,
+                                          gboolean        hidden);
+void            _hel_chart_add_band      (HelChart       *chart,
+                                          double          from,
+                                          double          to,
+                                          int             colour,
+                                          const char     *label);
+void            _hel_chart_add_reference (HelChart       *chart,
+                                          double          value,
+                                          const char     *label);
+/* A table row of @n cells (copied). */
+void            _hel_chart_add_row       (HelChart       *chart,
+                                          HelChartRowKind kind,
+                                          int             colour,
+                                          const char    **cells,
+                                          guint           n);
+/* A y axis from 0 to a round number above @max with a round step. */
+void            _hel_chart_fit_axis      (HelChart       *chart,
+                                          double          max);
+
+G_END_DECLS
