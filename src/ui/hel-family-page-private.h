@@ -20,5 +20,6 @@ GtkWidget    *_hel_family_page_get_member_row    (HelFamilyPage *self,
 
 AdwViewStack *_hel_family_page_get_sections      (HelFamilyPage *self);
 GtkWidget    *_hel_family_page_get_plan_view     (HelFamilyPage *self);
+GtkWidget    *_hel_family_page_get_netmap_page   (HelFamilyPage *self);
 
 G_END_DECLS

@@ -7,7 +7,9 @@
 #include "hel-end-family-dialog.h"
 #include "hel-family-page-private.h"
 #include "hel-member-editor.h"
+#include "hel-netmap-page.h"
 #include "hel-plan-view.h"
+#include "hel-progress-family-page.h"
 #include "hel-store-plan.h"
 #include "hel-ui-util.h"
 #include "hel-validate.h"
@@ -37,6 +39,8 @@ struct _HelFamilyPage
   GtkLabel       *family_title;
   AdwViewStack   *sections;
   GtkWidget      *plan_view;
+  GtkWidget      *netmap_page;
+  GtkWidget      *measurements_page;
   AdwEntryRow    *name_row;
   AdwComboRow    *team_row;
   AdwComboRow    *primary_row;
@@ -910,6 +914,16 @@ hel_family_page_set_store (HelFamilyPage *self,
       adw_view_stack_remove (self->sections, self->plan_view);
       self->plan_view = NULL;
     }
+  if (self->netmap_page != NULL)
+    {
+      adw_view_stack_remove (self->sections, self->netmap_page);
+      self->netmap_page = NULL;
+    }
+  if (self->measurements_page != NULL)
+    {
+      adw_view_stack_remove (self->sections, self->measurements_page);
+      self->measurements_page = NULL;
+    }
   if (store != NULL)
     {
       AdwViewStackPage *page;
@@ -917,6 +931,14 @@ hel_family_page_set_store (HelFamilyPage *self,
       self->plan_view = hel_plan_view_new (store);
       page = adw_view_stack_add_titled (self->sections, self->plan_view, "plan", _("Family Plan"));
       adw_view_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
+      self->netmap_page = hel_netmap_page_new (store);
+      page = adw_view_stack_add_titled (self->sections, self->netmap_page, "netmap",
+                                        _("Network Map"));
+      adw_view_stack_page_set_icon_name (page, "network-workgroup-symbolic");
+      self->measurements_page = hel_progress_family_page_new (store);
+      page = adw_view_stack_add_titled (self->sections, self->measurements_page, "measurements",
+                                        _("Measurements"));
+      adw_view_stack_page_set_icon_name (page, "x-office-presentation-symbolic");
     }
   self->lists_stale = TRUE;
   self->family_id = 0;
@@ -947,6 +969,11 @@ hel_family_page_set_family_id (HelFamilyPage *self,
   reload (self);
   if (self->plan_view != NULL)
     hel_plan_view_set_family (HEL_PLAN_VIEW (self->plan_view), family_id);
+  if (self->netmap_page != NULL)
+    hel_netmap_page_set_family (HEL_NETMAP_PAGE (self->netmap_page), family_id);
+  if (self->measurements_page != NULL)
+    hel_progress_family_page_set_family (HEL_PROGRESS_FAMILY_PAGE (self->measurements_page),
+                                         family_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_ID]);
 }
 
@@ -1172,4 +1199,10 @@ GtkWidget *
 _hel_family_page_get_plan_view (HelFamilyPage *self)
 {
   return self->plan_view;
+}
+
+GtkWidget *
+_hel_family_page_get_netmap_page (HelFamilyPage *self)
+{
+  return self->netmap_page;
 }

@@ -16,7 +16,10 @@ AdwEntryRow      *_hel_preferences_window_get_add_caseworker_row  (HelPreference
 HelCaseworkerRow *_hel_preferences_window_get_caseworker_row      (HelPreferencesWindow *self,
                                                                    gint64                cw_id);
 GtkLabel         *_hel_preferences_window_get_caseworkers_error_label (HelPreferencesWindow *self);
-/* The confirmation shown by a remove button, or NULL. */
+/* The backups, newest first: AdwActionRows whose "restore-button" data is their button. */
+GtkListBox       *_hel_preferences_window_get_backups_list        (HelPreferencesWindow *self);
+GtkLabel         *_hel_preferences_window_get_backups_error_label (HelPreferencesWindow *self);
+/* The confirmation shown by a remove or restore button, or NULL. */
 AdwMessageDialog *_hel_preferences_window_get_dialog              (HelPreferencesWindow *self);
 
 G_END_DECLS

@@ -1,10 +1,14 @@
-/* hel-preferences-window.c: teams and caseworkers, each edit saved as it is applied. */
+/* hel-preferences-window.c: teams and caseworkers, each edit saved as it is applied; the
+ * automatic backups and restoring one. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "hel-backup.h"
 #include "hel-field-error.h"
 #include "hel-preferences-window-private.h"
+#include "hel-validate.h"
+#include "hel-window.h"
 
 struct _HelPreferencesWindow
 {
@@ -23,11 +27,15 @@ struct _HelPreferencesWindow
   GtkListBox           *caseworkers_list;
   AdwEntryRow          *add_caseworker_row;
   GtkLabel             *caseworkers_error_label;
+  GtkListBox           *backups_list;
+  GtkLabel             *backups_error_label;
+  GPtrArray            *backups;           /* HelBackupInfo, as listed */
 };
 
 G_DEFINE_FINAL_TYPE (HelPreferencesWindow, hel_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 #define TEAM_KEY "hel-team"
+#define BACKUP_KEY "hel-backup"
 
 static gboolean
 is_busy (GtkWidget *row)
@@ -449,6 +457,191 @@ add_caseworker_apply_cb (AdwEntryRow          *row,
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (new_row), TRUE);
 }
 
+/* Backups */
+
+static void reload_backups (HelPreferencesWindow *self);
+static void connect_store (HelPreferencesWindow *self,
+                           HelStore             *store);
+static void disconnect_store (HelPreferencesWindow *self);
+
+/* "23.11.2026 at 21:09", in local time. */
+static char *
+backup_title (HelBackupInfo *info)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (info->time);
+  g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d");
+  g_autofree char *date = hel_date_format (iso);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+  /* Translators: a backup's date and time, e.g. “23.11.2026 at 21:09” */
+  return g_strdup_printf (_("%s at %s"), date, time);
+}
+
+static void
+show_backup_error (HelPreferencesWindow *self,
+                   const GError         *error)
+{
+  hel_field_error_set (GTK_WIDGET (self->backups_error_label), error);
+  hel_field_error_show (self->backups_error_label, GTK_WIDGET (self->backups_error_label), NULL);
+}
+
+/* The window and this one let go of the store; TRUE when that closed the database. */
+static gboolean
+close_store (HelPreferencesWindow *self,
+             HelWindow            *window,
+             HelStore             *store)
+{
+  if (window != NULL)
+    hel_window_set_store (window, NULL);
+  disconnect_store (self);
+  /* Only the caller's reference may be left, or someone could still write to the old file. */
+  return G_OBJECT (store)->ref_count == 1;
+}
+
+static void
+restore_backup (HelPreferencesWindow *self,
+                HelBackupInfo        *info)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  HelWindow *window = HEL_IS_WINDOW (parent) ? HEL_WINDOW (parent) : NULL;
+  g_autoptr(HelStore) old = g_object_ref (self->store);
+  g_autoptr(HelStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (hel_store_get_path (old));
+  g_autofree char *dir = hel_backup_dir_for (path);
+  g_autofree char *backup_path = g_strdup (info->path);
+  g_autofree char *title = backup_title (info);
+  gboolean restored;
+
+  if (!close_store (self, window, old))
+    {
+      /* Something else still has the database open: put everything back as it was. */
+      if (window != NULL)
+        hel_window_set_store (window, old);
+      connect_store (self, old);
+      g_set_error (&error, HEL_STORE_ERROR, HEL_STORE_ERROR_LOCKED,
+                   _("The backup was not restored because the database is still in use. Close "
+                     "the other Helhed windows and try again."));
+      show_backup_error (self, error);
+      return;
+    }
+  g_clear_object (&old);
+
+  restored = hel_backup_restore (backup_path, path, dir, &error);
+  if (!restored)
+    show_backup_error (self, error);
+  g_clear_error (&error);
+
+  /* Open whatever is there now: the backup, or the untouched database when restoring failed. */
+  reopened = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
+  if (reopened == NULL)
+    {
+      if (window != NULL)
+        hel_window_show_store_error (window, path, error);
+      show_backup_error (self, error);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  if (window != NULL)
+    hel_window_set_store (window, reopened);
+  connect_store (self, reopened);
+  if (restored)
+    {
+      g_autofree char *message = g_strdup_printf (_("Restored the backup from %s"), title);
+
+      hel_field_error_set (GTK_WIDGET (self->backups_error_label), NULL);
+      hel_field_error_show (self->backups_error_label, GTK_WIDGET (self->backups_error_label),
+                            NULL);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+    }
+}
+
+static void
+restore_response_cb (AdwMessageDialog     *dialog,
+                     const char           *response,
+                     HelPreferencesWindow *self)
+{
+  HelBackupInfo *info = g_object_get_data (G_OBJECT (dialog), BACKUP_KEY);
+
+  if (g_strcmp0 (response, "restore") == 0 && self->store != NULL)
+    restore_backup (self, info);
+}
+
+static void
+restore_clicked_cb (GtkButton            *button,
+                    HelPreferencesWindow *self)
+{
+  HelBackupInfo *info = g_object_get_data (G_OBJECT (button), BACKUP_KEY);
+  g_autofree char *title = backup_title (info);
+  g_autofree char *heading = g_strdup_printf (_("Restore the backup from %s?"), title);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                              _("Everything changed since then is replaced by "
+                                                "the backup. The database as it is now is kept "
+                                                "as a backup first, so this can be undone by "
+                                                "restoring that one."));
+  HelBackupInfo *copy = g_new0 (HelBackupInfo, 1);
+
+  copy->path = g_strdup (info->path);
+  copy->time = g_date_time_ref (info->time);
+  copy->size = info->size;
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), BACKUP_KEY, copy,
+                          (GDestroyNotify) hel_backup_info_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+
+  g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+backup_row_new (HelPreferencesWindow *self,
+                HelBackupInfo        *info)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+  g_autofree char *title = backup_title (info);
+  g_autofree char *size = g_format_size (info->size);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), BACKUP_KEY, info);
+  g_signal_connect (button, "clicked", G_CALLBACK (restore_clicked_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Restore this backup"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "restore-button", button);
+  return row;
+}
+
+static void
+reload_backups (HelPreferencesWindow *self)
+{
+  g_autofree char *dir = hel_backup_dir_for (hel_store_get_path (self->store));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->backups_list))) != NULL)
+    gtk_list_box_remove (self->backups_list, child);
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+  self->backups = hel_backup_list (dir, &error);
+  if (self->backups == NULL)
+    {
+      show_backup_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < self->backups->len; i++)
+    gtk_list_box_append (self->backups_list,
+                         backup_row_new (self, g_ptr_array_index (self->backups, i)));
+}
+
 /* The store */
 
 static void
@@ -485,6 +678,7 @@ hel_preferences_window_dispose (GObject *object)
   g_clear_pointer (&self->caseworker_rows, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEL_TYPE_PREFERENCES_WINDOW);
   g_clear_pointer (&self->teams, g_ptr_array_unref);
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hel_preferences_window_parent_class)->dispose (object);
@@ -507,6 +701,8 @@ hel_preferences_window_class_init (HelPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, add_caseworker_row);
   gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow,
                                         caseworkers_error_label);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, backups_list);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, backups_error_label);
 }
 
 static void
@@ -535,12 +731,43 @@ hel_preferences_window_new (GtkWindow *parent,
   self = g_object_new (HEL_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        NULL);
+  connect_store (self, store);
+  return GTK_WINDOW (self);
+}
+
+static void
+connect_store (HelPreferencesWindow *self,
+               HelStore             *store)
+{
   self->store = g_object_ref (store);
   g_signal_connect (store, "changed::team", G_CALLBACK (team_changed_cb), self);
   g_signal_connect (store, "changed::caseworker", G_CALLBACK (caseworker_changed_cb), self);
   reload_teams (self);
   reload_caseworkers (self);
-  return GTK_WINDOW (self);
+  reload_backups (self);
+}
+
+/* Lets go of the store and of every row that holds it (the caseworker rows do). */
+static void
+disconnect_store (HelPreferencesWindow *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_signal_handlers_disconnect_by_data (self->store, self);
+  g_hash_table_iter_init (&iter, self->caseworker_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      gtk_list_box_remove (self->caseworkers_list, value);
+      g_hash_table_iter_remove (&iter);
+    }
+  g_hash_table_iter_init (&iter, self->team_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      gtk_list_box_remove (self->teams_list, value);
+      g_hash_table_iter_remove (&iter);
+    }
+  g_clear_object (&self->store);
 }
 
 /* For the tests */
@@ -596,4 +823,16 @@ AdwMessageDialog *
 _hel_preferences_window_get_dialog (HelPreferencesWindow *self)
 {
   return self->dialog;
+}
+
+GtkListBox *
+_hel_preferences_window_get_backups_list (HelPreferencesWindow *self)
+{
+  return self->backups_list;
+}
+
+GtkLabel *
+_hel_preferences_window_get_backups_error_label (HelPreferencesWindow *self)
+{
+  return self->backups_error_label;
 }

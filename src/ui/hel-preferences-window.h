@@ -1,4 +1,4 @@
-/* hel-preferences-window.h: the program's settings: teams and caseworkers. */
+/* hel-preferences-window.h: the program's settings: teams and caseworkers; backups. */
 #pragma once
 
 #include <adwaita.h>

@@ -1,8 +1,10 @@
 /* hel-window-private.h: the window's insides, shared by hel-window*.c and the widget tests. */
 #pragma once
 
+#include "hel-board-view.h"
 #include "hel-family-list.h"
 #include "hel-family-page.h"
+#include "hel-progress-view.h"
 #include "hel-window.h"
 
 G_BEGIN_DECLS
@@ -24,6 +26,8 @@ struct _HelWindow
   AdwLeaflet           *leaflet;
   HelFamilyList        *family_list;
   HelFamilyPage        *family_page;
+  HelBoardView         *board_view;
+  HelProgressView      *progress_view;
   AdwStatusPage        *error_page;
   GtkWidget            *create_db_button;
 };

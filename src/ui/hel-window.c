@@ -41,6 +41,8 @@ hel_window_set_store (HelWindow *self,
   g_set_object (&self->store, store);
   hel_family_page_set_store (self->family_page, store);
   hel_family_list_set_store (self->family_list, store);
+  hel_board_view_set_store (self->board_view, store);
+  hel_progress_view_set_store (self->progress_view, store);
   if (store != NULL)
     {
       g_clear_pointer (&self->store_path, g_free);
@@ -249,6 +251,8 @@ hel_window_class_init (HelWindowClass *klass)
 
   g_type_ensure (HEL_TYPE_FAMILY_LIST);
   g_type_ensure (HEL_TYPE_FAMILY_PAGE);
+  g_type_ensure (HEL_TYPE_BOARD_VIEW);
+  g_type_ensure (HEL_TYPE_PROGRESS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HelWindow, toast_overlay);
@@ -259,6 +263,8 @@ hel_window_class_init (HelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HelWindow, family_list);
   gtk_widget_class_bind_template_child (widget_class, HelWindow, family_page);
+  gtk_widget_class_bind_template_child (widget_class, HelWindow, board_view);
+  gtk_widget_class_bind_template_child (widget_class, HelWindow, progress_view);
   gtk_widget_class_bind_template_child (widget_class, HelWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HelWindow, create_db_button);
 }

@@ -564,6 +564,7 @@ test_print_to_file (Fixture       *f,
   const char *subgoals[] = { "Maja skriver et CV", NULL };
   g_autofree char *pdf = g_build_filename (f->dir, "printed.pdf", NULL);
   g_autofree char *text = NULL;
+  g_autofree char *pdftotext = NULL;
   g_autofree char *quoted = NULL;
   g_autofree char *command = NULL;
   g_autoptr(GError) error = NULL;
@@ -580,7 +581,8 @@ test_print_to_file (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext is not installed");
       return;

@@ -1,8 +1,11 @@
-/* test-preferences.c: teams and caseworkers in the preferences, driven through the real rows. */
+/* test-preferences.c: teams, caseworkers and backups in the preferences, driven through the real
+ * rows. */
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
+#include "hel-backup.h"
 #include "helhed-resources.h"
 #include "hel-preferences-window-private.h"
 
@@ -309,6 +312,115 @@ test_caseworkers (Fixture       *f,
   close_and_free (window);
 }
 
+static GtkWidget *
+backup_row (HelPreferencesWindow *window,
+            guint                 index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (_hel_preferences_window_get_backups_list (window),
+                                                    (int) index));
+}
+
+static guint
+count_backup_rows (HelPreferencesWindow *window)
+{
+  guint n = 0;
+
+  while (backup_row (window, n) != NULL)
+    n++;
+  return n;
+}
+
+static char *
+team_name_in (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelStore) store = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) teams = NULL;
+
+  g_assert_no_error (error);
+  teams = hel_store_list_teams (store, &error);
+  g_assert_cmpuint (teams->len, ==, 1);
+  return g_strdup (hel_team_get_name (g_ptr_array_index (teams, 0)));
+}
+
+/* Restore from backup: listed with its date, asks first, replaces the database, keeps the old. */
+static void
+test_restore_backup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelTeam) team = hel_team_new (0, "Team Nord");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *path = g_strdup (hel_store_get_path (f->store));
+  g_autofree char *dir = hel_backup_dir_for (path);
+  g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
+  HelPreferencesWindow *window;
+  HelStore *store;
+  GtkLabel *error_label;
+
+  g_assert_true (hel_store_save_team (f->store, team, &error));
+  backup = hel_backup_make (f->store, dir, yesterday, &error);
+  g_assert_no_error (error);
+  hel_team_set_name (team, "Team Syd");
+  g_assert_true (hel_store_save_team (f->store, team, &error));
+
+  window = open_preferences (f);
+  /* The window must be the database's only user for a restore: the fixture lets go. */
+  store = g_steal_pointer (&f->store);
+  g_object_unref (store);
+  error_label = _hel_preferences_window_get_backups_error_label (window);
+  g_assert_cmpuint (count_backup_rows (window), ==, 1);
+
+  /* Cancel changes nothing. */
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (backup_row (window, 0)), "restore-button"),
+                         "clicked");
+  answer_dialog (window, "cancel");
+  name = team_name_in (path);
+  g_assert_cmpstr (name, ==, "Team Syd");
+  g_clear_pointer (&name, g_free);
+
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (backup_row (window, 0)), "restore-button"),
+                         "clicked");
+  answer_dialog (window, "restore");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  /* The teams page shows the restored team, and the replaced database is a backup now. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     _hel_preferences_window_get_team_row (window, hel_team_get_id (team)))),
+                   ==, "Team Nord");
+  g_assert_cmpuint (count_backup_rows (window), ==, 2);
+
+  /* A broken backup is refused with a message, and the database stays as it is. */
+  g_assert_true (g_file_set_contents (backup, "not a database, not at all", -1, NULL));
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (backup_row (window, 1)), "restore-button"),
+                         "clicked");
+  answer_dialog (window, "restore");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     _hel_preferences_window_get_team_row (window, hel_team_get_id (team)))),
+                   ==, "Team Nord");
+
+  close_and_free (window);
+  name = team_name_in (path);
+  g_assert_cmpstr (name, ==, "Team Nord");
+
+  /* The tear-down wants a store of its own and an empty folder but for the database. */
+  f->store = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GDir) backups = g_dir_open (dir, 0, NULL);
+    const char *entry;
+
+    while (backups != NULL && (entry = g_dir_read_name (backups)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, entry, NULL);
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +432,8 @@ main (int   argc,
   g_test_add ("/preferences/teams", Fixture, NULL, fixture_set_up, test_teams,
               fixture_tear_down);
   g_test_add ("/preferences/caseworkers", Fixture, NULL, fixture_set_up, test_caseworkers,
+              fixture_tear_down);
+  g_test_add ("/preferences/restore-backup", Fixture, NULL, fixture_set_up, test_restore_backup,
               fixture_tear_down);
 
   return g_test_run ();

@@ -1,0 +1,30 @@
+/* hel-board-view-private.h: the Board meeting view's test hooks. */
+#pragma once
+
+#include "hel-board-canvas.h"
+#include "hel-board-meeting-mode.h"
+#include "hel-board-session.h"
+#include "hel-board-view.h"
+
+G_BEGIN_DECLS
+
+HelBoardSession     *_hel_board_view_get_session       (HelBoardView *self);
+HelBoardCanvas      *_hel_board_view_get_canvas        (HelBoardView *self);
+GtkListBox          *_hel_board_view_get_meetings_list (HelBoardView *self);
+const char          *_hel_board_view_get_visible_page  (HelBoardView *self);
+/* The meeting-mode window while it is open, else NULL. */
+HelBoardMeetingMode *_hel_board_view_get_meeting_mode  (HelBoardView *self);
+/* The "New meeting" popover's fields. */
+GtkEditable         *_hel_board_view_get_new_date      (HelBoardView *self);
+GtkDropDown         *_hel_board_view_get_new_team      (HelBoardView *self);
+GtkLabel            *_hel_board_view_get_new_error     (HelBoardView *self);
+void                 _hel_board_view_popup_new_meeting (HelBoardView *self);
+/* Presses "Make Meeting". */
+void                 _hel_board_view_commit_new_meeting (HelBoardView *self);
+/* The meeting's date field and its error label. */
+GtkEditable         *_hel_board_view_get_date_entry    (HelBoardView *self);
+GtkLabel            *_hel_board_view_get_details_error (HelBoardView *self);
+/* The open agreements page's rows (AdwActionRow), in order. */
+GPtrArray           *_hel_board_view_get_agreement_rows (HelBoardView *self);
+
+G_END_DECLS

@@ -1,0 +1,404 @@
+/* test-progress.c: the Progress view, the measurement form and the family's measurements tab,
+ * driven through their real rows and actions: errors at the field with the text kept, saving,
+ * corrections with history, filters, the report from the view. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "helhed-resources.h"
+#include "hel-field-error.h"
+#include "hel-progress-chart.h"
+#include "hel-progress-family-page.h"
+#include "hel-progress-measurement-dialog.h"
+#include "hel-progress-view.h"
+#include "hel-store-progress.h"
+#include "hel-validate.h"
+
+typedef struct {
+  char      *dir;
+  HelStore  *store;
+  gint64     family_id;
+  gint64     maja;
+  gint64     malthe;
+  GtkWidget *window;
+  GtkWidget *stack;
+  HelProgressView *view;
+  HelProgressFamilyPage *page;
+} Fixture;
+
+static gint64
+add_member (Fixture    *f,
+            HelRole     role,
+            const char *name,
+            const char *born)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelMember) member = hel_member_new ();
+
+  hel_member_set_family_id (member, f->family_id);
+  hel_member_set_role (member, role);
+  hel_member_set_first_name (member, name);
+  hel_member_set_birth_date (member, born);
+  g_assert_true (hel_store_save_member (f->store, member, &error));
+  g_assert_no_error (error);
+  return hel_member_get_id (member);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelFamily) family = hel_family_new ();
+  g_autofree char *path = NULL;
+  GtkWidget *overlay, *box;
+
+  f->dir = g_dir_make_tmp ("helhed-progress-ui-XXXXXX", &error);
+  path = g_build_filename (f->dir, "helhed.db", NULL);
+  f->store = hel_store_open (path, HEL_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  hel_family_set_name (family, "Familien Jensen");
+  hel_family_set_start_date (family, "2025-01-10");
+  g_assert_true (hel_store_save_family (f->store, family, &error));
+  f->family_id = hel_family_get_id (family);
+  f->maja = add_member (f, HEL_ROLE_MOTHER, "Maja", "1989-04-02");
+  f->malthe = add_member (f, HEL_ROLE_CHILD, "Malthe", "2015-08-30");
+
+  f->view = HEL_PROGRESS_VIEW (hel_progress_view_new ());
+  hel_progress_view_set_store (f->view, f->store);
+  f->page = HEL_PROGRESS_FAMILY_PAGE (hel_progress_family_page_new (f->store));
+  hel_progress_family_page_set_family (f->page, f->family_id);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (f->view), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (f->page), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->view));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->page));
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  f->window = adw_window_new ();
+  adw_window_set_content (ADW_WINDOW (f->window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (f->store);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_FOR(cond)                                                       \
+  G_STMT_START {                                                             \
+    gboolean timed_out_ = FALSE;                                             \
+    guint id_ = g_timeout_add_seconds (5, timeout_cb, &timed_out_);          \
+    while (!(cond) && !timed_out_)                                           \
+      g_main_context_iteration (NULL, TRUE);                                 \
+    if (!timed_out_)                                                         \
+      g_source_remove (id_);                                                 \
+    g_assert_true (cond);                                                    \
+  } G_STMT_END
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static guint
+count_measurements (Fixture *f)
+{
+  g_autoptr(GPtrArray) list = hel_store_list_family_measurements (f->store, f->family_id, NULL);
+  return list->len;
+}
+
+static HelProgressMeasurementDialog *
+open_dialog (Fixture          *f,
+             gint64            member,
+             gint64            measurement,
+             HelInstrumentKind kind)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog = hel_progress_measurement_dialog_new (GTK_WINDOW (f->window), f->store,
+                                                           member, measurement, kind, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return HEL_PROGRESS_MEASUREMENT_DIALOG (dialog);
+}
+
+static void
+set_text (HelProgressMeasurementDialog *dialog,
+          const char                   *field,
+          const char                   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_measurement_dialog_get_row (dialog, field)),
+                         text);
+}
+
+static void
+test_view_shows_charts_and_due (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkListBox *due = _hel_progress_view_get_due_list (f->view);
+
+  _hel_progress_view_refresh (f->view);
+  /* Seven project charts, each in its card. */
+  g_assert_cmpuint (count_children (GTK_WIDGET (_hel_progress_view_get_charts_box (f->view))),
+                    ==, 7);
+  /* Maja's WHO-5 and BIP and Malthe's SDQ are due (long overdue: the family started in 2025). */
+  g_assert_cmpuint (count_children (GTK_WIDGET (due)), ==, 3);
+  g_assert_true (ADW_IS_ACTION_ROW (gtk_list_box_get_row_at_index (due, 0)));
+}
+
+static void
+test_who5_entry (Fixture       *f,
+                 gconstpointer  data)
+{
+  HelProgressMeasurementDialog *dialog = open_dialog (f, f->maja, 0, HEL_INSTRUMENT_WHO5);
+  g_autoptr(GPtrArray) list = NULL;
+  GtkWidget *date = _hel_progress_measurement_dialog_get_row (dialog, "date");
+  const int answers[] = { 3, 3, 2, 2, 1 };
+
+  g_assert_cmpint (_hel_progress_measurement_dialog_get_kind (dialog), ==, HEL_INSTRUMENT_WHO5);
+  /* The Danish form's answers: index 1 is 5 "all of the time", index 6 is 0. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *field = g_strdup_printf ("answer:%u", i + 1);
+      GtkWidget *row = _hel_progress_measurement_dialog_get_row (dialog, field);
+
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (5 - answers[i] + 1));
+    }
+  g_assert_nonnull (strstr (_hel_progress_measurement_dialog_get_score (dialog), "44"));
+
+  /* A date that is no date: the message at the date, the text kept, nothing saved. */
+  set_text (dialog, "date", "31.02.2025");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measurement.save", NULL);
+  g_assert_nonnull (hel_field_error_get (date));
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "31.02.2025");
+  g_assert_cmpuint (count_measurements (f), ==, 0);
+
+  /* Before the family started: refused by the store, shown at the date. */
+  set_text (dialog, "date", "01.12.2024");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measurement.save", NULL);
+  g_assert_nonnull (hel_field_error_get (date));
+  g_assert_nonnull (strstr (hel_field_error_get (date), "2025"));
+  g_assert_cmpuint (count_measurements (f), ==, 0);
+
+  set_text (dialog, "date", "15.01.2025");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measurement.save", NULL);
+  WAIT_FOR (dialog == NULL);
+  list = hel_store_list_measurements (f->store, f->maja, HEL_INSTRUMENT_WHO5, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpfloat (((HelMeasurement *) list->pdata[0])->score, ==, 44);
+  g_assert_cmpint (((HelMeasurement *) list->pdata[0])->wave, ==, 0);
+}
+
+static void
+test_who5_missing_item (Fixture       *f,
+                        gconstpointer  data)
+{
+  HelProgressMeasurementDialog *dialog = open_dialog (f, f->maja, 0, HEL_INSTRUMENT_WHO5);
+  g_autoptr(GPtrArray) list = NULL;
+
+  /* Only the first question answered: saved, incomplete, not scored. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (_hel_progress_measurement_dialog_get_row (dialog,
+                                                                                    "answer:1")),
+                              2);
+  g_assert_nonnull (strstr (_hel_progress_measurement_dialog_get_score (dialog), "Incomplete"));
+  set_text (dialog, "date", "20.01.2025");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measurement.save", NULL);
+  WAIT_FOR (dialog == NULL);
+  list = hel_store_list_measurements (f->store, f->maja, HEL_INSTRUMENT_WHO5, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_false (((HelMeasurement *) list->pdata[0])->complete);
+}
+
+static void
+test_sdq_entry_and_correction (Fixture       *f,
+                               gconstpointer  data)
+{
+  HelProgressMeasurementDialog *dialog = open_dialog (f, f->malthe, 0, HEL_INSTRUMENT_WHO5);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  GtkWidget *conduct;
+  gint64 id;
+
+  /* A child gets the SDQ whatever was asked for. */
+  g_assert_cmpint (_hel_progress_measurement_dialog_get_kind (dialog), ==, HEL_INSTRUMENT_SDQ);
+  conduct = _hel_progress_measurement_dialog_get_row (dialog, "answer:conduct");
+  set_text (dialog, "date", "12.01.2025");
+  set_text (dialog, "answer:emotional", "4");
+  set_text (dialog, "answer:conduct", "11");
+  set_text (dialog, "answer:hyperactivity", "6");
+  set_text (dialog, "answer:peer", "two");
+  set_text (dialog, "answer:prosocial", "8");
+
+  /* Text that is no number: the message at that row. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measurement.save", NULL);
+  g_assert_nonnull (hel_field_error_get (_hel_progress_measurement_dialog_get_row (dialog,
+                                                                                "answer:peer")));
+  g_assert_cmpuint (count_measurements (f), ==, 0);
+
+  /* A scale above 10: refused at the conduct row, text kept. */
+  set_text (dialog, "answer:peer", "2");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measurement.save", NULL);
+  g_assert_nonnull (hel_field_error_get (conduct));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (conduct)), ==, "11");
+  g_assert_cmpuint (count_measurements (f), ==, 0);
+
+  set_text (dialog, "answer:conduct", "3");
+  g_assert_nonnull (strstr (_hel_progress_measurement_dialog_get_score (dialog), "15"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measurement.save", NULL);
+  WAIT_FOR (dialog == NULL);
+  list = hel_store_list_measurements (f->store, f->malthe, HEL_INSTRUMENT_SDQ, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  id = ((HelMeasurement *) list->pdata[0])->id;
+  g_assert_cmpstr (((HelMeasurement *) list->pdata[0])->band, ==, "borderline");
+
+  /* A correction keeps the old answers in the history. */
+  dialog = open_dialog (f, 0, id, HEL_INSTRUMENT_SDQ);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hel_progress_measurement_dialog_get_row (dialog, "answer:conduct"))), ==, "3");
+  set_text (dialog, "answer:conduct", "1");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measurement.save", NULL);
+  WAIT_FOR (dialog == NULL);
+  edits = hel_store_list_measurement_edits (f->store, id, NULL);
+  g_assert_cmpuint (edits->len, ==, 1);
+  g_assert_nonnull (strstr (((HelMeasurementEdit *) edits->pdata[0])->old_value, "conduct=3"));
+}
+
+static void
+test_family_page_figures (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *percent = _hel_progress_family_page_get_widget (f->page, "absence-percent");
+  GtkWidget *quarter = _hel_progress_family_page_get_widget (f->page, "absence-quarter");
+  g_autoptr(GPtrArray) absence = NULL;
+  g_autoptr(GPtrArray) interventions = NULL;
+  g_autofree char *group = g_strdup_printf ("member-%" G_GINT64_FORMAT, f->maja);
+
+  /* A group per person in the household. */
+  g_assert_nonnull (_hel_progress_family_page_get_widget (f->page, group));
+
+  /* A percentage above 100: at the field, kept, nothing written. */
+  gtk_editable_set_text (GTK_EDITABLE (quarter), "2025-q2");
+  gtk_editable_set_text (GTK_EDITABLE (percent), "120");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.save-absence", NULL);
+  g_assert_nonnull (hel_field_error_get (percent));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (percent)), ==, "120");
+  g_assert_true (gtk_widget_get_visible (_hel_progress_family_page_get_widget (f->page,
+                                                                              "absence-error")));
+  absence = hel_store_list_school_absence (f->store, f->family_id, NULL);
+  g_assert_cmpuint (absence->len, ==, 0);
+  g_clear_pointer (&absence, g_ptr_array_unref);
+
+  /* A Danish decimal comma is a number. */
+  gtk_editable_set_text (GTK_EDITABLE (percent), "12,5");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.save-absence", NULL);
+  g_assert_null (hel_field_error_get (percent));
+  absence = hel_store_list_school_absence (f->store, f->family_id, NULL);
+  g_assert_cmpuint (absence->len, ==, 1);
+  g_assert_cmpstr (((HelSchoolAbsence *) absence->pdata[0])->quarter, ==, "2025-Q2");
+  g_assert_cmpfloat (((HelSchoolAbsence *) absence->pdata[0])->percent, ==, 12.5);
+
+  /* An intervention that ends before it starts. */
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page, "intervention-kind")), "Virksomhedspraktik");
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page, "intervention-start")), "01.03.2025");
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page, "intervention-end")), "01.02.2025");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.add-intervention", NULL);
+  g_assert_nonnull (hel_field_error_get (_hel_progress_family_page_get_widget (f->page,
+                                                                              "intervention-end")));
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page, "intervention-end")), "");
+  gtk_switch_set_active (GTK_SWITCH (_hel_progress_family_page_get_widget (f->page, "intervention-placement")), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.add-intervention", NULL);
+  interventions = hel_store_list_interventions (f->store, f->family_id, NULL);
+  g_assert_cmpuint (interventions->len, ==, 1);
+  g_assert_true (((HelIntervention *) interventions->pdata[0])->company_placement);
+
+  /* Expenses: "12.500" is twelve thousand five hundred kroner. */
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page, "expense-quarter")), "2025-Q1");
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page, "expense-amount")), "12.500");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.save-expense", NULL);
+  {
+    g_autoptr(GPtrArray) expenses = hel_store_list_expenses (f->store, f->family_id, NULL);
+    g_assert_cmpuint (expenses->len, ==, 1);
+    g_assert_cmpint (((HelExpense *) expenses->pdata[0])->amount, ==, 12500);
+  }
+}
+
+static void
+test_filter_and_report (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "status.pdf", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "status.csv", NULL);
+  GtkEditable *from = _hel_progress_view_get_from_entry (f->view);
+
+  gtk_editable_set_text (from, "not a date");
+  g_assert_nonnull (hel_field_error_get (GTK_WIDGET (from)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hel_progress_view_get_filter_error (f->view))));
+  g_assert_null (_hel_progress_view_get_filter (f->view)->from);
+  gtk_editable_set_text (from, "01.01.2025");
+  g_assert_null (hel_field_error_get (GTK_WIDGET (from)));
+  g_assert_cmpstr (_hel_progress_view_get_filter (f->view)->from, ==, "2025-01-01");
+
+  g_assert_true (_hel_progress_view_write_report (f->view, pdf, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (_hel_progress_view_write_report (f->view, csv, TRUE, &error));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (csv, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/progress/view", test_view_shows_charts_and_due);
+  ADD ("/progress/who5-entry", test_who5_entry);
+  ADD ("/progress/who5-missing-item", test_who5_missing_item);
+  ADD ("/progress/sdq-entry-and-correction", test_sdq_entry_and_correction);
+  ADD ("/progress/family-page-figures", test_family_page_figures);
+  ADD ("/progress/filter-and-report", test_filter_and_report);
+#undef ADD
+
+  return g_test_run ();
+}
