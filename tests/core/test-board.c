@@ -613,7 +613,6 @@ test_guest_leaves (Fixture       *f,
   loaded = reload (f, d->id);
   p = hel_meeting_find_participant (loaded, guest->id);
   g_assert_true (p->removed);
-  note = NULL;
   {
     HelBoardNote *kept = hel_meeting_find_note (loaded, ((HelBoardNote *) ((HelAgendaItem *)
                                                    hel_meeting_data (loaded)->items->pdata[0])

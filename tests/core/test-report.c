@@ -121,11 +121,14 @@ test_pdf (Fixture       *f,
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    if (pdftotext == NULL)
+      {
+        g_test_skip ("pdftotext is not installed");
+        return;
+      }
+  }
   text = pdf_text (path);
   if (danish)
     {

@@ -272,8 +272,10 @@ test_notes_on_the_board (Fixture       *f,
   g_assert_cmpint (hel_meeting_find_note (meeting (f), note_id, NULL)->column, ==,
                    HEL_BOARD_WORKING_WELL);
 
-  /* The pen: a stroke drawn, then erased with undo. */
+  /* The pen: a stroke drawn, then erased with undo. The edits above laid the board out
+   * again, so the layout is fetched afresh. */
   hel_board_canvas_set_pen_mode (canvas, TRUE);
+  layout = _hel_board_canvas_get_layout (canvas);
   _hel_board_canvas_drag (canvas, layout->board.x + 100, layout->board.y + 200,
                           layout->board.x + 300, layout->board.y + 260);
   g_assert_cmpuint (shown_item (f)->strokes->len, ==, 1);
