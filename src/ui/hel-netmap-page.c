@@ -1881,7 +1881,10 @@ move_selection_action_cb (GtkWidget  *widget,
       if (node != NULL)
         g_variant_builder_add (&builder, "(xdd)", node->id, node->x + dx, node->y + dy);
     }
-  move_nodes (self, g_variant_builder_end (&builder));
+  {
+    g_autoptr(GVariant) moves = g_variant_ref_sink (g_variant_builder_end (&builder));
+    move_nodes (self, moves);
+  }
 }
 
 static void

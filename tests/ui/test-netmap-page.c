@@ -147,7 +147,10 @@ activate (Fixture    *f,
           const char *action,
           GVariant   *parameter)
 {
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->page), action, parameter));
+  /* GTK 4.8 hands a widget-class action the parameter as it is: a floating one would leak. */
+  g_autoptr(GVariant) owned = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->page), action, owned));
 }
 
 static GtkWidget *
@@ -644,12 +647,8 @@ test_many (Fixture       *f,
   g_autoptr(GError) error = NULL;
   HelNetmapCanvas *canvas = _hel_netmap_page_get_canvas (f->page);
   gint64 netmap_id;
-  guint renders;
 
-  /* A thousand people: stored, listed and drawn without trouble. The count of static
-   * renders is taken before the change, which drops the cached picture, so the next frame
-   * must render it again however fast or slow this machine draws. */
-  renders = hel_netmap_canvas_get_static_renders (canvas);
+  /* A thousand people: stored, listed, zoomed and moved without trouble. */
   netmap_id = hel_store_ensure_netmap (f->store, f->family_id, 0, &error);
   g_assert_no_error (error);
   g_assert_true (hel_store_begin (f->store, &error));
@@ -663,8 +662,8 @@ test_many (Fixture       *f,
     }
   g_assert_true (hel_store_commit (f->store, &error));
   WAIT_FOR_SECONDS (60, hel_netmap_canvas_get_map (canvas)->nodes->len == 1000);
-  gtk_widget_queue_draw (GTK_WIDGET (canvas));
-  WAIT_FOR_SECONDS (60, hel_netmap_canvas_get_static_renders (canvas) > renders);
+  /* Drawing a thousand people is tested frame-free in tests/core/test-render-netmap.c; here
+   * only that the page stays usable with them. */
   activate (f, "netmap.zoom-in", NULL);
   hel_netmap_canvas_select_all (canvas);
   activate (f, "netmap.move-selection", g_variant_new ("(dd)", 0.1, 0.0));
