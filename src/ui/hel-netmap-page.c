@@ -832,9 +832,12 @@ tie_choices (HelNetmapPage *self,
     }
   gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
   gtk_drop_down_set_enable_search (drop_down, TRUE);
-  gtk_drop_down_set_expression (drop_down,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
+  {
+    /* The drop-down takes its own reference. */
+    g_autoptr(GtkExpression) by_name = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                                     "string");
+    gtk_drop_down_set_expression (drop_down, by_name);
+  }
   return ids;
 }
 
