@@ -126,6 +126,14 @@ verify (const char *path,
   GHashTableIter iter;
   gpointer key, value;
 
+  /* A kill during start-up (slow under sanitizers) may come before the database file exists;
+   * then nothing can have been reported committed. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+      return;
+    }
+
   /* Opening runs PRAGMA integrity_check and foreign_key_check. */
   store = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
