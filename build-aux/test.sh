@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # test.sh: install what the tests need on Debian 12, build in ./build-test with warnings as
 # errors, run every test under Xvfb with a session bus; build again with AddressSanitizer and
-# UndefinedBehaviorSanitizer in ./build-test-asan and run every test there too; give each fuzz
-# target a short run when clang is there; end with one line "N passed, N failed" for it all.
+# UndefinedBehaviorSanitizer in ./build-test-asan and run every test there too; run the core tests
+# under valgrind; give each fuzz target a short run when clang is there; end with one line "N passed, N failed" for it all.
 set -uo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,7 +22,7 @@ deps=(
   libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream python3 locales
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
-  poppler-utils sqlite3 clang
+  poppler-utils sqlite3 clang valgrind
 )
 installed=$(dpkg-query -W -f='${Status}\n' "${deps[@]}" 2>/dev/null | grep -c 'ok installed' || true)
 if [[ $installed != "${#deps[@]}" ]]; then
@@ -104,7 +104,18 @@ else
   total_failed=$((total_failed + 1))
 fi
 
-# 3. A short fuzzing run per target (clang only); what it finds fails the run, and the input
+# 3. The core tests under valgrind's memcheck: no invalid reads or writes, no definite leaks
+# (fontconfig's cache is suppressed, as for LeakSanitizer).
+if command -v valgrind >/dev/null; then
+  run_suite build-test --suite core --no-rebuild --timeout-multiplier 20 \
+    --wrap="valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 --suppressions=$top/tests/sanitizers/valgrind.supp" \
+    --logbase testlog-valgrind
+else
+  echo "test.sh: valgrind is missing: no memcheck run"
+  total_failed=$((total_failed + 1))
+fi
+
+# 4. A short fuzzing run per target (clang only); what it finds fails the run, and the input
 # goes into tests/fuzz/corpus/TARGET/ as a regression test once fixed.
 if command -v clang >/dev/null; then
   if ./build-aux/fuzz.sh 30; then

@@ -98,7 +98,7 @@ auto_backup_done_cb (GObject      *source,
   GWeakRef *window_ref = user_data;
   g_autoptr(HelWindow) window = g_weak_ref_get (window_ref);
   g_autoptr(GError) error = NULL;
-  g_autofree char *made = hel_backup_auto_finish (result, &error);
+  g_autofree char *made G_GNUC_UNUSED = hel_backup_auto_finish (result, &error);
 
   free_weak_ref (window_ref);
   /* A backup that failed is said, never swallowed; one that worked needs no word. */

@@ -97,7 +97,8 @@ row_changed_cb (HelNewFamilyDialog *self)
       gtk_widget_has_css_class (GTK_WIDGET (self->start_row), "error") ||
       gtk_widget_has_css_class (GTK_WIDGET (self->secondary_row), "error"))
     {
-      g_autoptr(HelFamily) family = build_family (self, TRUE);
+      /* Built only for the messages it sets at the fields. */
+      g_autoptr(HelFamily) family G_GNUC_UNUSED = build_family (self, TRUE);
     }
   update_sensitivity (self);
 }

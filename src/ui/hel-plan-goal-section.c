@@ -51,7 +51,7 @@ static void
 title_commit (GtkWidget          *row,
               HelPlanGoalSection *self)
 {
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   HelGoal *goal = hel_goal_new (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   HelPlan *before;
@@ -71,7 +71,7 @@ title_commit (GtkWidget          *row,
 static void
 add_commit (HelPlanGoalSection *self)
 {
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   HelSubgoal *sg = hel_subgoal_new (gtk_editable_get_text (GTK_EDITABLE (self->add_row)));
   HelPlan *before;
@@ -93,7 +93,7 @@ move_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HelPlanGoalSection *self = HEL_PLAN_GOAL_SECTION (widget);
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   gboolean up = g_str_equal (action_name, "goal.move-up");
 
   if (up && self->index == 0)
@@ -108,7 +108,7 @@ delete_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   HelPlanGoalSection *self = HEL_PLAN_GOAL_SECTION (widget);
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = g_strdup_printf (_("Goal “%s” deleted"), self->title);
   HelPlanView *view = self->view;

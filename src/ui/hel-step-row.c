@@ -97,7 +97,7 @@ save (HelStepRow *self,
       const char *label,
       GtkWidget  *field)
 {
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   HelPlan *before = _hel_plan_view_begin_edit (self->view);
   gboolean ok = hel_store_save_step (_hel_plan_view_get_store (self->view), self->subgoal_id, c,
@@ -240,7 +240,7 @@ name_commit (GtkWidget  *entry,
 static void
 delete_clicked_cb (HelStepRow *self)
 {
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = g_strdup_printf (_("Step “%s” deleted"), self->what);
   HelPlanView *view = self->view;

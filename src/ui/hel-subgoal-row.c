@@ -128,7 +128,7 @@ save (HelSubgoalRow *self,
       GtkWidget     *field,
       GtkWidget     *error_row)
 {
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   HelPlan *before = _hel_plan_view_begin_edit (self->view);
   gboolean ok = hel_store_save_subgoal (_hel_plan_view_get_store (self->view), c, &error);
@@ -250,7 +250,7 @@ owner_toggled_cb (GtkToggleButton *button,
 static void
 scale_commit (HelSubgoalRow *self)
 {
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   int value = (int) (gtk_range_get_value (GTK_RANGE (self->scale_widget)) + 0.5);
   HelPlan *before;
@@ -289,7 +289,7 @@ scale_changed_cb (HelSubgoalRow *self)
 static void
 add_step_commit (HelSubgoalRow *self)
 {
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   HelStep *step = hel_step_new (gtk_editable_get_text (GTK_EDITABLE (self->add_step_row)));
   HelPlan *before = _hel_plan_view_begin_edit (self->view);
@@ -306,7 +306,7 @@ add_step_commit (HelSubgoalRow *self)
 static void
 add_note_commit (HelSubgoalRow *self)
 {
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   HelFollowup *note = hel_followup_new (_hel_plan_view_get_today (self->view),
                                         gtk_editable_get_text (GTK_EDITABLE (self->add_note_row)),
@@ -329,7 +329,7 @@ static void
 delete_note_clicked_cb (GtkButton     *button,
                         HelSubgoalRow *self)
 {
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), ID_KEY);
   HelPlan *before = _hel_plan_view_begin_edit (self->view);
@@ -349,7 +349,7 @@ move_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HelSubgoalRow *self = HEL_SUBGOAL_ROW (widget);
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
 
   _hel_plan_view_step_subgoal (self->view, self->subgoal_id,
                                g_str_equal (action_name, "subgoal.move-up") ? -1 : 1);
@@ -378,7 +378,7 @@ delete_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   HelSubgoalRow *self = HEL_SUBGOAL_ROW (widget);
-  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = g_strdup_printf (_("Small goal “%s” deleted"), self->wording);
   HelPlanView *view = self->view;
