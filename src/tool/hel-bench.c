@@ -194,6 +194,7 @@ gui_launcher (HelBench *bench)
 static gboolean
 start_app_once (HelBench   *bench,
                 const char *db,
+                gboolean    no_gl,
                 double     *first_frame_ms,
                 double     *peak_rss_mb,
                 GError    **error)
@@ -202,6 +203,13 @@ start_app_once (HelBench   *bench,
   g_autoptr(GSubprocess) app = NULL;
   g_autofree char *out = NULL;
   double ms = -1, kb = -1;
+
+  /* Without OpenGL: what the app itself holds, without a software GL driver's ~70 MB. */
+  if (no_gl)
+    {
+      g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
+      g_subprocess_launcher_setenv (launcher, "GDK_DEBUG", "gl-disable", TRUE);
+    }
 
   app = g_subprocess_launcher_spawn (launcher, error, bench->app, "--db", db,
                                      "--quit-after-first-frame", NULL);
@@ -231,11 +239,11 @@ measure_gui_start (HelBench             *bench,
   if (db == NULL || hel_bench_app (bench, error) == NULL)
     return FALSE;
   /* The first start fills the disk cache; what is measured is a start like every later one. */
-  if (!start_app_once (bench, db, &ms, &mb, error))
+  if (!start_app_once (bench, db, FALSE, &ms, &mb, error))
     return FALSE;
   for (guint i = 0, n = hel_bench_repeats (bench, 10); i < n; i++)
     {
-      if (!start_app_once (bench, db, &ms, &mb, error))
+      if (!start_app_once (bench, db, FALSE, &ms, &mb, error))
         return FALSE;
       g_array_append_val (samples, ms);
     }
@@ -249,13 +257,14 @@ measure_gui_memory (HelBench             *bench,
                     GError              **error)
 {
   const char *db = hel_bench_families_db (bench, figure->size, error);
+  gboolean no_gl = g_str_has_suffix (figure->name, ".no-gl");
   double ms, mb;
 
   if (db == NULL || hel_bench_app (bench, error) == NULL)
     return FALSE;
   for (guint i = 0, n = hel_bench_repeats (bench, 5); i < n; i++)
     {
-      if (!start_app_once (bench, db, &ms, &mb, error))
+      if (!start_app_once (bench, db, no_gl, &ms, &mb, error))
         return FALSE;
       if (mb <= 0)
         {
@@ -294,24 +303,46 @@ wait_for_window (GPid    pid,
   return FALSE;
 }
 
+/* VmHWM of @pid in MB, or -1. */
+static double
+peak_rss_of (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL) ||
+      (hwm = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+  return g_ascii_strtod (hwm + strlen ("VmHWM:"), NULL) / 1024.0;
+}
+
+/* From exec until a window of the process is on screen; with @peak_rss_mb, also the peak memory
+ * half a second later (the first frames painted). */
 static gboolean
 time_window (HelBench           *bench,
              const char * const *argv,
              double             *ms,
+             double             *peak_rss_mb,
              GError            **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = gui_launcher (bench);
   g_autoptr(GSubprocess) process = NULL;
   double start = hel_bench_now_ms ();
   gboolean found;
+  GPid pid;
 
   process = g_subprocess_launcher_spawnv (launcher, argv, error);
   if (process == NULL)
     return FALSE;
-  found = wait_for_window ((GPid) g_ascii_strtoll (g_subprocess_get_identifier (process), NULL,
-                                                   10),
-                           start + 20000, error);
+  pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (process), NULL, 10);
+  found = wait_for_window (pid, start + 20000, error);
   *ms = hel_bench_now_ms () - start;
+  if (found && peak_rss_mb != NULL)
+    {
+      g_usleep (500000);
+      *peak_rss_mb = peak_rss_of (pid);
+    }
   g_subprocess_force_exit (process);
   g_subprocess_wait (process, NULL, NULL);
   return found;
@@ -348,13 +379,43 @@ measure_window_shown (HelBench             *bench,
                              "gnome-text-editor)"));
       return FALSE;
     }
-  if (!time_window (bench, argv, &ms, error))
+  if (!time_window (bench, argv, &ms, NULL, error))
     return FALSE;
   for (guint i = 0, n = hel_bench_repeats (bench, 10); i < n; i++)
     {
-      if (!time_window (bench, argv, &ms, error))
+      if (!time_window (bench, argv, &ms, NULL, error))
         return FALSE;
       g_array_append_val (samples, ms);
+    }
+  return TRUE;
+}
+
+/* The peer's memory, measured from outside once its empty window is up: what any GTK 4 app
+ * costs on this display (a software OpenGL driver alone maps ~60 MB of LLVM). */
+static gboolean
+measure_peer_memory (HelBench             *bench,
+                     const HelBenchFigure *figure,
+                     GArray               *samples,
+                     GError              **error)
+{
+  g_autofree char *editor = g_find_program_in_path ("gnome-text-editor");
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  const char *argv[] = { editor, "--standalone", NULL };
+  double ms, mb = -1;
+
+  if (editor == NULL || xdotool == NULL || hel_bench_app (bench, error) == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("gnome-text-editor or xdotool is not installed"));
+      return FALSE;
+    }
+  for (guint i = 0, n = hel_bench_repeats (bench, 5); i < n; i++)
+    {
+      if (!time_window (bench, argv, &ms, &mb, error))
+        return FALSE;
+      if (mb > 0)
+        g_array_append_val (samples, mb);
     }
   return TRUE;
 }
@@ -635,6 +696,8 @@ static const HelBenchFigure figures[] = {
   { "gui.window-shown",       "ms",  50,    400, FALSE, measure_window_shown },
   { "gui.window-shown.peer",  "ms",  0,     400, FALSE, measure_window_shown },
   { "gui.peak-rss",           "MB",  1000,  150, FALSE, measure_gui_memory },
+  { "gui.peak-rss.no-gl",     "MB",  1000,  150, FALSE, measure_gui_memory },
+  { "gui.peak-rss.peer",      "MB",  0,     150, FALSE, measure_peer_memory },
   { "store.open-list",        "ms",  1000,  20,  FALSE, measure_open_list },
   { "store.open-list",        "ms",  10000, 200, FALSE, measure_open_list },
   { "store.autosave-edit",    "ms",  1000,  2,   TRUE,  measure_autosave },
