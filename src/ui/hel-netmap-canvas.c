@@ -41,7 +41,7 @@ struct _HelNetmapCanvas
 
   HelNetmap          *map;
   HelNetmapStyle      style;
-  HelNetmapTextCache *text_cache;
+  HelNetmapRenderCache *render_cache;
   HelNetmapView       view;
   gboolean            user_view;        /* zoomed or panned by hand: keep it on resize */
   int                 width, height;
@@ -140,8 +140,8 @@ update_style (HelNetmapCanvas *self)
   if (settings != NULL)
     g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   self->style.text_scale = dpi > 0 ? CLAMP (dpi / (96.0 * 1024.0), 0.75, 3.0) : 1.0;
-  if (self->text_cache != NULL)
-    hel_netmap_text_cache_clear (self->text_cache);
+  if (self->render_cache != NULL)
+    hel_netmap_render_cache_clear (self->render_cache);
   drop_caches (self);
 }
 
@@ -183,7 +183,7 @@ render_texture (HelNetmapCanvas *self,
                                                       : 0;
   options.selected_tie_id = self->selected_tie;
   options.initials_only = self->initials_only;
-  options.text_cache = self->text_cache;
+  options.cache = self->render_cache;
   hel_render_netmap_layers (cr, self->map, &self->style, &self->view, &options,
                             self->width, self->height, NULL);
   cairo_destroy (cr);
@@ -541,7 +541,7 @@ hel_netmap_canvas_snapshot (GtkWidget   *widget,
       options.layers = HEL_NETMAP_LAYER_STATIC;
       options.selected_node_id = g_array_index (self->selection, gint64, 0);
       options.initials_only = self->initials_only;
-      options.text_cache = self->text_cache;
+      options.cache = self->render_cache;
       cr = gtk_snapshot_append_cairo (snapshot, &bounds);
       hel_render_netmap_layers (cr, self->map, &self->style, &self->view, &options,
                                 self->width, self->height, NULL);
@@ -586,7 +586,7 @@ hel_netmap_canvas_snapshot (GtkWidget   *widget,
           options.active_node_id = active;
           options.selected_node_id = active;
           options.initials_only = self->initials_only;
-          options.text_cache = self->text_cache;
+          options.cache = self->render_cache;
           cr = gtk_snapshot_append_cairo (snapshot, &bounds);
           hel_render_netmap_layers (cr, self->map, &self->style, &self->view, &options,
                                     self->width, self->height, NULL);
@@ -1418,7 +1418,7 @@ hel_netmap_canvas_finalize (GObject *object)
   HelNetmapCanvas *self = HEL_NETMAP_CANVAS (object);
 
   g_clear_pointer (&self->map, hel_netmap_free);
-  g_clear_pointer (&self->text_cache, hel_netmap_text_cache_free);
+  g_clear_pointer (&self->render_cache, hel_netmap_render_cache_free);
   g_array_unref (self->selection);
   g_array_unref (self->drag_origins);
   G_OBJECT_CLASS (hel_netmap_canvas_parent_class)->finalize (object);
@@ -1475,7 +1475,7 @@ hel_netmap_canvas_init (HelNetmapCanvas *self)
 
   self->selection = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->drag_origins = g_array_new (FALSE, FALSE, sizeof (Origin));
-  self->text_cache = hel_netmap_text_cache_new ();
+  self->render_cache = hel_netmap_render_cache_new ();
   self->view.scale = 100;
   hel_netmap_style_init (&self->style, HEL_NETMAP_THEME_LIGHT);
 

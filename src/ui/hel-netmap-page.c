@@ -2,8 +2,9 @@
  *
  * The canvas shows the map and reports gestures; this page turns them into store edits (one
  * undo entry each), keeps the list of people beside the map in step, and hosts the popovers
- * that add and edit people and ties. The list makes the whole map usable by keyboard and
- * screen reader: every person can be found, edited, tied and removed from it. */
+ * that add and edit people and ties (in hel-netmap-page-popovers.c). The list makes the whole
+ * map usable by keyboard and screen reader: every person can be found, edited, tied and
+ * removed from it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -18,8 +19,6 @@
 #include "hel-store-netmap.h"
 
 #define UNDO_LIMIT 200
-#define PART_PREFIX "hel-netmap-part-"
-#define ROW_ID_KEY "hel-netmap-node-id"
 
 /* PNG in pixels, SVG and PDF in points (A4 landscape). */
 #define EXPORT_PNG_WIDTH  2400
@@ -27,86 +26,12 @@
 #define EXPORT_DOC_WIDTH  842
 #define EXPORT_DOC_HEIGHT 595
 
-struct _HelNetmapPage
-{
-  GtkWidget         parent_instance;
-
-  HelStore         *store;
-  gint64            family_id;
-  char             *family_name;
-  GArray           *choice_members;  /* gint64 member id per chooser entry; 0 = the family */
-  GPtrArray        *choice_names;    /* char*: the centre person per entry */
-  gint64            member_id;
-  gint64            netmap_id;       /* 0: no map stored yet; the first edit makes it */
-  HelNetmap        *map;             /* as last read */
-  HelUndoStack     *undo;
-  guint             editing;
-  gboolean          refresh_pending;
-  gboolean          syncing;         /* list and canvas selection follow each other */
-  GHashTable       *rows;            /* gint64* node id -> GtkListBoxRow (borrowed) */
-  char             *last_message;
-
-  GtkWidget        *popover;         /* the add or edit popover that is open */
-  GtkNativeDialog  *export_chooser;
-  AdwMessageDialog *version_dialog;
-  GtkEditable      *version_entry;
-  GtkWindow        *compare_window;
-
-  GtkStack         *stack;
-  GtkDropDown      *chooser;
-  GtkStringList    *chooser_strings;
-  GtkWidget        *add_button;
-  GtkWidget        *tie_button;
-  GtkWidget        *undo_button;
-  GtkWidget        *redo_button;
-  HelNetmapCanvas  *canvas;
-  GtkListBox       *list;
-  GtkLabel         *list_heading;
-  GtkLabel         *ring_summary;
-  GtkWidget        *list_empty;
-};
-
 G_DEFINE_FINAL_TYPE (HelNetmapPage, hel_netmap_page, GTK_TYPE_WIDGET)
 
 static void refresh (HelNetmapPage *self);
 static void update_actions (HelNetmapPage *self);
 
-/* Colours a person can have: name for the screen reader, value as stored. */
-static const struct {
-  const char *name;
-  const char *value;
-} swatches[] = {
-  { N_("Default colour"), NULL },
-  { N_("Blue"), "#62a0ea" },
-  { N_("Green"), "#57e389" },
-  { N_("Yellow"), "#f8e45c" },
-  { N_("Orange"), "#ffa348" },
-  { N_("Red"), "#ed333b" },
-  { N_("Purple"), "#c061cb" },
-  { N_("Brown"), "#cdab8f" },
-  { N_("Grey"), "#c0bfbc" },
-};
-
 /* ---- small helpers ---- */
-
-static void
-set_part (GtkWidget  *popover,
-          const char *part,
-          gpointer    widget)
-{
-  g_autofree char *key = g_strconcat (PART_PREFIX, part, NULL);
-  g_object_set_data (G_OBJECT (popover), key, widget);
-}
-
-GtkWidget *
-_hel_netmap_page_popover_part (GtkWidget  *popover,
-                               const char *part)
-{
-  g_autofree char *key = g_strconcat (PART_PREFIX, part, NULL);
-
-  g_return_val_if_fail (GTK_IS_POPOVER (popover), NULL);
-  return g_object_get_data (G_OBJECT (popover), key);
-}
 
 static void
 toast_undo_cb (AdwToast      *toast,
@@ -115,10 +40,10 @@ toast_undo_cb (AdwToast      *toast,
   gtk_widget_activate_action (GTK_WIDGET (self), "netmap.undo", NULL);
 }
 
-static void
-show_message (HelNetmapPage *self,
-              const char    *message,
-              gboolean       with_undo)
+void
+_hel_netmap_page_show_message (HelNetmapPage *self,
+                               const char    *message,
+                               gboolean       with_undo)
 {
   AdwToastOverlay *overlay;
   AdwToast *toast;
@@ -140,125 +65,16 @@ show_message (HelNetmapPage *self,
   adw_toast_overlay_add_toast (overlay, toast);
 }
 
-static void
-show_error (HelNetmapPage *self,
-            const GError  *error)
+void
+_hel_netmap_page_show_error (HelNetmapPage *self,
+                             const GError  *error)
 {
-  show_message (self, error->message, FALSE);
+  _hel_netmap_page_show_message (self, error->message, FALSE);
 }
 
-/* Marks a field wrong and says why, right below it and to the screen reader; NULL clears. */
-static void
-show_field_error (GtkWidget    *field,
-                  GtkLabel     *label,
-                  const GError *error)
-{
-  if (field != NULL)
-    {
-      if (error != NULL)
-        {
-          gtk_widget_add_css_class (field, "error");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (field),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
-          gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                                       GTK_ACCESSIBLE_INVALID_TRUE, -1);
-        }
-      else
-        {
-          gtk_widget_remove_css_class (field, "error");
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (field),
-                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-          gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-        }
-    }
-  if (label != NULL)
-    {
-      gtk_label_set_text (label, error ? error->message : "");
-      gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
-    }
-}
-
-static GtkWidget *
-error_label_new (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  return label;
-}
-
-static GtkWidget *
-field_label_new (const char *text,
-                 GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  return label;
-}
-
-static GtkDropDown *
-drop_down_new (const char * const *labels,
-               guint               n)
-{
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (strings, labels[i]);
-  return GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&strings)), NULL));
-}
-
-static GtkDropDown *
-sector_drop_down_new (void)
-{
-  const char *labels[HEL_NETMAP_N_SECTORS];
-
-  for (guint i = 0; i < HEL_NETMAP_N_SECTORS; i++)
-    labels[i] = hel_netmap_sector_label (i);
-  return drop_down_new (labels, HEL_NETMAP_N_SECTORS);
-}
-
-static GtkDropDown *
-ring_drop_down_new (void)
-{
-  const char *labels[HEL_NETMAP_N_RINGS];
-
-  for (guint i = 0; i < HEL_NETMAP_N_RINGS; i++)
-    labels[i] = hel_netmap_ring_label (i);
-  return drop_down_new (labels, HEL_NETMAP_N_RINGS);
-}
-
-static GtkDropDown *
-kind_drop_down_new (void)
-{
-  const char *labels[HEL_NETMAP_N_NODE_KINDS];
-
-  for (guint i = 0; i < HEL_NETMAP_N_NODE_KINDS; i++)
-    labels[i] = hel_netmap_node_kind_label (i);
-  return drop_down_new (labels, HEL_NETMAP_N_NODE_KINDS);
-}
-
-static GtkDropDown *
-tie_kind_drop_down_new (void)
-{
-  const char *labels[HEL_NETMAP_N_TIE_KINDS];
-
-  for (guint i = 0; i < HEL_NETMAP_N_TIE_KINDS; i++)
-    labels[i] = hel_netmap_tie_kind_label (i);
-  return drop_down_new (labels, HEL_NETMAP_N_TIE_KINDS);
-}
-
-static const char *
-person_name (HelNetmapPage *self,
-             gint64         node_id)
+const char *
+_hel_netmap_page_person_name (HelNetmapPage *self,
+                              gint64         node_id)
 {
   HelNetmapNode *node;
 
@@ -282,9 +98,9 @@ count_ties (const HelNetmap *map,
   return n;
 }
 
-static char *
-describe_place (double x,
-                double y)
+char *
+_hel_netmap_page_describe_place (double x,
+                                 double y)
 {
   /* Translators: where a person is on the network map: sector · ring */
   return g_strdup_printf (_("%s · %s"), hel_netmap_sector_label (hel_netmap_sector_at (x, y)),
@@ -356,12 +172,12 @@ end_edit (HelNetmapPage *self,
 }
 
 /* A free place for a new person in a sector and ring: away from the people already there. */
-static void
-free_spot (HelNetmapPage   *self,
-           HelNetmapSector  sector,
-           HelNetmapRing    ring,
-           double          *x_out,
-           double          *y_out)
+void
+_hel_netmap_page_free_spot (HelNetmapPage   *self,
+                            HelNetmapSector  sector,
+                            HelNetmapRing    ring,
+                            double          *x_out,
+                            double          *y_out)
 {
   static const double radii[] = { 0.5, 0.3, 0.72 };
   double base = -G_PI + sector * (G_PI / 2), best = -1;
@@ -395,14 +211,14 @@ free_spot (HelNetmapPage   *self,
       }
 }
 
-static gint64
-add_node (HelNetmapPage      *self,
-          const char         *name,
-          double              x,
-          double              y,
-          HelNetmapNodeKind   kind,
-          const char         *actor,
-          GError            **error)
+gint64
+_hel_netmap_page_add_node (HelNetmapPage      *self,
+                           const char         *name,
+                           double              x,
+                           double              y,
+                           HelNetmapNodeKind   kind,
+                           const char         *actor,
+                           GError            **error)
 {
   g_autoptr(HelNetmapNode) node = hel_netmap_node_new (name, x, y);
   g_autofree char *label = NULL;
@@ -425,14 +241,14 @@ add_node (HelNetmapPage      *self,
     return 0;
   hel_netmap_canvas_select_node (self->canvas, node->id);
   if (clamped)
-    show_message (self, hel_netmap_clamped_message (), FALSE);
+    _hel_netmap_page_show_message (self, hel_netmap_clamped_message (), FALSE);
   return node->id;
 }
 
-static gboolean
-save_node (HelNetmapPage  *self,
-           HelNetmapNode  *node,
-           GError        **error)
+gboolean
+_hel_netmap_page_save_node (HelNetmapPage  *self,
+                            HelNetmapNode  *node,
+                            GError        **error)
 {
   g_autofree char *label = g_strdup_printf (_("Edit %s"), node->name);
   HelNetmap *before = begin_edit (self, error);
@@ -460,7 +276,7 @@ move_nodes (HelNetmapPage *self,
   before = begin_edit (self, &error);
   if (before == NULL)
     {
-      show_error (self, error);
+      _hel_netmap_page_show_error (self, error);
       refresh (self);
       return;
     }
@@ -481,17 +297,17 @@ move_nodes (HelNetmapPage *self,
                             ? _("Move a person") : _("Move people"), ok);
   if (!ok)
     {
-      show_error (self, error);
+      _hel_netmap_page_show_error (self, error);
       /* The canvas still shows where the person was dropped; put it back as stored. */
       refresh (self);
     }
   else if (any_clamped)
-    show_message (self, hel_netmap_clamped_message (), FALSE);
+    _hel_netmap_page_show_message (self, hel_netmap_clamped_message (), FALSE);
 }
 
-static gboolean
-delete_nodes (HelNetmapPage *self,
-              GArray        *ids)
+gboolean
+_hel_netmap_page_delete_nodes (HelNetmapPage *self,
+                               GArray        *ids)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -501,14 +317,15 @@ delete_nodes (HelNetmapPage *self,
   if (ids->len == 0)
     return FALSE;
   message = ids->len == 1 ? g_strdup_printf (_("Removed %s"),
-                                             person_name (self, g_array_index (ids, gint64, 0)))
+                                             _hel_netmap_page_person_name (
+                                               self, g_array_index (ids, gint64, 0)))
                           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u person",
                                                           "Removed %u people", ids->len),
                                              ids->len);
   before = begin_edit (self, &error);
   if (before == NULL)
     {
-      show_error (self, error);
+      _hel_netmap_page_show_error (self, error);
       return FALSE;
     }
   ok = hel_store_begin (self->store, &error);
@@ -520,18 +337,18 @@ delete_nodes (HelNetmapPage *self,
     hel_store_rollback (self->store);
   end_edit (self, before, ids->len == 1 ? _("Remove a person") : _("Remove people"), ok);
   if (!ok)
-    show_error (self, error);
+    _hel_netmap_page_show_error (self, error);
   else
-    show_message (self, message, TRUE);
+    _hel_netmap_page_show_message (self, message, TRUE);
   return ok;
 }
 
-static gboolean
-connect_people (HelNetmapPage    *self,
-                gint64            from_id,
-                gint64            to_id,
-                HelNetmapTieKind  kind,
-                GError          **error)
+gboolean
+_hel_netmap_page_connect_people (HelNetmapPage    *self,
+                                 gint64            from_id,
+                                 gint64            to_id,
+                                 HelNetmapTieKind  kind,
+                                 GError          **error)
 {
   g_autoptr(HelNetmapTie) tie = NULL;
   HelNetmap *before;
@@ -556,10 +373,10 @@ connect_people (HelNetmapPage    *self,
   return ok;
 }
 
-static gboolean
-save_tie (HelNetmapPage  *self,
-          HelNetmapTie   *tie,
-          GError        **error)
+gboolean
+_hel_netmap_page_save_tie (HelNetmapPage  *self,
+                           HelNetmapTie   *tie,
+                           GError        **error)
 {
   HelNetmap *before = begin_edit (self, error);
 
@@ -569,9 +386,9 @@ save_tie (HelNetmapPage  *self,
                    hel_store_save_netmap_tie (self->store, self->netmap_id, tie, error));
 }
 
-static gboolean
-delete_tie (HelNetmapPage *self,
-            gint64         tie_id)
+gboolean
+_hel_netmap_page_delete_tie (HelNetmapPage *self,
+                             gint64         tie_id)
 {
   g_autoptr(GError) error = NULL;
   HelNetmap *before = begin_edit (self, &error);
@@ -579,825 +396,16 @@ delete_tie (HelNetmapPage *self,
 
   if (before == NULL)
     {
-      show_error (self, error);
+      _hel_netmap_page_show_error (self, error);
       return FALSE;
     }
   ok = hel_store_delete_netmap_tie (self->store, tie_id, &error);
   end_edit (self, before, _("Remove a tie"), ok);
   if (!ok)
-    show_error (self, error);
+    _hel_netmap_page_show_error (self, error);
   else
-    show_message (self, _("Tie removed"), TRUE);
+    _hel_netmap_page_show_message (self, _("Tie removed"), TRUE);
   return ok;
-}
-
-/* ---- popovers ---- */
-
-static void
-popover_closed_cb (GtkPopover    *popover,
-                   HelNetmapPage *self)
-{
-  if (self->popover == GTK_WIDGET (popover))
-    self->popover = NULL;
-}
-
-static gboolean
-unparent_idle_cb (gpointer data)
-{
-  GtkWidget *popover = data;
-
-  if (gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unparent (popover);
-  g_object_unref (popover);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-canvas_popover_closed_cb (GtkPopover *popover)
-{
-  /* Not from inside its own "closed": the popover's buttons may still be mid-signal. */
-  g_idle_add (unparent_idle_cb, g_object_ref (popover));
-}
-
-static GtkWidget *
-popover_new (HelNetmapPage *self,
-             const char    *heading,
-             GtkWidget    **box_out)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (heading);
-
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_size_request (box, 300, -1);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
-                                  -1);
-  g_signal_connect_object (popover, "closed", G_CALLBACK (popover_closed_cb), self, 0);
-  *box_out = box;
-  return popover;
-}
-
-/* Shows @popover on the canvas, pointing at @rect (widget pixels). */
-static void
-popup_on_canvas (HelNetmapPage      *self,
-                 GtkWidget          *popover,
-                 const GdkRectangle *rect)
-{
-  if (self->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
-  gtk_widget_set_parent (popover, GTK_WIDGET (self->canvas));
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), rect);
-  g_signal_connect (popover, "closed", G_CALLBACK (canvas_popover_closed_cb), NULL);
-  self->popover = popover;
-  gtk_popover_popup (GTK_POPOVER (popover));
-}
-
-static GtkWidget *
-button_row_new (GtkWidget *start,
-                GtkWidget *end)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  if (start != NULL)
-    gtk_box_append (GTK_BOX (row), start);
-  gtk_box_append (GTK_BOX (row), spacer);
-  gtk_box_append (GTK_BOX (row), end);
-  return row;
-}
-
-/* -- adding a person -- */
-
-static void
-add_apply_cb (GtkWidget *button,
-              GtkWidget *popover)
-{
-  HelNetmapPage *self = g_object_get_data (G_OBJECT (popover), "hel-netmap-page");
-  GtkWidget *name = _hel_netmap_page_popover_part (popover, "name");
-  GtkWidget *sector = _hel_netmap_page_popover_part (popover, "sector");
-  GtkWidget *ring = _hel_netmap_page_popover_part (popover, "ring");
-  GtkWidget *kind = _hel_netmap_page_popover_part (popover, "kind");
-  GtkWidget *actor = _hel_netmap_page_popover_part (popover, "actor");
-  GtkLabel *error_label = GTK_LABEL (_hel_netmap_page_popover_part (popover, "error"));
-  double *at = g_object_get_data (G_OBJECT (popover), "hel-netmap-at");
-  g_autoptr(GError) error = NULL;
-  double x, y;
-  gint64 id;
-
-  if (at != NULL)
-    {
-      x = at[0];
-      y = at[1];
-    }
-  else
-    free_spot (self, gtk_drop_down_get_selected (GTK_DROP_DOWN (sector)),
-               gtk_drop_down_get_selected (GTK_DROP_DOWN (ring)), &x, &y);
-  id = add_node (self, gtk_editable_get_text (GTK_EDITABLE (name)), x, y,
-                 gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)),
-                 gtk_editable_get_text (GTK_EDITABLE (actor)), &error);
-  show_field_error (name, error_label, error);
-  if (id > 0)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (name), "");
-      gtk_popover_popdown (GTK_POPOVER (popover));
-    }
-  else
-    gtk_widget_grab_focus (name);
-}
-
-static void
-add_name_activate_cb (GtkEntry  *entry,
-                      GtkWidget *popover)
-{
-  add_apply_cb (NULL, popover);
-}
-
-/* @at: the map position of a double click, or NULL to choose a sector and ring. */
-static GtkWidget *
-add_popover_new (HelNetmapPage *self,
-                 const double  *at)
-{
-  GtkWidget *box, *popover = popover_new (self, _("Add a Person"), &box);
-  GtkWidget *name = gtk_entry_new ();
-  GtkWidget *error = error_label_new ();
-  GtkWidget *kind = GTK_WIDGET (kind_drop_down_new ());
-  GtkWidget *actor = gtk_entry_new ();
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Add"));
-
-  g_object_set_data (G_OBJECT (popover), "hel-netmap-page", self);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("e.g. Grandma Inge"));
-  gtk_entry_set_activates_default (GTK_ENTRY (name), FALSE);
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_Name"), name));
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), error);
-
-  if (at != NULL)
-    {
-      g_autofree char *place = describe_place (at[0], at[1]);
-      GtkWidget *where = gtk_label_new (place);
-
-      gtk_label_set_xalign (GTK_LABEL (where), 0);
-      gtk_widget_add_css_class (where, "dim-label");
-      gtk_box_append (GTK_BOX (box), where);
-      g_object_set_data_full (G_OBJECT (popover), "hel-netmap-at", g_memdup2 (at, 2 * sizeof *at),
-                              g_free);
-    }
-  else
-    {
-      GtkWidget *sector = GTK_WIDGET (sector_drop_down_new ());
-      GtkWidget *ring = GTK_WIDGET (ring_drop_down_new ());
-      gint64 selected = hel_netmap_canvas_get_selected_node (self->canvas);
-      HelNetmapNode *near = selected > 0 && self->map ? hel_netmap_find_node (self->map, selected)
-                                                       : NULL;
-
-      /* Next to the person selected: the family's members are added one after the other. */
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (sector),
-                                  near ? hel_netmap_sector_at (near->x, near->y)
-                                       : HEL_NETMAP_SECTOR_FAMILY);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (ring),
-                                  near ? MIN (hel_netmap_ring_at (near->x, near->y),
-                                              HEL_NETMAP_RING_AVAILABLE)
-                                       : HEL_NETMAP_RING_EFFECTIVE);
-      gtk_box_append (GTK_BOX (box), field_label_new (_("_Sector"), sector));
-      gtk_box_append (GTK_BOX (box), sector);
-      gtk_box_append (GTK_BOX (box), field_label_new (_("_Closeness"), ring));
-      gtk_box_append (GTK_BOX (box), ring);
-      set_part (popover, "sector", sector);
-      set_part (popover, "ring", ring);
-    }
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_Kind"), kind));
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (actor), _("e.g. Jobcenter, PPR, Mentor"));
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_Actor (optional)"), actor));
-  gtk_box_append (GTK_BOX (box), actor);
-  gtk_widget_add_css_class (apply, "suggested-action");
-  gtk_box_append (GTK_BOX (box), button_row_new (NULL, apply));
-
-  set_part (popover, "name", name);
-  set_part (popover, "kind", kind);
-  set_part (popover, "actor", actor);
-  set_part (popover, "error", error);
-  set_part (popover, "apply", apply);
-  g_signal_connect (apply, "clicked", G_CALLBACK (add_apply_cb), popover);
-  g_signal_connect (name, "activate", G_CALLBACK (add_name_activate_cb), popover);
-  g_signal_connect (actor, "activate", G_CALLBACK (add_name_activate_cb), popover);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
-  return popover;
-}
-
-static void
-add_button_create_popup_cb (GtkMenuButton *button,
-                            gpointer       data)
-{
-  HelNetmapPage *self = data;
-  GtkWidget *popover = add_popover_new (self, NULL);
-
-  if (self->popover != NULL && self->popover != popover)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
-  gtk_menu_button_set_popover (button, popover);
-  self->popover = popover;
-}
-
-/* -- adding a tie -- */
-
-static GArray *
-tie_choices (HelNetmapPage *self,
-             GtkDropDown   *drop_down,
-             gboolean       with_centre)
-{
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) order = hel_netmap_canvas_sorted_nodes (self->map);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (with_centre)
-    {
-      g_autofree char *centre = g_strdup_printf (_("%s (the centre)"), person_name (self, 0));
-      gtk_string_list_append (strings, centre);
-      g_array_append_val (ids, (gint64) { 0 });
-    }
-  for (guint i = 0; i < order->len; i++)
-    {
-      HelNetmapNode *node = order->pdata[i];
-      gtk_string_list_append (strings, node->name);
-      g_array_append_val (ids, node->id);
-    }
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
-  gtk_drop_down_set_enable_search (drop_down, TRUE);
-  {
-    /* The drop-down takes its own reference. */
-    g_autoptr(GtkExpression) by_name = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                                     "string");
-    gtk_drop_down_set_expression (drop_down, by_name);
-  }
-  return ids;
-}
-
-static gint64
-chosen_id (GtkWidget *drop_down)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (drop_down), "hel-netmap-ids");
-  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down));
-
-  return ids && i < ids->len ? g_array_index (ids, gint64, i) : -1;
-}
-
-static void
-select_id (GtkWidget *drop_down,
-           gint64     id)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (drop_down), "hel-netmap-ids");
-
-  for (guint i = 0; ids && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
-}
-
-static void
-add_tie_apply_cb (GtkWidget *button,
-                  GtkWidget *popover)
-{
-  HelNetmapPage *self = g_object_get_data (G_OBJECT (popover), "hel-netmap-page");
-  GtkWidget *from = _hel_netmap_page_popover_part (popover, "from");
-  GtkWidget *to = _hel_netmap_page_popover_part (popover, "to");
-  GtkWidget *kind = _hel_netmap_page_popover_part (popover, "tie-kind");
-  GtkLabel *error_label = GTK_LABEL (_hel_netmap_page_popover_part (popover, "error"));
-  g_autoptr(GError) error = NULL;
-  gint64 a = chosen_id (from), b = chosen_id (to);
-
-  if (a < 0 || b < 0)
-    g_set_error_literal (&error, HEL_NETMAP_ERROR, HEL_NETMAP_ERROR_NO_SUCH_NODE,
-                         _("Add people to the map first, then tie them together."));
-  else
-    connect_people (self, a, b, gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), &error);
-  show_field_error (to, error_label, error);
-  if (error == NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static GtkWidget *
-add_tie_popover_new (HelNetmapPage *self)
-{
-  GtkWidget *box, *popover = popover_new (self, _("Add a Tie"), &box);
-  GtkWidget *from = gtk_drop_down_new (NULL, NULL);
-  GtkWidget *to = gtk_drop_down_new (NULL, NULL);
-  GtkWidget *kind = GTK_WIDGET (tie_kind_drop_down_new ());
-  GtkWidget *error = error_label_new ();
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Add Tie"));
-  gint64 selected = hel_netmap_canvas_get_selected_node (self->canvas);
-
-  g_object_set_data (G_OBJECT (popover), "hel-netmap-page", self);
-  g_object_set_data_full (G_OBJECT (from), "hel-netmap-ids",
-                          tie_choices (self, GTK_DROP_DOWN (from), TRUE),
-                          (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (to), "hel-netmap-ids",
-                          tie_choices (self, GTK_DROP_DOWN (to), FALSE),
-                          (GDestroyNotify) g_array_unref);
-  /* From the centre to the person selected: the most common tie. */
-  select_id (from, 0);
-  if (selected > 0)
-    select_id (to, selected);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), HEL_NETMAP_TIE_NORMAL);
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_From"), from));
-  gtk_box_append (GTK_BOX (box), from);
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_To"), to));
-  gtk_box_append (GTK_BOX (box), to);
-  gtk_box_append (GTK_BOX (box), error);
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_Kind of tie"), kind));
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_widget_add_css_class (apply, "suggested-action");
-  gtk_box_append (GTK_BOX (box), button_row_new (NULL, apply));
-  set_part (popover, "from", from);
-  set_part (popover, "to", to);
-  set_part (popover, "tie-kind", kind);
-  set_part (popover, "error", error);
-  set_part (popover, "apply", apply);
-  g_signal_connect (apply, "clicked", G_CALLBACK (add_tie_apply_cb), popover);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
-  return popover;
-}
-
-static void
-tie_button_create_popup_cb (GtkMenuButton *button,
-                            gpointer       data)
-{
-  HelNetmapPage *self = data;
-  GtkWidget *popover = add_tie_popover_new (self);
-
-  if (self->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
-  gtk_menu_button_set_popover (button, popover);
-  self->popover = popover;
-}
-
-/* -- editing a tie -- */
-
-static const char *
-arrow_label (HelNetmapArrow arrow)
-{
-  switch (arrow)
-    {
-    case HEL_NETMAP_ARROW_FORWARD: return _("Support flows one way (→)");
-    case HEL_NETMAP_ARROW_BACK: return _("Support flows the other way (←)");
-    case HEL_NETMAP_ARROW_BOTH: return _("Support flows both ways (↔)");
-    case HEL_NETMAP_ARROW_NONE:
-    case HEL_NETMAP_N_ARROWS:
-    default: return _("No arrow");
-    }
-}
-
-static void
-tie_changed_cb (GtkWidget *drop_down,
-                GParamSpec *pspec,
-                GtkWidget *popover)
-{
-  HelNetmapPage *self = g_object_get_data (G_OBJECT (popover), "hel-netmap-page");
-  gint64 tie_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (drop_down), "hel-netmap-tie"));
-  GtkWidget *kind = g_object_get_data (G_OBJECT (drop_down), "hel-netmap-kind");
-  GtkWidget *arrow = g_object_get_data (G_OBJECT (drop_down), "hel-netmap-arrow");
-  HelNetmapTie *tie = self->map ? hel_netmap_find_tie (self->map, tie_id) : NULL;
-  g_autoptr(HelNetmapTie) edited = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (tie == NULL)
-    return;
-  edited = hel_netmap_tie_copy (tie);
-  if (kind != NULL)
-    edited->kind = gtk_drop_down_get_selected (GTK_DROP_DOWN (kind));
-  if (arrow != NULL)
-    edited->arrow = gtk_drop_down_get_selected (GTK_DROP_DOWN (arrow));
-  if (edited->kind == tie->kind && edited->arrow == tie->arrow)
-    return;
-  if (!save_tie (self, edited, &error))
-    show_error (self, error);
-}
-
-static void
-tie_delete_cb (GtkWidget *button,
-               GtkWidget *popover)
-{
-  HelNetmapPage *self = g_object_get_data (G_OBJECT (popover), "hel-netmap-page");
-  gint64 tie_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "hel-netmap-tie"));
-
-  if (g_object_get_data (G_OBJECT (button), "hel-netmap-closes") != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-  else
-    gtk_widget_set_visible (gtk_widget_get_parent (button), FALSE);
-  delete_tie (self, tie_id);
-}
-
-/* The kind (and arrow) choosers of one tie, saved as soon as they change. */
-static void
-tie_controls (HelNetmapPage *self,
-              GtkWidget     *popover,
-              HelNetmapTie  *tie,
-              GtkWidget    **kind_out,
-              GtkWidget    **arrow_out)
-{
-  GtkWidget *kind = GTK_WIDGET (tie_kind_drop_down_new ());
-
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), tie->kind);
-  g_object_set_data (G_OBJECT (kind), "hel-netmap-tie", GSIZE_TO_POINTER (tie->id));
-  g_object_set_data (G_OBJECT (kind), "hel-netmap-kind", kind);
-  *kind_out = kind;
-  if (arrow_out != NULL)
-    {
-      const char *labels[HEL_NETMAP_N_ARROWS];
-      GtkWidget *arrow;
-
-      for (guint i = 0; i < HEL_NETMAP_N_ARROWS; i++)
-        labels[i] = arrow_label (i);
-      arrow = GTK_WIDGET (drop_down_new (labels, HEL_NETMAP_N_ARROWS));
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (arrow), tie->arrow);
-      g_object_set_data (G_OBJECT (arrow), "hel-netmap-tie", GSIZE_TO_POINTER (tie->id));
-      g_object_set_data (G_OBJECT (arrow), "hel-netmap-kind", kind);
-      g_object_set_data (G_OBJECT (arrow), "hel-netmap-arrow", arrow);
-      g_object_set_data (G_OBJECT (kind), "hel-netmap-arrow", arrow);
-      g_signal_connect (arrow, "notify::selected", G_CALLBACK (tie_changed_cb), popover);
-      *arrow_out = arrow;
-    }
-  g_signal_connect (kind, "notify::selected", G_CALLBACK (tie_changed_cb), popover);
-}
-
-static GtkWidget *
-tie_popover_new (HelNetmapPage *self,
-                 HelNetmapTie  *tie)
-{
-  g_autofree char *heading = g_strdup_printf (_("Tie: %s – %s"), person_name (self, tie->from_id),
-                                              person_name (self, tie->to_id));
-  GtkWidget *box, *popover = popover_new (self, heading, &box);
-  GtkWidget *kind, *arrow;
-  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Tie"));
-
-  g_object_set_data (G_OBJECT (popover), "hel-netmap-page", self);
-  tie_controls (self, popover, tie, &kind, &arrow);
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_Kind of tie"), kind));
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_Direction of support"), arrow));
-  gtk_box_append (GTK_BOX (box), arrow);
-  gtk_widget_add_css_class (remove, "destructive-action");
-  g_object_set_data (G_OBJECT (remove), "hel-netmap-tie", GSIZE_TO_POINTER (tie->id));
-  g_object_set_data (G_OBJECT (remove), "hel-netmap-closes", GINT_TO_POINTER (1));
-  g_signal_connect (remove, "clicked", G_CALLBACK (tie_delete_cb), popover);
-  gtk_box_append (GTK_BOX (box), button_row_new (remove, gtk_label_new (NULL)));
-  set_part (popover, "tie-kind", kind);
-  set_part (popover, "arrow", arrow);
-  set_part (popover, "delete", remove);
-  return popover;
-}
-
-static void
-edit_tie (HelNetmapPage *self,
-          gint64         tie_id)
-{
-  HelNetmapTie *tie = self->map ? hel_netmap_find_tie (self->map, tie_id) : NULL;
-  GdkRectangle rect;
-
-  if (tie == NULL || !hel_netmap_canvas_get_tie_rect (self->canvas, tie_id, &rect))
-    return;
-  popup_on_canvas (self, tie_popover_new (self, tie), &rect);
-}
-
-/* -- editing a person -- */
-
-static char *
-text_view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
-static char *
-nonempty (char *text)
-{
-  if (text != NULL && *g_strstrip (text) == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-/* Saves what the person editor shows when it differs from the map. @closing: the editor is
- * going away, so an empty name keeps the old one rather than losing the other changes. */
-static gboolean
-apply_node_editor (GtkWidget *popover,
-                   gboolean   closing)
-{
-  HelNetmapPage *self = g_object_get_data (G_OBJECT (popover), "hel-netmap-page");
-  gint64 node_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "hel-netmap-node"));
-  GtkWidget *name = _hel_netmap_page_popover_part (popover, "name");
-  GtkLabel *error_label = GTK_LABEL (_hel_netmap_page_popover_part (popover, "error"));
-  HelNetmapNode *node = self->map ? hel_netmap_find_node (self->map, node_id) : NULL;
-  g_autoptr(HelNetmapNode) edited = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_name = NULL;
-
-  if (node == NULL || g_object_get_data (G_OBJECT (popover), "hel-netmap-deleted"))
-    return TRUE;
-  edited = hel_netmap_node_copy (node);
-  new_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (name))));
-  if (*new_name == '\0' && closing)
-    {
-      g_autofree char *message = g_strdup_printf (_("A person needs a name, so “%s” kept it."),
-                                                  node->name);
-      show_message (self, message, FALSE);
-    }
-  else
-    {
-      g_free (edited->name);
-      edited->name = g_steal_pointer (&new_name);
-    }
-  edited->kind = gtk_drop_down_get_selected (GTK_DROP_DOWN (_hel_netmap_page_popover_part (popover,
-                                                                                         "kind")));
-  g_free (edited->actor);
-  edited->actor = nonempty (g_strdup (gtk_editable_get_text (
-                                        GTK_EDITABLE (_hel_netmap_page_popover_part (popover,
-                                                                                     "actor")))));
-  g_free (edited->note);
-  edited->note = nonempty (text_view_text (GTK_TEXT_VIEW (_hel_netmap_page_popover_part (popover,
-                                                                                         "note"))));
-  g_free (edited->colour);
-  edited->colour = g_strdup (g_object_get_data (G_OBJECT (popover), "hel-netmap-colour"));
-
-  if (g_strcmp0 (edited->name, node->name) == 0 && edited->kind == node->kind &&
-      g_strcmp0 (edited->actor, node->actor) == 0 && g_strcmp0 (edited->note, node->note) == 0 &&
-      g_strcmp0 (edited->colour, node->colour) == 0)
-    {
-      show_field_error (name, error_label, NULL);
-      return TRUE;
-    }
-  save_node (self, edited, &error);
-  if (closing && error != NULL)
-    show_error (self, error);
-  else
-    show_field_error (name, error_label, error);
-  return error == NULL;
-}
-
-static void
-node_field_activate_cb (GtkWidget *field,
-                        GtkWidget *popover)
-{
-  if (apply_node_editor (popover, FALSE))
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static void
-node_choice_changed_cb (GtkWidget  *widget,
-                        GParamSpec *pspec,
-                        GtkWidget  *popover)
-{
-  if (!g_object_get_data (G_OBJECT (popover), "hel-netmap-loading"))
-    apply_node_editor (popover, FALSE);
-}
-
-static void
-swatch_toggled_cb (GtkToggleButton *button,
-                   GtkWidget       *popover)
-{
-  if (!gtk_toggle_button_get_active (button))
-    return;
-  g_object_set_data_full (G_OBJECT (popover), "hel-netmap-colour",
-                          g_strdup (g_object_get_data (G_OBJECT (button), "hel-netmap-value")),
-                          g_free);
-  node_choice_changed_cb (GTK_WIDGET (button), NULL, popover);
-}
-
-static void
-node_editor_closed_cb (GtkPopover *popover)
-{
-  apply_node_editor (GTK_WIDGET (popover), TRUE);
-}
-
-static void
-node_delete_cb (GtkWidget *button,
-                GtkWidget *popover)
-{
-  HelNetmapPage *self = g_object_get_data (G_OBJECT (popover), "hel-netmap-page");
-  gint64 node_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (popover), "hel-netmap-node"));
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  g_array_append_val (ids, node_id);
-  g_object_set_data (G_OBJECT (popover), "hel-netmap-deleted", GINT_TO_POINTER (1));
-  gtk_popover_popdown (GTK_POPOVER (popover));
-  delete_nodes (self, ids);
-}
-
-static void
-node_done_cb (GtkWidget *button,
-              GtkWidget *popover)
-{
-  node_field_activate_cb (button, popover);
-}
-
-static GtkWidget *
-swatch_box_new (GtkWidget     *popover,
-                HelNetmapNode *node)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkToggleButton *group = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (swatches); i++)
-    {
-      GtkWidget *button = gtk_toggle_button_new ();
-      g_autofree char *css = g_strdup_printf ("hel-netmap-swatch-%u", i);
-
-      gtk_widget_add_css_class (button, "hel-netmap-swatch");
-      gtk_widget_add_css_class (button, css);
-      gtk_widget_set_tooltip_text (button, _(swatches[i].name));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(swatches[i].name), -1);
-      if (swatches[i].value == NULL)
-        gtk_button_set_icon_name (GTK_BUTTON (button), "edit-clear-symbolic");
-      g_object_set_data (G_OBJECT (button), "hel-netmap-value", (gpointer) swatches[i].value);
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      if (g_ascii_strcasecmp (node->colour ? node->colour : "",
-                              swatches[i].value ? swatches[i].value : "") == 0)
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
-      g_signal_connect (button, "toggled", G_CALLBACK (swatch_toggled_cb), popover);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-  return box;
-}
-
-static GtkWidget *
-node_ties_box_new (HelNetmapPage *self,
-                   GtkWidget     *popover,
-                   HelNetmapNode *node)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-
-  for (guint i = 0; i < self->map->ties->len; i++)
-    {
-      HelNetmapTie *tie = self->map->ties->pdata[i];
-      gint64 other = tie->from_id == node->id ? tie->to_id : tie->from_id;
-      g_autofree char *remove_label = NULL;
-      GtkWidget *row, *label, *kind, *remove;
-
-      if (tie->from_id != node->id && tie->to_id != node->id)
-        continue;
-      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      label = gtk_label_new (person_name (self, other));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (label, TRUE);
-      tie_controls (self, popover, tie, &kind, NULL);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      label, NULL, -1);
-      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_add_css_class (remove, "flat");
-      remove_label = g_strdup_printf (_("Remove the tie to %s"), person_name (self, other));
-      gtk_widget_set_tooltip_text (remove, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      remove_label, -1);
-      g_object_set_data (G_OBJECT (remove), "hel-netmap-tie", GSIZE_TO_POINTER (tie->id));
-      g_signal_connect (remove, "clicked", G_CALLBACK (tie_delete_cb), popover);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (row), kind);
-      gtk_box_append (GTK_BOX (row), remove);
-      gtk_box_append (GTK_BOX (box), row);
-    }
-  if (gtk_widget_get_first_child (box) == NULL)
-    {
-      GtkWidget *none = gtk_label_new (_("No ties yet. Drag the + beside the person onto someone "
-                                         "on the map, or use Add Tie."));
-      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (none), 34);
-      gtk_label_set_xalign (GTK_LABEL (none), 0);
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_box_append (GTK_BOX (box), none);
-    }
-  return box;
-}
-
-static GtkWidget *
-node_popover_new (HelNetmapPage *self,
-                  HelNetmapNode *node)
-{
-  GtkWidget *box, *popover = popover_new (self, _("Edit Person"), &box);
-  g_autofree char *place = describe_place (node->x, node->y);
-  GtkWidget *name = gtk_entry_new ();
-  GtkWidget *error = error_label_new ();
-  GtkWidget *where = gtk_label_new (place);
-  GtkWidget *kind = GTK_WIDGET (kind_drop_down_new ());
-  GtkWidget *actor = gtk_entry_new ();
-  GtkWidget *note = gtk_text_view_new ();
-  GtkWidget *note_frame = gtk_frame_new (NULL);
-  GtkWidget *colours = swatch_box_new (popover, node);
-  GtkWidget *ties_heading = gtk_label_new (_("Ties"));
-  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Person"));
-  GtkWidget *done = gtk_button_new_with_mnemonic (_("_Done"));
-  GtkWidget *colour_label = gtk_label_new (_("Colour"));
-
-  g_object_set_data (G_OBJECT (popover), "hel-netmap-page", self);
-  g_object_set_data (G_OBJECT (popover), "hel-netmap-node", GSIZE_TO_POINTER (node->id));
-  g_object_set_data (G_OBJECT (popover), "hel-netmap-loading", GINT_TO_POINTER (1));
-  g_object_set_data_full (G_OBJECT (popover), "hel-netmap-colour", g_strdup (node->colour), g_free);
-
-  gtk_editable_set_text (GTK_EDITABLE (name), node->name);
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_Name"), name));
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), error);
-  gtk_label_set_xalign (GTK_LABEL (where), 0);
-  gtk_widget_add_css_class (where, "dim-label");
-  gtk_box_append (GTK_BOX (box), where);
-
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), node->kind);
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_Kind"), kind));
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_editable_set_text (GTK_EDITABLE (actor), node->actor ? node->actor : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (actor), _("e.g. Jobcenter, PPR, Mentor"));
-  gtk_box_append (GTK_BOX (box), field_label_new (_("_Actor (optional)"), actor));
-  gtk_box_append (GTK_BOX (box), actor);
-
-  gtk_label_set_xalign (GTK_LABEL (colour_label), 0);
-  gtk_widget_add_css_class (colour_label, "caption-heading");
-  gtk_box_append (GTK_BOX (box), colour_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (colours), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Colour"), -1);
-  gtk_box_append (GTK_BOX (box), colours);
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note)),
-                            node->note ? node->note : "", -1);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (note), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (note), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (note), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (note), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (note), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (note), 6);
-  gtk_widget_set_size_request (note, -1, 60);
-  gtk_frame_set_child (GTK_FRAME (note_frame), note);
-  gtk_box_append (GTK_BOX (box), field_label_new (_("N_ote"), note));
-  gtk_box_append (GTK_BOX (box), note_frame);
-
-  gtk_label_set_xalign (GTK_LABEL (ties_heading), 0);
-  gtk_widget_add_css_class (ties_heading, "caption-heading");
-  gtk_widget_set_margin_top (ties_heading, 6);
-  gtk_box_append (GTK_BOX (box), ties_heading);
-  gtk_box_append (GTK_BOX (box), node_ties_box_new (self, popover, node));
-
-  gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_widget_add_css_class (done, "suggested-action");
-  gtk_box_append (GTK_BOX (box), button_row_new (remove, done));
-
-  set_part (popover, "name", name);
-  set_part (popover, "error", error);
-  set_part (popover, "kind", kind);
-  set_part (popover, "actor", actor);
-  set_part (popover, "note", note);
-  set_part (popover, "delete", remove);
-  set_part (popover, "apply", done);
-  g_signal_connect (name, "activate", G_CALLBACK (node_field_activate_cb), popover);
-  g_signal_connect (actor, "activate", G_CALLBACK (node_field_activate_cb), popover);
-  g_signal_connect (kind, "notify::selected", G_CALLBACK (node_choice_changed_cb), popover);
-  g_signal_connect (remove, "clicked", G_CALLBACK (node_delete_cb), popover);
-  g_signal_connect (done, "clicked", G_CALLBACK (node_done_cb), popover);
-  /* Runs before the page forgets the popover, so typing is saved when it closes. */
-  g_signal_connect (popover, "closed", G_CALLBACK (node_editor_closed_cb), NULL);
-  g_object_set_data (G_OBJECT (popover), "hel-netmap-loading", NULL);
-  return popover;
-}
-
-static void
-edit_node (HelNetmapPage *self,
-           gint64         node_id)
-{
-  HelNetmapNode *node = self->map ? hel_netmap_find_node (self->map, node_id) : NULL;
-  GdkRectangle rect;
-
-  if (node == NULL || !hel_netmap_canvas_get_node_rect (self->canvas, node_id, &rect))
-    return;
-  popup_on_canvas (self, node_popover_new (self, node), &rect);
-}
-
-static void
-row_edit_create_popup_cb (GtkMenuButton *button,
-                          gpointer       data)
-{
-  HelNetmapPage *self = data;
-  gint64 node_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), ROW_ID_KEY));
-  HelNetmapNode *node = self->map ? hel_netmap_find_node (self->map, node_id) : NULL;
-  GtkWidget *popover;
-
-  if (node == NULL)
-    return;
-  if (self->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
-  popover = node_popover_new (self, node);
-  gtk_menu_button_set_popover (button, popover);
-  self->popover = popover;
 }
 
 /* ---- the list of people ---- */
@@ -1464,8 +472,8 @@ row_new (HelNetmapPage *self,
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
   g_object_set_data (G_OBJECT (edit), ROW_ID_KEY, GSIZE_TO_POINTER (node_id));
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (edit), row_edit_create_popup_cb, self,
-                                         NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (edit),
+                                         _hel_netmap_page_row_edit_create_popup_cb, self, NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   g_object_set_data (G_OBJECT (row), ROW_ID_KEY, GSIZE_TO_POINTER (node_id));
   g_object_set_data (G_OBJECT (row), "hel-netmap-dot", dot);
@@ -1481,7 +489,7 @@ update_row (HelNetmapPage *self,
 {
   GtkWidget *dot = g_object_get_data (G_OBJECT (row), "hel-netmap-dot");
   GtkWidget *edit = g_object_get_data (G_OBJECT (row), "hel-netmap-edit");
-  g_autofree char *place = describe_place (node->x, node->y);
+  g_autofree char *place = _hel_netmap_page_describe_place (node->x, node->y);
   g_autofree char *ties = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), node->name);
@@ -1711,7 +719,7 @@ refresh (HelNetmapPage *self)
                                      ? self->choice_names->pdata[choice] : self->family_name);
     }
   if (error != NULL)
-    show_error (self, error);
+    _hel_netmap_page_show_error (self, error);
   g_clear_pointer (&self->map, hel_netmap_free);
   self->map = map;
   hel_netmap_canvas_set_map (self->canvas, map);
@@ -1832,8 +840,8 @@ connect_action_cb (GtkWidget  *widget,
   gint64 from, to;
 
   g_variant_get (parameter, "(xx)", &from, &to);
-  if (!connect_people (self, from, to, HEL_NETMAP_TIE_NORMAL, &error))
-    show_error (self, error);
+  if (!_hel_netmap_page_connect_people (self, from, to, HEL_NETMAP_TIE_NORMAL, &error))
+    _hel_netmap_page_show_error (self, error);
 }
 
 static void
@@ -1846,9 +854,9 @@ delete_action_cb (GtkWidget  *widget,
   gint64 tie = hel_netmap_canvas_get_selected_tie (self->canvas);
 
   if (ids->len > 0)
-    delete_nodes (self, ids);
+    _hel_netmap_page_delete_nodes (self, ids);
   else if (tie > 0)
-    delete_tie (self, tie);
+    _hel_netmap_page_delete_tie (self, tie);
 }
 
 static void
@@ -1860,9 +868,9 @@ edit_action_cb (GtkWidget  *widget,
   gint64 node = hel_netmap_canvas_get_selected_node (self->canvas);
 
   if (node > 0)
-    edit_node (self, node);
+    _hel_netmap_page_edit_node (self, node);
   else if (hel_netmap_canvas_get_selected_tie (self->canvas) > 0)
-    edit_tie (self, hel_netmap_canvas_get_selected_tie (self->canvas));
+    _hel_netmap_page_edit_tie (self, hel_netmap_canvas_get_selected_tie (self->canvas));
 }
 
 static void
@@ -1921,7 +929,7 @@ undo_action_cb (GtkWidget  *widget,
   else
     ok = !hel_undo_stack_can_redo (self->undo) || hel_undo_stack_redo (self->undo, &error);
   if (!ok)
-    show_error (self, error);
+    _hel_netmap_page_show_error (self, error);
 }
 
 /* -- versions -- */
@@ -1938,9 +946,9 @@ version_response_cb (AdwMessageDialog *dialog,
       if (ensure_map (self, &error) &&
           hel_store_save_netmap_version (self->store, self->netmap_id,
                                          gtk_editable_get_text (self->version_entry), &error) > 0)
-        show_message (self, _("Version saved"), FALSE);
+        _hel_netmap_page_show_message (self, _("Version saved"), FALSE);
       else
-        show_error (self, error);
+        _hel_netmap_page_show_error (self, error);
     }
   self->version_dialog = NULL;
   self->version_entry = NULL;
@@ -2069,10 +1077,10 @@ export_response_cb (GtkNativeDialog *chooser,
     {
       g_autofree char *base = g_path_get_basename (path);
       g_autofree char *message = g_strdup_printf (_("Exported to %s"), base);
-      show_message (self, message, FALSE);
+      _hel_netmap_page_show_message (self, message, FALSE);
     }
   else
-    show_error (self, error);
+    _hel_netmap_page_show_error (self, error);
 }
 
 static void
@@ -2141,7 +1149,7 @@ canvas_add_node_at_cb (HelNetmapCanvas *canvas,
   wx = CLAMP (wx, 2, MAX (gtk_widget_get_width (GTK_WIDGET (canvas)) - 2, 2));
   wy = CLAMP (wy, 2, MAX (gtk_widget_get_height (GTK_WIDGET (canvas)) - 2, 2));
   rect = (GdkRectangle) { (int) wx - 2, (int) wy - 2, 4, 4 };
-  popup_on_canvas (self, add_popover_new (self, at), &rect);
+  _hel_netmap_page_popup_on_canvas (self, _hel_netmap_page_add_popover_new (self, at), &rect);
 }
 
 static void
@@ -2158,7 +1166,7 @@ canvas_edit_node_cb (HelNetmapCanvas *canvas,
                      gint64           id,
                      HelNetmapPage   *self)
 {
-  edit_node (self, id);
+  _hel_netmap_page_edit_node (self, id);
 }
 
 static void
@@ -2166,7 +1174,7 @@ canvas_edit_tie_cb (HelNetmapCanvas *canvas,
                     gint64           id,
                     HelNetmapPage   *self)
 {
-  edit_tie (self, id);
+  _hel_netmap_page_edit_tie (self, id);
 }
 
 static void
@@ -2250,8 +1258,7 @@ load_css (void)
   if (display == NULL || display == loaded_for)
     return;
   loaded_for = display;
-  for (guint i = 1; i < G_N_ELEMENTS (swatches); i++)
-    g_string_append_printf (css, ".hel-netmap-swatch-%u { background: %s; }", i, swatches[i].value);
+  _hel_netmap_page_append_swatch_css (css);
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider, css->str, (gssize) css->len);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
@@ -2295,12 +1302,12 @@ build (HelNetmapPage *self)
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->chooser));
   gtk_box_append (GTK_BOX (toolbar), separator_new ());
   self->add_button = menu_button_new ("contact-new-symbolic", _("Add _Person…"),
-                                      _("Add a person to the map"), add_button_create_popup_cb,
-                                      self);
+                                      _("Add a person to the map"),
+                                      _hel_netmap_page_add_button_create_popup_cb, self);
   gtk_box_append (GTK_BOX (toolbar), self->add_button);
   self->tie_button = menu_button_new ("insert-link-symbolic", _("Add _Tie…"),
                                       _("Draw a tie between two people, or to the centre"),
-                                      tie_button_create_popup_cb, self);
+                                      _hel_netmap_page_tie_button_create_popup_cb, self);
   gtk_box_append (GTK_BOX (toolbar), self->tie_button);
   gtk_box_append (GTK_BOX (toolbar), separator_new ());
   self->undo_button = icon_button_new ("edit-undo-symbolic", _("Undo (Ctrl+Z)"), "netmap.undo");

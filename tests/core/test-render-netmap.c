@@ -311,6 +311,98 @@ test_layers (void)
   cairo_surface_destroy (surface);
 }
 
+/* Draws @layers of @map fitted to a @width x @height surface. */
+static cairo_surface_t *
+draw_fitted (const HelNetmap      *map,
+             const HelNetmapStyle *style,
+             HelNetmapLayer        layers,
+             int                   width,
+             int                   height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  HelNetmapRenderOptions options;
+  HelNetmapView view;
+
+  hel_render_netmap_fit_view (&view, style, width, height);
+  hel_netmap_render_options_init (&options);
+  options.layers = layers;
+  hel_render_netmap_layers (cr, map, style, &view, &options, width, height, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Whether the legend layer (title and legend) covers anything within @reach pixels of (x, y). */
+static gboolean
+legend_near (cairo_surface_t *legend,
+             int              x,
+             int              y,
+             int              reach)
+{
+  int width = cairo_image_surface_get_width (legend);
+  int height = cairo_image_surface_get_height (legend);
+
+  for (int j = MAX (y - reach, 0); j <= MIN (y + reach, height - 1); j++)
+    for (int i = MAX (x - reach, 0); i <= MIN (x + reach, width - 1); i++)
+      if (pixel_at (legend, i, j).a > 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* In a window's canvas (about square, beside the list of people) and on a projector, the
+ * title and the legend cover no sector's name and no part of the rings. */
+static void
+test_layout_keeps_labels_clear (void)
+{
+  static const int sizes[][2] = { { 595, 600 }, { 520, 700 }, { 700, 520 }, { 1920, 1080 },
+                                  { 1280, 800 } };
+  g_autoptr(HelNetmap) map = hel_netmap_new (1, 0, "Familien Bjerregaard-Østergaard");
+  HelNetmapStyle style;
+  HelNetmapColour red = { 1, 0, 0, 1 };
+  HelNetmapColour blue = { 0, 0, 1, 1 };
+
+  hel_netmap_style_init (&style, HEL_NETMAP_THEME_LIGHT);
+  /* Sector names are the only text in the map's own colour on an empty map; the outer ring
+   * the only line in the ring colour. */
+  style.text = red;
+  style.ring_line = blue;
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      int width = sizes[k][0], height = sizes[k][1];
+      cairo_surface_t *map_layer = draw_fitted (map, &style, HEL_NETMAP_LAYER_STATIC, width,
+                                                height);
+      cairo_surface_t *legend = draw_fitted (map, &style, HEL_NETMAP_LAYER_LEGEND, width, height);
+      guint label_pixels = 0, ring_pixels = 0;
+
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            Pixel p = pixel_at (map_layer, x, y);
+
+            if (pixel_is (p, &red, 60))
+              {
+                label_pixels++;
+                if (legend_near (legend, x, y, 2))
+                  g_error ("%dx%d: a sector's name under the title or legend at (%d, %d)",
+                           width, height, x, y);
+              }
+            else if (pixel_is (p, &blue, 40))
+              {
+                ring_pixels++;
+                if (legend_near (legend, x, y, 0))
+                  g_error ("%dx%d: the rings under the title or legend at (%d, %d)",
+                           width, height, x, y);
+              }
+          }
+      /* All four names and the rings are there. */
+      g_assert_cmpuint (label_pixels, >, 200);
+      g_assert_cmpuint (ring_pixels, >, 1000);
+      cairo_surface_destroy (map_layer);
+      cairo_surface_destroy (legend);
+    }
+}
+
 static HelNetmap *
 big_map (guint n)
 {
@@ -367,24 +459,7 @@ test_thousand_nodes_and_culling (void)
                   " µs, %u drawn", whole, zoomed, stats.nodes_drawn);
   cairo_surface_destroy (surface);
 
-  /* A text cache kept across frames draws the same picture. */
-  {
-    g_autoptr(HelNetmapTextCache) cache = hel_netmap_text_cache_new ();
-    HelNetmapRenderOptions options;
-    cairo_surface_t *plain, *cached;
-
-    hel_netmap_render_options_init (&options);
-    plain = draw (map, &style, &view, &options, NULL);
-    options.text_cache = cache;
-    cairo_surface_destroy (draw (map, &style, &view, &options, NULL));
-    cached = draw (map, &style, &view, &options, NULL);
-    cairo_surface_flush (plain);
-    cairo_surface_flush (cached);
-    g_assert_cmpmem (cairo_image_surface_get_data (plain), W * H * 4,
-                     cairo_image_surface_get_data (cached), W * H * 4);
-    cairo_surface_destroy (plain);
-    cairo_surface_destroy (cached);
-  }
+  /* What a cache kept across frames draws: see test-render-netmap-cache.c. */
 
   /* Panned right off the map: nothing but the legend. */
   hel_netmap_view_pan (&view, 1e5, 1e5);
@@ -623,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/netmap/render/pixels", test_pixels);
   g_test_add_func ("/netmap/render/tie-styles", test_tie_styles);
   g_test_add_func ("/netmap/render/layers", test_layers);
+  g_test_add_func ("/netmap/render/layout-keeps-labels-clear", test_layout_keeps_labels_clear);
   g_test_add_func ("/netmap/render/thousand-nodes-and-culling", test_thousand_nodes_and_culling);
   g_test_add_func ("/netmap/render/bad-input", test_bad_input);
   g_test_add_func ("/netmap/export/formats", test_exports);

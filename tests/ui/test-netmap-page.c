@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "helhed-resources.h"
+#include "hel-ui-test.h"
 #include "hel-netmap-compare-window.h"
 #include "hel-netmap-page-private.h"
 #include "hel-store-netmap.h"
@@ -36,29 +37,8 @@ add_member (Fixture    *f,
   return hel_member_get_id (member);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until @cond holds; fails after five seconds. */
-/* A slow machine (or a sanitizer build) may take long over a thousand people; the guard is
- * against a hang, not a speed test (that is `helhed-tool bench`). */
-#define WAIT_FOR(cond) WAIT_FOR_SECONDS (5, cond)
-#define WAIT_FOR_SECONDS(seconds, cond)                                      \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (seconds, timeout_cb, &timed_out_);    \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    g_assert_true (cond);                                                    \
-  } G_STMT_END
+/* WAIT_FOR_SECONDS: a slow machine (or a sanitizer build) may take long over a thousand
+ * people; the guard is against a hang, not a speed test (that is `helhed-tool bench`). */
 
 static void
 fixture_set_up (Fixture       *f,

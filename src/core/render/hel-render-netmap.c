@@ -27,6 +27,10 @@ typedef struct {
   double                        width, height;
   double                        unit;        /* zoom-dependent size of lines and names */
   HelNetmapRect                 visible;     /* map units, grown by what pokes out of a shape */
+  HelNetmapRect                 in_view;     /* map units, exactly what is in view */
+  gboolean                      pictures;    /* people come from the cache's pictures */
+  gboolean                      strip_legend; /* the legend along the bottom, however wide */
+  cairo_matrix_t                matrix;      /* the caller's, with pictures */
 } Painter;
 
 /* ---- styles ---- */
@@ -149,40 +153,76 @@ set_colour (cairo_t               *cr,
 
 /* ---- text ---- */
 
-struct _HelNetmapTextCache
+struct _HelNetmapRenderCache
 {
-  PangoContext *context;
-  GHashTable   *layouts;   /* "size|weight|width|align|lines|text" -> PangoLayout */
+  PangoContext   *context;
+  GHashTable     *layouts;       /* "size|weight|width|align|lines|text" -> PangoLayout */
+
+  /* Finished people in device pixels, for one zoom, device scale and style at a time; a
+   * change of any drops them all. */
+  GHashTable     *people;        /* "kind|fill|selected|initials only|name|actor" -> Picture */
+  gsize           people_bytes;
+  double          people_scale;
+  double          people_device_scale;
+  HelNetmapStyle  people_style;
+  char           *people_font;
 };
+
+typedef struct {
+  cairo_surface_t *surface;
+  int              x, y;         /* the person's centre, in the picture's pixels */
+} Picture;
 
 /* Shaping text is most of the cost of a frame; a widget that keeps one of these across frames
  * pays it once per name and size. Bounded, so zooming through many sizes cannot grow it. */
 #define TEXT_CACHE_LIMIT 6000
+/* About 3,000 people at a comfortable size; beyond that people are drawn afresh. */
+#define PEOPLE_CACHE_BYTES (64 * 1024 * 1024)
 
-HelNetmapTextCache *
-hel_netmap_text_cache_new (void)
+static void
+picture_free (gpointer data)
 {
-  HelNetmapTextCache *cache = g_new0 (HelNetmapTextCache, 1);
+  Picture *picture = data;
+
+  cairo_surface_destroy (picture->surface);
+  g_free (picture);
+}
+
+HelNetmapRenderCache *
+hel_netmap_render_cache_new (void)
+{
+  HelNetmapRenderCache *cache = g_new0 (HelNetmapRenderCache, 1);
 
   cache->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cache->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, picture_free);
   return cache;
 }
 
-void
-hel_netmap_text_cache_clear (HelNetmapTextCache *cache)
+static void
+clear_people (HelNetmapRenderCache *cache)
 {
-  g_return_if_fail (cache != NULL);
-  g_hash_table_remove_all (cache->layouts);
+  g_hash_table_remove_all (cache->people);
+  cache->people_bytes = 0;
 }
 
 void
-hel_netmap_text_cache_free (HelNetmapTextCache *cache)
+hel_netmap_render_cache_clear (HelNetmapRenderCache *cache)
+{
+  g_return_if_fail (cache != NULL);
+  g_hash_table_remove_all (cache->layouts);
+  clear_people (cache);
+}
+
+void
+hel_netmap_render_cache_free (HelNetmapRenderCache *cache)
 {
   if (cache == NULL)
     return;
   g_hash_table_unref (cache->layouts);
+  g_hash_table_unref (cache->people);
   g_object_unref (cache->context);
+  g_free (cache->people_font);
   g_free (cache);
 }
 
@@ -208,7 +248,7 @@ layout_text (Painter       *p,
 {
   g_autofree char *valid = NULL;
   g_autofree char *key = NULL;
-  HelNetmapTextCache *cache = p->options->text_cache;
+  HelNetmapRenderCache *cache = p->options->cache;
   int width = max_width > 0 ? (int) round (max_width) : -1;
   PangoLayout *layout = NULL;
   int pw, ph;
@@ -332,20 +372,6 @@ point_visible (Painter *p,
          y + margin >= p->visible.y && y - margin <= p->visible.y + p->visible.height;
 }
 
-static gboolean
-segment_visible (Painter *p,
-                 double   x1,
-                 double   y1,
-                 double   x2,
-                 double   y2,
-                 double   margin)
-{
-  return MAX (x1, x2) + margin >= p->visible.x &&
-         MIN (x1, x2) - margin <= p->visible.x + p->visible.width &&
-         MAX (y1, y2) + margin >= p->visible.y &&
-         MIN (y1, y2) - margin <= p->visible.y + p->visible.height;
-}
-
 /* ---- the background: bands, rings, sectors, labels, the centre ---- */
 
 static void
@@ -413,33 +439,77 @@ draw_ring_labels (Painter *p)
     }
 }
 
+/* A rectangle in widget pixels. */
+typedef struct {
+  double x, y, w, h;
+} Box;
+
+static gboolean
+boxes_meet (const Box *a,
+            const Box *b,
+            double     gap)
+{
+  return a->x < b->x + b->w + gap && b->x < a->x + a->w + gap &&
+         a->y < b->y + b->h + gap && b->y < a->y + a->h + gap;
+}
+
+static void overlay_boxes (Painter *p,
+                           Box     *title,
+                           Box     *legend);
+
 static void
 draw_sector_labels (Painter *p)
 {
+  cairo_t *cr = p->cr;
   const HelNetmapStyle *st = p->style;
   const double e = HEL_NETMAP_EXTENT - 0.04;
-  double s = p->view->scale, u = p->unit;
+  double s = p->view->scale, u = p->unit, gap = 6 * u;
+  Box overlays[2];
+  guint n_overlays = 0;
 
+  if (!p->options->legend_elsewhere)
+    {
+      overlay_boxes (p, &overlays[0], &overlays[1]);
+      n_overlays = 2;
+    }
   set_font (p, 15.5 * u * st->text_scale, PANGO_WEIGHT_BOLD);
-  set_colour (p->cr, &st->text);
   for (int i = 0; i < HEL_NETMAP_N_SECTORS; i++)
     {
       gboolean left = i == HEL_NETMAP_SECTOR_FAMILY || i == HEL_NETMAP_SECTOR_PROFESSIONALS;
       gboolean top = i == HEL_NETMAP_SECTOR_FAMILY || i == HEL_NETMAP_SECTOR_FRIENDS;
+      gboolean moved = FALSE;
       double ax, ay, w, h;
+      Box ink;
 
       /* In the corners of the square around the rings, where no ring reaches. */
       to_widget (p, left ? -e : e, top ? -e : e, &ax, &ay);
       layout_text (p, hel_netmap_sector_label ((HelNetmapSector) i), 1.55 * s,
                    left ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT, &w, &h);
-      /* A right-aligned layout fills its whole width: it starts one width to the left. */
-      if (!left)
-        ax -= 1.55 * s;
-      if (!top)
-        ay -= h;
-      if (ax > p->width || ay > p->height || ax + 1.55 * s < 0 || ay + h < 0)
+      /* A right-aligned layout fills its whole width with the text at its right end. */
+      ink.x = left ? ax : ax - w;
+      ink.y = top ? ay : ay - h;
+      ink.w = w;
+      ink.h = h;
+      /* The title and the legend stay put on screen; when the surface is too narrow to keep
+       * them beside the rings, a corner's label steps out of their way: below the title,
+       * above the legend. */
+      for (guint k = 0; k < n_overlays; k++)
+        if (boxes_meet (&ink, &overlays[k], gap))
+          {
+            ink.y = top ? overlays[k].y + overlays[k].h + gap : overlays[k].y - gap - ink.h;
+            moved = TRUE;
+          }
+      if (ink.x > p->width || ink.y > p->height || ink.x + ink.w < 0 || ink.y + ink.h < 0)
         continue;
-      show_layout_at (p, ax, ay);
+      if (moved)
+        {
+          /* Now over the rings: a halo, so lines do not cut through it. */
+          rounded_rect (cr, ink.x - 5 * u, ink.y - 1 * u, ink.w + 10 * u, ink.h + 2 * u, 6 * u);
+          set_colour (cr, &st->label_halo);
+          cairo_fill (cr);
+        }
+      set_colour (cr, &st->text);
+      show_layout_at (p, left ? ink.x : ink.x + w - 1.55 * s, ink.y);
     }
 }
 
@@ -497,8 +567,47 @@ arrow_head (cairo_t *cr,
   cairo_fill (cr);
 }
 
-/* Draws one tie of @kind between two widget points in the eco-map way. Also used by the legend. */
+/* A straight piece of a tie, @from to @to pixels along it and @side pixels to its left. */
+typedef struct {
+  cairo_t *cr;
+  double   x1, y1, ux, uy, nx, ny;
+  guint    segments;
+} TieFrame;
+
 static void
+tie_point (TieFrame *f,
+           double    along,
+           double    side,
+           gboolean  move)
+{
+  double x = f->x1 + f->ux * along + f->nx * side, y = f->y1 + f->uy * along + f->ny * side;
+
+  if (move)
+    cairo_move_to (f->cr, x, y);
+  else
+    {
+      cairo_line_to (f->cr, x, y);
+      f->segments++;
+    }
+}
+
+static void
+tie_piece (TieFrame *f,
+           double    from,
+           double    to,
+           double    side)
+{
+  if (!(to > from))
+    return;
+  tie_point (f, from, side, TRUE);
+  tie_point (f, to, side, FALSE);
+}
+
+/* Draws one tie of @kind between two widget points in the eco-map way; only the part from
+ * @from to @to pixels along it is made (it is in view), so a long tie through the view costs
+ * what is seen. The pattern keeps its phase: a clipped tie looks the same where it is drawn.
+ * Also used by the legend. Returns how many straight pieces were stroked. */
+static guint
 draw_tie_shape (cairo_t               *cr,
                 const HelNetmapStyle  *st,
                 HelNetmapTieKind       kind,
@@ -507,163 +616,243 @@ draw_tie_shape (cairo_t               *cr,
                 double                 y1,
                 double                 x2,
                 double                 y2,
-                double                 u)
+                double                 u,
+                double                 from,
+                double                 to)
 {
   double dx = x2 - x1, dy = y2 - y1;
   double len = hypot (dx, dy);
-  double ux, uy, nx, ny, head, lw;
-  double sx1 = x1, sy1 = y1, sx2 = x2, sy2 = y2;
+  double head, lw, start = 0, end, a, b;
+  gboolean head_forward = arrow == HEL_NETMAP_ARROW_FORWARD || arrow == HEL_NETMAP_ARROW_BOTH;
+  gboolean head_back = arrow == HEL_NETMAP_ARROW_BACK || arrow == HEL_NETMAP_ARROW_BOTH;
+  TieFrame f;
 
   if (!(len > 1))
-    return;
-  ux = dx / len;
-  uy = dy / len;
-  nx = -uy;
-  ny = ux;
+    return 0;
+  f.cr = cr;
+  f.ux = dx / len;
+  f.uy = dy / len;
+  f.nx = -f.uy;
+  f.ny = f.ux;
+  f.segments = 0;
   lw = 2.0 * u * st->line_scale;
   head = MIN (12 * u * MAX (st->line_scale, 1.0), len / 3);
 
   set_colour (cr, kind == HEL_NETMAP_TIE_STRESSFUL || kind == HEL_NETMAP_TIE_CONFLICT
                   ? &st->tie_strain : &st->tie);
 
-  /* The line stops where an arrowhead begins, so the tip stays sharp. */
-  if (arrow == HEL_NETMAP_ARROW_FORWARD || arrow == HEL_NETMAP_ARROW_BOTH)
-    {
-      sx2 -= ux * head * 0.8;
-      sy2 -= uy * head * 0.8;
-    }
-  if (arrow == HEL_NETMAP_ARROW_BACK || arrow == HEL_NETMAP_ARROW_BOTH)
-    {
-      sx1 += ux * head * 0.8;
-      sy1 += uy * head * 0.8;
-    }
-  dx = sx2 - sx1;
-  dy = sy2 - sy1;
-  len = hypot (dx, dy);
+  /* The line stops where an arrowhead begins, so the tip stays sharp. The pattern is laid
+   * out from the line's start; a and b are what of it is in view. */
+  end = len;
+  if (head_forward)
+    end -= head * 0.8;
+  if (head_back)
+    start += head * 0.8;
+  f.x1 = x1 + f.ux * start;
+  f.y1 = y1 + f.uy * start;
+  len = end - start;
+  a = MAX (from - start, 0);
+  b = MIN (to - start, len);
 
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  switch (kind)
-    {
-    case HEL_NETMAP_TIE_STRONG:
+  if (b > a)
+    switch (kind)
       {
-        double gap = 3.4 * u * st->line_scale;
-        cairo_set_line_width (cr, 1.7 * u * st->line_scale);
-        for (int k = -1; k <= 1; k++)
-          {
-            cairo_move_to (cr, sx1 + nx * gap * k, sy1 + ny * gap * k);
-            cairo_line_to (cr, sx2 + nx * gap * k, sy2 + ny * gap * k);
-          }
-        cairo_stroke (cr);
-      }
-      break;
+      case HEL_NETMAP_TIE_STRONG:
+        {
+          double gap = 3.4 * u * st->line_scale;
+          cairo_set_line_width (cr, 1.7 * u * st->line_scale);
+          for (int k = -1; k <= 1; k++)
+            tie_piece (&f, a, b, gap * k);
+          cairo_stroke (cr);
+        }
+        break;
 
-    case HEL_NETMAP_TIE_WEAK:
-      {
-        double dashes[2] = { 7 * u, 5 * u };
-        cairo_set_dash (cr, dashes, 2, 0);
+      case HEL_NETMAP_TIE_WEAK:
+        {
+          double dashes[2] = { 7 * u, 5 * u };
+          /* Started at a, the dashes fall where they would from the line's start. */
+          cairo_set_dash (cr, dashes, 2, a);
+          cairo_set_line_width (cr, lw);
+          tie_piece (&f, a, b, 0);
+          f.segments += (guint) ((b - a) / (12 * u));
+          cairo_stroke (cr);
+        }
+        break;
+
+      case HEL_NETMAP_TIE_STRESSFUL:
+        {
+          double amp = 4.5 * u, lead = MIN (5 * u, len / 4);
+          int n = MAX (2, (int) floor ((len - 2 * lead) / (6 * u)));
+          double step = (len - 2 * lead) / n;
+          /* The corners: the start, the lead, n zigzag points, the lead back, the end. Only
+           * the legs that reach into [a, b] are made. */
+          int last = n + 3, first_in = 0, last_in = last;
+          gboolean moved = FALSE;
+
+          for (int j = 0; j <= last; j++)
+            {
+              double t = j == 0 ? 0 : j == 1 ? lead : j == last ? len
+                       : j == last - 1 ? len - lead : lead + step * (j - 2 + 0.5);
+              if (t <= a)
+                first_in = j;
+              if (t >= b)
+                {
+                  last_in = j;
+                  break;
+                }
+            }
+          cairo_set_line_width (cr, 1.8 * u * st->line_scale);
+          for (int j = first_in; j <= last_in; j++)
+            {
+              double t, side = 0;
+
+              if (j == 0)
+                t = 0;
+              else if (j == 1)
+                t = lead;
+              else if (j == last)
+                t = len;
+              else if (j == last - 1)
+                t = len - lead;
+              else
+                {
+                  t = lead + step * (j - 2 + 0.5);
+                  side = (j - 2) % 2 == 0 ? amp : -amp;
+                }
+              tie_point (&f, t, side, !moved);
+              moved = TRUE;
+            }
+          cairo_stroke (cr);
+        }
+        break;
+
+      case HEL_NETMAP_TIE_CONFLICT:
+        {
+          double spacing = 9 * u, half = 5.5 * u, lead = MIN (8 * u, len / 4);
+          double slant = half * 0.45;
+          int k0 = (int) MAX (0, ceil ((a - slant - lead) / spacing));
+
+          cairo_set_line_width (cr, lw);
+          tie_piece (&f, a, b, 0);
+          cairo_stroke (cr);
+          /* Short slanted cross strokes all along: hatching. */
+          cairo_set_line_width (cr, 1.6 * u * st->line_scale);
+          for (int k = k0;; k++)
+            {
+              double t = lead + k * spacing;
+              if (t > len - lead || t - slant > b)
+                break;
+              tie_point (&f, t - slant, -half, TRUE);
+              tie_point (&f, t + slant, half, FALSE);
+            }
+          cairo_stroke (cr);
+        }
+        break;
+
+      case HEL_NETMAP_TIE_BROKEN:
+        {
+          double gap = MIN (16 * u, len / 3), bar = 6 * u;
+          double ga = len / 2 - gap / 2, gb = len / 2 + gap / 2;
+
+          cairo_set_line_width (cr, lw);
+          tie_piece (&f, a, MIN (b, ga), 0);
+          tie_piece (&f, MAX (a, gb), b, 0);
+          /* End bars on both sides of the gap, so the break reads as deliberate. */
+          if (ga + bar >= a && ga - bar <= b)
+            {
+              tie_point (&f, ga, -bar, TRUE);
+              tie_point (&f, ga, bar, FALSE);
+            }
+          if (gb + bar >= a && gb - bar <= b)
+            {
+              tie_point (&f, gb, -bar, TRUE);
+              tie_point (&f, gb, bar, FALSE);
+            }
+          cairo_stroke (cr);
+        }
+        break;
+
+      case HEL_NETMAP_TIE_NORMAL:
+      default:
         cairo_set_line_width (cr, lw);
-        cairo_move_to (cr, sx1, sy1);
-        cairo_line_to (cr, sx2, sy2);
+        tie_piece (&f, a, b, 0);
         cairo_stroke (cr);
+        break;
       }
-      break;
-
-    case HEL_NETMAP_TIE_STRESSFUL:
-      {
-        double amp = 4.5 * u, lead = MIN (5 * u, len / 4);
-        int n = MAX (2, (int) floor ((len - 2 * lead) / (6 * u)));
-        double step = (len - 2 * lead) / n;
-
-        cairo_set_line_width (cr, 1.8 * u * st->line_scale);
-        cairo_move_to (cr, sx1, sy1);
-        cairo_line_to (cr, sx1 + ux * lead, sy1 + uy * lead);
-        for (int i = 0; i < n; i++)
-          {
-            double t = lead + step * (i + 0.5);
-            double side = i % 2 == 0 ? 1 : -1;
-            cairo_line_to (cr, sx1 + ux * t + nx * amp * side, sy1 + uy * t + ny * amp * side);
-          }
-        cairo_line_to (cr, sx2 - ux * lead, sy2 - uy * lead);
-        cairo_line_to (cr, sx2, sy2);
-        cairo_stroke (cr);
-      }
-      break;
-
-    case HEL_NETMAP_TIE_CONFLICT:
-      {
-        double spacing = 9 * u, half = 5.5 * u, lead = MIN (8 * u, len / 4);
-
-        cairo_set_line_width (cr, lw);
-        cairo_move_to (cr, sx1, sy1);
-        cairo_line_to (cr, sx2, sy2);
-        cairo_stroke (cr);
-        /* Short slanted cross strokes all along: hatching. */
-        cairo_set_line_width (cr, 1.6 * u * st->line_scale);
-        for (double t = lead; t <= len - lead; t += spacing)
-          {
-            double px = sx1 + ux * t, py = sy1 + uy * t;
-            cairo_move_to (cr, px - nx * half - ux * half * 0.45, py - ny * half - uy * half * 0.45);
-            cairo_line_to (cr, px + nx * half + ux * half * 0.45, py + ny * half + uy * half * 0.45);
-          }
-        cairo_stroke (cr);
-      }
-      break;
-
-    case HEL_NETMAP_TIE_BROKEN:
-      {
-        double gap = MIN (16 * u, len / 3), bar = 6 * u;
-        double mx = (sx1 + sx2) / 2, my = (sy1 + sy2) / 2;
-        double ax = mx - ux * gap / 2, ay = my - uy * gap / 2;
-        double bx = mx + ux * gap / 2, by = my + uy * gap / 2;
-
-        cairo_set_line_width (cr, lw);
-        cairo_move_to (cr, sx1, sy1);
-        cairo_line_to (cr, ax, ay);
-        cairo_move_to (cr, bx, by);
-        cairo_line_to (cr, sx2, sy2);
-        /* End bars on both sides of the gap, so the break reads as deliberate. */
-        cairo_move_to (cr, ax - nx * bar, ay - ny * bar);
-        cairo_line_to (cr, ax + nx * bar, ay + ny * bar);
-        cairo_move_to (cr, bx - nx * bar, by - ny * bar);
-        cairo_line_to (cr, bx + nx * bar, by + ny * bar);
-        cairo_stroke (cr);
-      }
-      break;
-
-    case HEL_NETMAP_TIE_NORMAL:
-    default:
-      cairo_set_line_width (cr, lw);
-      cairo_move_to (cr, sx1, sy1);
-      cairo_line_to (cr, sx2, sy2);
-      cairo_stroke (cr);
-      break;
-    }
   cairo_restore (cr);
 
-  if (arrow == HEL_NETMAP_ARROW_FORWARD || arrow == HEL_NETMAP_ARROW_BOTH)
-    arrow_head (cr, x2, y2, ux, uy, head, head * 0.5);
-  if (arrow == HEL_NETMAP_ARROW_BACK || arrow == HEL_NETMAP_ARROW_BOTH)
-    arrow_head (cr, x1, y1, -ux, -uy, head, head * 0.5);
+  /* (ux, uy) points from the first end to the second. */
+  if (head_forward && to >= end)
+    arrow_head (cr, x2, y2, f.ux, f.uy, head, head * 0.5);
+  if (head_back && from <= start)
+    arrow_head (cr, x1, y1, -f.ux, -f.uy, head, head * 0.5);
+  return f.segments;
+}
+
+/* The part of the segment (x1, y1)-(x2, y2) inside @rect, as fractions of the way along it;
+ * FALSE if none (Liang-Barsky). */
+static gboolean
+clip_segment (const HelNetmapRect *rect,
+              double               x1,
+              double               y1,
+              double               x2,
+              double               y2,
+              double              *t0,
+              double              *t1)
+{
+  double dx = x2 - x1, dy = y2 - y1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x1 - rect->x, rect->x + rect->width - x1, y1 - rect->y,
+                  rect->y + rect->height - y1 };
+
+  *t0 = 0;
+  *t1 = 1;
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        *t0 = MAX (*t0, q[i] / p[i]);
+      else
+        *t1 = MIN (*t1, q[i] / p[i]);
+    }
+  return *t0 < *t1;
 }
 
 static void
 draw_tie (Painter            *p,
           const HelNetmapTie *tie)
 {
-  double x1, y1, x2, y2, wx1, wy1, wx2, wy2;
-  double margin = 12 * p->unit / p->view->scale;
+  double x1, y1, x2, y2, wx1, wy1, wx2, wy2, t0, t1, len, from, to;
+  /* What pokes out sideways or along a tie (the selection, hatching, arrowheads). */
+  double margin = 16 * p->unit * MAX (p->style->line_scale, 1.0) / p->view->scale;
+  HelNetmapRect view = p->visible;
 
   if (!hel_netmap_tie_endpoints (p->map, tie, &x1, &y1, &x2, &y2))
     return;
-  if (!segment_visible (p, x1, y1, x2, y2, margin))
+  view.x -= margin;
+  view.y -= margin;
+  view.width += 2 * margin;
+  view.height += 2 * margin;
+  if (!clip_segment (&view, x1, y1, x2, y2, &t0, &t1))
     {
       p->stats->ties_culled++;
       return;
     }
   to_widget (p, x1, y1, &wx1, &wy1);
   to_widget (p, x2, y2, &wx2, &wy2);
+  len = hypot (wx2 - wx1, wy2 - wy1);
+  from = t0 > 0 ? t0 * len : -G_MAXDOUBLE;
+  to = t1 < 1 ? t1 * len : G_MAXDOUBLE;
+  if (t0 > 0 || t1 < 1)
+    p->stats->ties_clipped++;
   if (tie->id > 0 && tie->id == p->options->selected_tie_id)
     {
       cairo_save (p->cr);
@@ -671,12 +860,13 @@ draw_tie (Painter            *p,
       cairo_set_line_width (p->cr, 14 * p->unit);
       cairo_set_source_rgba (p->cr, p->style->selection.red, p->style->selection.green,
                              p->style->selection.blue, 0.35);
-      cairo_move_to (p->cr, wx1, wy1);
-      cairo_line_to (p->cr, wx2, wy2);
+      cairo_move_to (p->cr, wx1 + (wx2 - wx1) * t0, wy1 + (wy2 - wy1) * t0);
+      cairo_line_to (p->cr, wx1 + (wx2 - wx1) * t1, wy1 + (wy2 - wy1) * t1);
       cairo_stroke (p->cr);
       cairo_restore (p->cr);
     }
-  draw_tie_shape (p->cr, p->style, tie->kind, tie->arrow, wx1, wy1, wx2, wy2, p->unit);
+  p->stats->tie_segments += draw_tie_shape (p->cr, p->style, tie->kind, tie->arrow, wx1, wy1,
+                                            wx2, wy2, p->unit, from, to);
   p->stats->ties_drawn++;
 }
 
@@ -741,36 +931,20 @@ draw_label (Painter    *p,
   *height_out = h;
 }
 
+/* One person centred at (x, y) in widget pixels on p->cr: the selection ring, the shape, the
+ * initials inside and the name (and actor) under it, as far as their size allows. */
 static void
-draw_node (Painter             *p,
-           const HelNetmapNode *node)
+draw_person (Painter               *p,
+             const HelNetmapNode   *node,
+             double                 x,
+             double                 y,
+             double                 r,
+             const HelNetmapColour *fill,
+             gboolean               selected)
 {
   cairo_t *cr = p->cr;
   const HelNetmapStyle *st = p->style;
-  double s = p->view->scale, u = p->unit;
-  double label_reach = (80 * u * st->text_scale) / s;
-  double x, y, r, h;
-  HelNetmapColour fill;
-  gboolean selected = node->id > 0 && node->id == p->options->selected_node_id;
-
-  if (!point_visible (p, node->x, node->y, MAX (label_reach, HEL_NETMAP_NODE_RADIUS * 2)))
-    {
-      p->stats->nodes_culled++;
-      return;
-    }
-  p->stats->nodes_drawn++;
-  to_widget (p, node->x, node->y, &x, &y);
-  r = HEL_NETMAP_NODE_RADIUS * s;
-  fill = node_fill (st, node);
-
-  /* Far out, a few hundred people are dots: no text, one fill. */
-  if (r < 3)
-    {
-      set_colour (cr, &fill);
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      cairo_fill (cr);
-      return;
-    }
+  double u = p->unit, h;
 
   if (selected)
     {
@@ -780,7 +954,7 @@ draw_node (Painter             *p,
       cairo_stroke (cr);
     }
   node_shape (cr, node->kind, x, y, r);
-  set_colour (cr, &fill);
+  set_colour (cr, fill);
   cairo_fill_preserve (cr);
   set_colour (cr, &st->node_outline);
   cairo_set_line_width (cr, 1.5 * u * st->line_scale);
@@ -792,14 +966,14 @@ draw_node (Painter             *p,
   /* Initials inside, in black or white, whichever reads on the fill. */
   {
     g_autofree char *initials = initials_of (node->name);
-    double lum = 0.2126 * fill.red + 0.7152 * fill.green + 0.0722 * fill.blue;
+    double lum = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
     double w, ih;
 
     if (initials != NULL && *initials != '\0')
       {
         set_font (p, r * 0.85, PANGO_WEIGHT_BOLD);
         layout_text (p, initials, -1, PANGO_ALIGN_CENTER, &w, &ih);
-        if (lum > 0.55 || fill.alpha < 0.5)
+        if (lum > 0.55 || fill->alpha < 0.5)
           cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
         else
           cairo_set_source_rgb (cr, 1, 1, 1);
@@ -823,8 +997,189 @@ draw_node (Painter             *p,
         draw_label (p, node->actor, x, top + h, 11 * u * st->text_scale, PANGO_WEIGHT_NORMAL,
                     &st->muted_text, &h2);
       }
-    p->stats->labels_drawn++;
   }
+}
+
+/* How far a person's drawing reaches from its centre, in widget pixels: sideways and down
+ * as measured (the names' layouts are cached), up to the selection ring. */
+static void
+person_extent (Painter             *p,
+               const HelNetmapNode *node,
+               double               r,
+               gboolean             selected,
+               double              *across,
+               double              *above,
+               double              *below)
+{
+  const HelNetmapStyle *st = p->style;
+  double u = p->unit, w, h, pad = 3 * u;
+  g_autofree char *initials = NULL;
+  const char *name = node->name && *node->name ? node->name : "?";
+
+  /* The outline or the selection ring, and a pixel for antialiasing. */
+  *above = r + (selected ? 6.5 * u : 1.0 * u) * st->line_scale + 2;
+  *across = *above;
+  *below = *above;
+  if (r < 9)
+    return;
+  if (p->options->initials_only)
+    name = initials = initials_of (name);
+  /* As draw_label() lays them out; a few pixels more for what a glyph's ink may overhang. */
+  p->max_lines = 2;
+  set_font (p, 12.5 * u * st->text_scale, PANGO_WEIGHT_SEMIBOLD);
+  layout_text (p, name, 150 * u * st->text_scale, PANGO_ALIGN_CENTER, &w, &h);
+  *across = MAX (*across, w / 2 + pad + 4);
+  *below = MAX (*below, r + 3 * u + h + 3);
+  if (node->actor != NULL && *node->actor != '\0')
+    {
+      double h2;
+
+      set_font (p, 11 * u * st->text_scale, PANGO_WEIGHT_NORMAL);
+      layout_text (p, node->actor, 150 * u * st->text_scale, PANGO_ALIGN_CENTER, &w, &h2);
+      *across = MAX (*across, w / 2 + pad + 4);
+      *below = MAX (*below, r + 3 * u + h + h2 + 3);
+    }
+  p->max_lines = 0;
+}
+
+static gboolean
+same_style (const HelNetmapStyle *a,
+            const HelNetmapStyle *b,
+            const char           *b_font)
+{
+  /* Everything but the font's name is numbers. */
+  return memcmp (a, b, G_STRUCT_OFFSET (HelNetmapStyle, font_family)) == 0 &&
+         a->text_scale == b->text_scale && a->line_scale == b->line_scale &&
+         g_strcmp0 (a->font_family, b_font) == 0;
+}
+
+/* The cached picture of a person for this zoom and style, drawn now if it is not there; NULL
+ * when the cache is full (deep in a crowd of thousands: drawing them afresh is cheaper than
+ * drawing and dropping pictures). The picture is in device pixels with the centre on a pixel
+ * corner, so painting it is a copy. */
+static const Picture *
+person_picture (Painter               *p,
+                const HelNetmapNode   *node,
+                double                 r,
+                const HelNetmapColour *fill,
+                gboolean               selected)
+{
+  HelNetmapRenderCache *cache = p->options->cache;
+  const HelNetmapStyle *st = p->style;
+  double k = p->matrix.xx;
+  double across, above, below;
+  g_autofree char *key = NULL;
+  Picture *picture;
+  cairo_t *cr, *saved;
+  int x, y, w, h;
+
+  if (cache->people_scale != p->view->scale || cache->people_device_scale != k ||
+      !same_style (st, &cache->people_style, cache->people_font))
+    {
+      clear_people (cache);
+      cache->people_scale = p->view->scale;
+      cache->people_device_scale = k;
+      cache->people_style = *st;
+      g_free (cache->people_font);
+      cache->people_font = g_strdup (st->font_family);
+      /* A pointer into the caller's memory must not be compared later. */
+      cache->people_style.font_family = NULL;
+    }
+
+  /* The name's length keeps "A|B" + "C" apart from "A" + "B|C". */
+  key = g_strdup_printf ("%d|%02x%02x%02x%02x|%d|%d|%zu|%s|%s", (int) node->kind,
+                         (int) round (fill->red * 255), (int) round (fill->green * 255),
+                         (int) round (fill->blue * 255), (int) round (fill->alpha * 255),
+                         selected, p->options->initials_only,
+                         node->name ? strlen (node->name) : 0, node->name ? node->name : "",
+                         node->actor ? node->actor : "");
+  picture = g_hash_table_lookup (cache->people, key);
+  if (picture != NULL)
+    return picture;
+
+  person_extent (p, node, r, selected, &across, &above, &below);
+  /* The centre on a whole widget pixel too (k is a whole number on screens), as where the
+   * plain drawing aligns the names' boxes. */
+  x = (int) ceil (ceil (across) * k);
+  y = (int) ceil (ceil (above) * k);
+  w = 2 * x;
+  h = y + (int) ceil (below * k);
+  if (cache->people_bytes + (gsize) w * h * 4 > PEOPLE_CACHE_BYTES)
+    return NULL;
+  picture = g_new0 (Picture, 1);
+  picture->x = x;
+  picture->y = y;
+  picture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+
+  /* The caller's scale, moved so the centre lands on the picture's (x, y). */
+  cr = cairo_create (picture->surface);
+  cairo_scale (cr, k, k);
+  saved = p->cr;
+  p->cr = cr;
+  draw_person (p, node, picture->x / k, picture->y / k, r, fill, selected);
+  p->cr = saved;
+  cairo_destroy (cr);
+  cairo_surface_flush (picture->surface);
+
+  cache->people_bytes += (gsize) w * h * 4;
+  g_hash_table_insert (cache->people, g_steal_pointer (&key), picture);
+  return picture;
+}
+
+static void
+draw_node (Painter             *p,
+           const HelNetmapNode *node)
+{
+  cairo_t *cr = p->cr;
+  const HelNetmapStyle *st = p->style;
+  double s = p->view->scale, u = p->unit;
+  double r = HEL_NETMAP_NODE_RADIUS * s, x, y;
+  /* What a person's drawing may cover, in map units: the selection ring above, names of up
+   * to two lines each below and their wrapping width across (see person_extent()). */
+  double above = (r + 6.5 * u * MAX (st->line_scale, 1.0) + 2) / s;
+  double across = MAX (above, (75 * u * st->text_scale + 3 * u + 4) / s);
+  double below = MAX (above, (r + 3 * u + 61 * u * st->text_scale + 3) / s);
+  HelNetmapColour fill;
+  gboolean selected = node->id > 0 && node->id == p->options->selected_node_id;
+  const Picture *picture;
+
+  if (node->x + across < p->in_view.x || node->x - across > p->in_view.x + p->in_view.width ||
+      node->y + below < p->in_view.y || node->y - above > p->in_view.y + p->in_view.height)
+    {
+      p->stats->nodes_culled++;
+      return;
+    }
+  p->stats->nodes_drawn++;
+  to_widget (p, node->x, node->y, &x, &y);
+  fill = node_fill (st, node);
+
+  /* Far out, a few hundred people are dots: no text, one fill. */
+  if (r < 3)
+    {
+      set_colour (cr, &fill);
+      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
+      cairo_fill (cr);
+      return;
+    }
+  if (r >= 9)
+    p->stats->labels_drawn++;
+
+  picture = p->pictures ? person_picture (p, node, r, &fill, selected) : NULL;
+  if (picture != NULL)
+    {
+      double dx = round (x), dy = round (y);
+
+      /* Onto whole pixels: at most half a pixel off, and a plain copy to paint. */
+      cairo_user_to_device (cr, &dx, &dy);
+      cairo_identity_matrix (cr);
+      cairo_set_source_surface (cr, picture->surface, round (dx) - picture->x,
+                                round (dy) - picture->y);
+      cairo_paint (cr);
+      cairo_set_matrix (cr, &p->matrix);
+      p->stats->nodes_from_cache++;
+      return;
+    }
+  draw_person (p, node, x, y, r, &fill, selected);
 }
 
 static gboolean
@@ -843,41 +1198,75 @@ legend_unit (double width,
   return CLAMP (MIN (width, height) / 760.0, 0.75, 2.2);
 }
 
+/* The legend is a box in the bottom right corner beside the rings; on a surface too narrow
+ * to spare that column (a window's canvas beside its list) it becomes a strip along the
+ * bottom, under the rings, so it hides no one and no sector's name. */
 typedef struct {
-  double w, h, pad, row, sample, title_h, text_x;
+  double   x, y, w, h;         /* where the legend's box is on the surface */
+  double   margin, pad, row, sample, title_h, text_x, column;
+  int      columns;
+  gboolean strip;
 } LegendMetrics;
+
+#define LEGEND_ENTRIES (HEL_NETMAP_N_TIE_KINDS + 1 + HEL_NETMAP_N_NODE_KINDS)
+
+static const char *
+legend_label (int k)
+{
+  return k < HEL_NETMAP_N_TIE_KINDS ? hel_netmap_tie_kind_label ((HelNetmapTieKind) k)
+       : k == HEL_NETMAP_N_TIE_KINDS ? _("Support flows this way")
+       : hel_netmap_node_kind_label ((HelNetmapNodeKind) (k - HEL_NETMAP_N_TIE_KINDS - 1));
+}
 
 static void
 legend_measure (Painter       *p,
                 LegendMetrics *m)
 {
   const HelNetmapStyle *st = p->style;
-  double lu = legend_unit (p->width, p->height), w, h, widest = 0;
+  double lu = legend_unit (p->width, p->height), w, h, widest = 0, title_w;
+  int rows;
 
+  m->margin = 14 * lu;
   m->pad = 12 * lu;
   m->sample = 46 * lu;
-  m->text_x = m->pad + m->sample + 10 * lu;
+  m->text_x = m->sample + 10 * lu;
 
   set_font (p, 14 * lu * st->text_scale, PANGO_WEIGHT_BOLD);
-  layout_text (p, C_("netmap", "Legend"), -1, PANGO_ALIGN_LEFT, &w, &h);
+  layout_text (p, C_("netmap", "Legend"), -1, PANGO_ALIGN_LEFT, &title_w, &h);
   m->title_h = h + 6 * lu;
-  widest = w - m->text_x + m->pad;
 
   set_font (p, 12.5 * lu * st->text_scale, PANGO_WEIGHT_NORMAL);
   m->row = 0;
-  for (int k = 0; k < HEL_NETMAP_N_TIE_KINDS + 1 + HEL_NETMAP_N_NODE_KINDS; k++)
+  for (int k = 0; k < LEGEND_ENTRIES; k++)
     {
-      const char *label = k < HEL_NETMAP_N_TIE_KINDS ? hel_netmap_tie_kind_label (k)
-                        : k == HEL_NETMAP_N_TIE_KINDS ? _("Support flows this way")
-                        : hel_netmap_node_kind_label (k - HEL_NETMAP_N_TIE_KINDS - 1);
-      layout_text (p, label, -1, PANGO_ALIGN_LEFT, &w, &h);
+      layout_text (p, legend_label (k), -1, PANGO_ALIGN_LEFT, &w, &h);
       widest = MAX (widest, w);
       m->row = MAX (m->row, h);
     }
   m->row = MAX (m->row + 7 * lu, 20 * lu);
-  m->w = m->text_x + widest + m->pad;
-  m->h = m->pad + m->title_h + m->row * (HEL_NETMAP_N_TIE_KINDS + 1 + HEL_NETMAP_N_NODE_KINDS)
-         + m->pad * 0.6;
+  m->column = m->text_x + widest;
+
+  /* The box, as the map's fit leaves room for it (see hel_netmap_view_fit()). */
+  m->w = MAX (m->column, title_w) + 2 * m->pad;
+  m->h = m->pad + m->title_h + m->row * LEGEND_ENTRIES + m->pad * 0.6;
+  m->columns = 1;
+  m->strip = (p->strip_legend || p->width - (m->w + 2 * m->margin) < p->height * 0.8) &&
+             p->width > 2 * m->margin + 2 * m->pad + m->column;
+  if (m->strip)
+    {
+      double gap = 18 * lu;
+
+      m->w = p->width - 2 * m->margin;
+      m->columns = (int) floor ((m->w - 2 * m->pad + gap) / (m->column + gap));
+      m->columns = CLAMP (m->columns, 1, LEGEND_ENTRIES);
+      /* As few rows as the columns allow, spread over the width. */
+      rows = (LEGEND_ENTRIES + m->columns - 1) / m->columns;
+      m->columns = (LEGEND_ENTRIES + rows - 1) / rows;
+      m->column = (m->w - 2 * m->pad) / m->columns;
+      m->h = m->pad + m->title_h + m->row * rows + m->pad * 0.6;
+    }
+  m->x = MAX (floor (p->width - m->w - m->margin), 0);
+  m->y = MAX (floor (p->height - m->h - m->margin), 0);
 }
 
 static void
@@ -885,16 +1274,11 @@ draw_legend (Painter *p)
 {
   cairo_t *cr = p->cr;
   const HelNetmapStyle *st = p->style;
-  double lu = legend_unit (p->width, p->height), margin = 14 * lu, x0, y0, y, w, h;
+  double lu = legend_unit (p->width, p->height), w, h;
   LegendMetrics m;
 
   legend_measure (p, &m);
-  x0 = floor (p->width - m.w - margin);
-  y0 = floor (p->height - m.h - margin);
-  x0 = MAX (x0, 0);
-  y0 = MAX (y0, 0);
-
-  rounded_rect (cr, x0 + 0.5, y0 + 0.5, m.w, m.h, 8 * lu);
+  rounded_rect (cr, m.x + 0.5, m.y + 0.5, m.w, m.h, 8 * lu);
   set_colour (cr, &st->legend_fill);
   cairo_fill_preserve (cr);
   set_colour (cr, &st->legend_border);
@@ -904,26 +1288,22 @@ draw_legend (Painter *p)
   set_font (p, 14 * lu * st->text_scale, PANGO_WEIGHT_BOLD);
   layout_text (p, C_("netmap", "Legend"), -1, PANGO_ALIGN_LEFT, &w, &h);
   set_colour (cr, &st->text);
-  show_layout_at (p, x0 + m.pad, y0 + m.pad);
+  show_layout_at (p, m.x + m.pad, m.y + m.pad);
 
-  y = y0 + m.pad + m.title_h;
-  for (int k = 0; k < HEL_NETMAP_N_TIE_KINDS + 1 + HEL_NETMAP_N_NODE_KINDS; k++)
+  /* Down the first column, then the next. */
+  for (int k = 0; k < LEGEND_ENTRIES; k++)
     {
-      double mid = y + m.row / 2, sx1 = x0 + m.pad, sx2 = x0 + m.pad + m.sample;
-      const char *label;
+      int rows = (LEGEND_ENTRIES + m.columns - 1) / m.columns;
+      double left = m.x + m.pad + (k / rows) * m.column;
+      double mid = m.y + m.pad + m.title_h + (k % rows) * m.row + m.row / 2;
+      double sx1 = left, sx2 = left + m.sample;
 
       if (k < HEL_NETMAP_N_TIE_KINDS)
-        {
-          draw_tie_shape (cr, st, (HelNetmapTieKind) k, HEL_NETMAP_ARROW_NONE, sx1, mid, sx2, mid,
-                          lu);
-          label = hel_netmap_tie_kind_label ((HelNetmapTieKind) k);
-        }
+        draw_tie_shape (cr, st, (HelNetmapTieKind) k, HEL_NETMAP_ARROW_NONE, sx1, mid, sx2, mid,
+                        lu, -G_MAXDOUBLE, G_MAXDOUBLE);
       else if (k == HEL_NETMAP_N_TIE_KINDS)
-        {
-          draw_tie_shape (cr, st, HEL_NETMAP_TIE_NORMAL, HEL_NETMAP_ARROW_FORWARD, sx1, mid, sx2,
-                          mid, lu);
-          label = _("Support flows this way");
-        }
+        draw_tie_shape (cr, st, HEL_NETMAP_TIE_NORMAL, HEL_NETMAP_ARROW_FORWARD, sx1, mid, sx2,
+                        mid, lu, -G_MAXDOUBLE, G_MAXDOUBLE);
       else
         {
           HelNetmapNodeKind kind = (HelNetmapNodeKind) (k - HEL_NETMAP_N_TIE_KINDS - 1);
@@ -933,47 +1313,104 @@ draw_legend (Painter *p)
           set_colour (cr, &st->node_outline);
           cairo_set_line_width (cr, 1.2 * lu * st->line_scale);
           cairo_stroke (cr);
-          label = hel_netmap_node_kind_label (kind);
         }
       set_font (p, 12.5 * lu * st->text_scale, PANGO_WEIGHT_NORMAL);
-      layout_text (p, label, -1, PANGO_ALIGN_LEFT, &w, &h);
+      layout_text (p, legend_label (k), -1, PANGO_ALIGN_LEFT, &w, &h);
       set_colour (cr, &st->text);
-      show_layout_at (p, x0 + m.text_x, mid - h / 2);
-      y += m.row;
+      show_layout_at (p, left + m.text_x, mid - h / 2);
     }
 }
 
-static void
-draw_title (Painter *p)
+/* "Network map: Familien Jensen", with initials on the projector. */
+static char *
+title_text (Painter *p)
 {
-  cairo_t *cr = p->cr;
-  const HelNetmapStyle *st = p->style;
-  double lu = legend_unit (p->width, p->height), margin = 14 * lu, w, h, max_w;
-  g_autofree char *title = NULL;
   const char *name = p->map->title && *p->map->title ? p->map->title : p->map->centre_name;
   g_autofree char *initials = NULL;
 
   if (p->options->initials_only && name == p->map->centre_name)
     name = initials = initials_of (name);
   /* Translators: the heading of a network map; %s is the family or the person */
-  title = name && *name ? g_strdup_printf (_("Network map: %s"), name) : g_strdup (_("Network map"));
-  max_w = MAX (p->width * 0.3, 200 * lu);
+  return name && *name ? g_strdup_printf (_("Network map: %s"), name)
+                       : g_strdup (_("Network map"));
+}
 
+/* The title block in the top right corner: the title, the caption under it. @box (may be
+ * NULL) gets where its text is. */
+static void
+draw_title_block (Painter *p,
+                  gboolean paint,
+                  Box     *box)
+{
+  cairo_t *cr = p->cr;
+  const HelNetmapStyle *st = p->style;
+  double lu = legend_unit (p->width, p->height), margin = 14 * lu, w, h, max_w, widest, bottom;
+  g_autofree char *title = title_text (p);
+
+  max_w = MAX (p->width * 0.3, 200 * lu);
   set_font (p, 17 * lu * st->text_scale, PANGO_WEIGHT_BOLD);
   layout_text (p, title, max_w, PANGO_ALIGN_RIGHT, &w, &h);
-  set_colour (cr, &st->text);
-  show_layout_at (p, p->width - margin - max_w, margin);
+  if (paint)
+    {
+      set_colour (cr, &st->text);
+      show_layout_at (p, p->width - margin - max_w, margin);
+    }
+  widest = w;
+  bottom = margin + h;
   if (p->options->caption != NULL && *p->options->caption != '\0')
     {
       double top = margin + h + 2 * lu;
       set_font (p, 13 * lu * st->text_scale, PANGO_WEIGHT_NORMAL);
       layout_text (p, p->options->caption, max_w, PANGO_ALIGN_RIGHT, &w, &h);
-      set_colour (cr, &st->muted_text);
-      show_layout_at (p, p->width - margin - max_w, top);
+      if (paint)
+        {
+          set_colour (cr, &st->muted_text);
+          show_layout_at (p, p->width - margin - max_w, top);
+        }
+      widest = MAX (widest, w);
+      bottom = top + h;
     }
+  if (box != NULL)
+    *box = (Box) { p->width - margin - widest, margin, widest, bottom - margin };
+}
+
+static void
+draw_title (Painter *p)
+{
+  draw_title_block (p, TRUE, NULL);
+}
+
+/* Where the title and the legend are on the surface, for the sector labels to keep clear. */
+static void
+overlay_boxes (Painter *p,
+               Box     *title,
+               Box     *legend)
+{
+  LegendMetrics m;
+
+  draw_title_block (p, FALSE, title);
+  legend_measure (p, &m);
+  *legend = (Box) { m.x, m.y, m.w, m.h };
 }
 
 /* ---- entry points ---- */
+
+/* Whether people may be painted from cached pictures: only onto pixels, never into a vector
+ * file (SVG, PDF) or a recording that may end up in one, and only when whole device pixels
+ * are known (no rotation, one scale in both directions). */
+static gboolean
+takes_pictures (cairo_t *cr)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_matrix_t m;
+  double sx, sy;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_get_matrix (cr, &m);
+  return sx == 1 && sy == 1 && m.xy == 0 && m.yx == 0 && m.xx > 0 && m.xx == m.yy;
+}
 
 static void
 painter_init (Painter                      *p,
@@ -999,10 +1436,13 @@ painter_init (Painter                      *p,
   p->height = height;
   p->unit = CLAMP (view->scale / REFERENCE_SCALE, 0.55, 2.4);
   p->layout = pango_cairo_create_layout (cr);
-  if (options->text_cache != NULL)
-    pango_cairo_update_context (cr, options->text_cache->context);
+  if (options->cache != NULL)
+    pango_cairo_update_context (cr, options->cache->context);
   p->font = pango_font_description_from_string (style->font_family ? style->font_family : "Sans");
+  p->pictures = options->cache != NULL && takes_pictures (cr);
+  cairo_get_matrix (cr, &p->matrix);
   hel_netmap_view_visible_rect (view, width, height, &p->visible);
+  p->in_view = p->visible;
   /* A shape pokes out of its centre by its radius; ties check their own width. */
   grow = HEL_NETMAP_NODE_RADIUS;
   p->visible.x -= grow;
@@ -1114,12 +1554,13 @@ hel_render_netmap (cairo_t              *cr,
   hel_render_netmap_layers (cr, map, style, view, NULL, width, height, NULL);
 }
 
-void
-hel_render_netmap_legend_size (const HelNetmapStyle *style,
-                               double                width,
-                               double                height,
-                               double               *legend_width,
-                               double               *legend_height)
+/* The legend's metrics on a width x height surface, without a surface to draw on. */
+static void
+measure_legend_for (const HelNetmapStyle *style,
+                    double                width,
+                    double                height,
+                    gboolean              strip,
+                    LegendMetrics        *m)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
@@ -1127,17 +1568,29 @@ hel_render_netmap_legend_size (const HelNetmapStyle *style,
   HelNetmapRenderOptions options;
   HelNetmapRenderStats stats;
   g_autoptr(HelNetmap) empty = hel_netmap_new (0, 0, NULL);
-  LegendMetrics m;
   Painter p;
 
   hel_netmap_render_options_init (&options);
   painter_init (&p, cr, empty, style, &view, &options, width, height, &stats);
-  legend_measure (&p, &m);
+  p.strip_legend = strip;
+  legend_measure (&p, m);
   painter_clear (&p);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-  *legend_width = m.w + 2 * 14 * legend_unit (width, height);
-  *legend_height = m.h + 2 * 14 * legend_unit (width, height);
+}
+
+void
+hel_render_netmap_legend_size (const HelNetmapStyle *style,
+                               double                width,
+                               double                height,
+                               double               *legend_width,
+                               double               *legend_height)
+{
+  LegendMetrics m;
+
+  measure_legend_for (style, width, height, FALSE, &m);
+  *legend_width = m.w + 2 * m.margin;
+  *legend_height = m.h + 2 * m.margin;
 }
 
 void
@@ -1146,10 +1599,14 @@ hel_render_netmap_fit_view (HelNetmapView        *view,
                             double                width,
                             double                height)
 {
-  double lw, lh;
+  LegendMetrics m;
 
-  hel_render_netmap_legend_size (style, width, height, &lw, &lh);
-  hel_netmap_view_fit (view, width, height, lw);
+  measure_legend_for (style, width, height, FALSE, &m);
+  /* Beside the legend's column, or above its strip. */
+  if (m.strip)
+    hel_netmap_view_fit (view, width, MAX (height - m.h - m.margin, height * 0.5), 0);
+  else
+    hel_netmap_view_fit (view, width, height, m.w + 2 * m.margin);
 }
 
 static char *
@@ -1179,8 +1636,9 @@ hel_render_netmap_compare (cairo_t              *cr,
 {
   const HelNetmap *maps[2] = { before, after };
   const char *captions[2] = { before_caption, after_caption };
-  double lw, lh, lu = legend_unit (width, height), half, header;
+  double lw, below, lu = legend_unit (width, height), half, header;
   HelNetmapRenderOptions options;
+  LegendMetrics legend;
   HelNetmapView view;
   Painter p;
 
@@ -1188,9 +1646,13 @@ hel_render_netmap_compare (cairo_t              *cr,
   if (!(width > 0) || !(height > 0))
     return;
 
-  hel_render_netmap_legend_size (style, width, height, &lw, &lh);
-  if (width - lw < height)
-    lw = 0;
+  /* The legend in a column beside the two maps when they keep most of their size, else in a
+   * strip along the bottom that takes its height from both. */
+  measure_legend_for (style, width, height, FALSE, &legend);
+  if (!legend.strip && width - (legend.w + 2 * legend.margin) < height)
+    measure_legend_for (style, width, height, TRUE, &legend);
+  lw = legend.strip ? 0 : legend.w + 2 * legend.margin;
+  below = legend.strip ? legend.h + legend.margin : 0;
   half = (width - lw) / 2;
   header = 56 * lu;
 
@@ -1206,13 +1668,14 @@ hel_render_netmap_compare (cairo_t              *cr,
       HelNetmapRenderStats stats;
       double w, h;
 
-      hel_netmap_view_fit (&view, half, height - header, 0);
+      hel_netmap_view_fit (&view, half, MAX (height - header - below, height * 0.3), 0);
       view.origin_y += header;
       cairo_save (cr);
       cairo_translate (cr, i * half, 0);
       cairo_rectangle (cr, 0, 0, half, height);
       cairo_clip (cr);
       options.layers = HEL_NETMAP_LAYER_STATIC;
+      options.legend_elsewhere = TRUE;
       hel_render_netmap_layers (cr, maps[i], style, &view, &options, half, height, &stats);
 
       painter_init (&p, cr, maps[i], style, &view, &options, half, height, &stats);
@@ -1232,11 +1695,12 @@ hel_render_netmap_compare (cairo_t              *cr,
   set_colour (cr, &style->legend_border);
   cairo_set_line_width (cr, 1.5 * lu);
   cairo_move_to (cr, half, 8 * lu);
-  cairo_line_to (cr, half, height - 8 * lu);
+  cairo_line_to (cr, half, height - 8 * lu - below);
   cairo_stroke (cr);
 
   hel_netmap_view_fit (&view, width, height, 0);
   painter_init (&p, cr, after, style, &view, &options, width, height, &(HelNetmapRenderStats) { 0 });
+  p.strip_legend = legend.strip;
   draw_legend (&p);
   painter_clear (&p);
   cairo_restore (cr);

@@ -51,8 +51,9 @@ typedef enum {
   HEL_NETMAP_LAYER_ALL    = 0x7,
 } HelNetmapLayer;
 
-/* Shaped names kept between frames (see hel_netmap_text_cache_new()). */
-typedef struct _HelNetmapTextCache HelNetmapTextCache;
+/* What a widget keeps between frames: shaped names, and on image targets the finished
+ * pictures of people (see hel_netmap_render_cache_new()). */
+typedef struct _HelNetmapRenderCache HelNetmapRenderCache;
 
 typedef struct {
   HelNetmapLayer  layers;
@@ -61,7 +62,9 @@ typedef struct {
   gint64          selected_tie_id;    /* 0: none */
   gboolean        initials_only;      /* the projector: initials instead of names */
   const char     *caption;            /* under the title, e.g. the version's date; may be NULL */
-  HelNetmapTextCache *text_cache;     /* NULL: shape all text afresh */
+  HelNetmapRenderCache *cache;        /* NULL: shape all text and draw every person afresh */
+  gboolean        legend_elsewhere;   /* no title or legend on this surface (the halves of a
+                                       * comparison): the sector labels need not avoid them */
 } HelNetmapRenderOptions;
 
 /* What a call drew: culled = skipped because it was out of view. */
@@ -71,12 +74,17 @@ typedef struct {
   guint ties_drawn;
   guint ties_culled;
   guint labels_drawn;
+  guint nodes_from_cache;   /* people painted from a cached picture */
+  guint ties_clipped;       /* ties cut to the view before their pattern was made */
+  guint tie_segments;       /* straight pieces of tie stroked: lines, dashes, zigzag legs */
 } HelNetmapRenderStats;
 
-/* A widget keeps one cache for its lifetime and clears it when the font or theme changes. */
-HelNetmapTextCache *hel_netmap_text_cache_new   (void);
-void     hel_netmap_text_cache_clear    (HelNetmapTextCache           *cache);
-void     hel_netmap_text_cache_free     (HelNetmapTextCache           *cache);
+/* A widget keeps one cache for its lifetime and clears it when the font or theme changes.
+ * The pictures of people are only used on image surfaces (never in SVG or PDF, which stay
+ * vector) and hold one zoom level at a time. */
+HelNetmapRenderCache *hel_netmap_render_cache_new (void);
+void     hel_netmap_render_cache_clear  (HelNetmapRenderCache         *cache);
+void     hel_netmap_render_cache_free   (HelNetmapRenderCache         *cache);
 
 void     hel_netmap_style_init          (HelNetmapStyle               *style,
                                          HelNetmapTheme                theme);
@@ -122,6 +130,6 @@ void     hel_render_netmap_compare      (cairo_t                      *cr,
                                          double                        width,
                                          double                        height);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelNetmapTextCache, hel_netmap_text_cache_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelNetmapRenderCache, hel_netmap_render_cache_free)
 
 G_END_DECLS
