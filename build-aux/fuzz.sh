@@ -13,9 +13,12 @@ build=${FUZZ_BUILDDIR:-build-fuzz}
 targets=(fuzz-cpr fuzz-date fuzz-json-import fuzz-netmap-json fuzz-plan-json)
 
 command -v clang >/dev/null || { echo "fuzz.sh: clang is missing (apt-get install clang)" >&2; exit 2; }
-# Warnings are not errors here: clang warns about things gcc's -Werror build already settles.
+# Warnings are errors here too: the core and the fuzz targets build warning-free with clang.
 if [[ ! -f $build/build.ninja ]]; then
-  CC=clang meson setup "$build" -Dfuzzing=true >/dev/null || { echo "fuzz.sh: setup failed"; exit 1; }
+  CC=clang meson setup "$build" -Dfuzzing=true -Dwerror=true >/dev/null ||
+    { echo "fuzz.sh: setup failed"; exit 1; }
+else
+  meson configure "$build" -Dwerror=true >/dev/null || { echo "fuzz.sh: configure failed"; exit 1; }
 fi
 ninja -C "$build" "${targets[@]/#/tests/fuzz/}" >/dev/null || { echo "fuzz.sh: build failed"; exit 1; }
 

@@ -91,6 +91,12 @@ fail_at (guint        line,
   return FALSE;
 }
 
+/* fail_at () the member @key of @object, on the line where that member stands. A macro, so the
+ * reason's arguments pass straight on to fail_at (). */
+#define fail_at_member(im, object, path, key, error, ...) \
+  fail_at (line_of_node ((im), json_object_get_member ((object), (key))), (path), (key), (error), \
+           __VA_ARGS__)
+
 static void
 prefix_location (Import      *im,
                  JsonObject  *object,
@@ -100,6 +106,23 @@ prefix_location (Import      *im,
   g_autofree char *location = describe_location (line_of (im, object), path);
 
   g_prefix_error (error, "%s: ", location);
+}
+
+/* An error from a reader of its own (a plan, a network map) that names places within the
+ * object, moved under @path in the file and into the file's domain. */
+static void
+move_error_into_file (guint        line,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autofree char *location = describe_location (line, path);
+
+  g_prefix_error (error, "%s.", location);
+  if (error != NULL && *error != NULL)
+    {
+      (*error)->domain = HEL_JSON_ERROR;
+      (*error)->code = HEL_JSON_ERROR_INVALID;
+    }
 }
 
 /* Line bookkeeping: json-glib 1.6 keeps no positions in its nodes, but the parser knows the
@@ -216,8 +239,8 @@ check_keys (Import             *im,
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
       /* Refusing what we do not know keeps a newer file from losing data silently. */
-      return fail_at (line_of_node (im, json_object_get_member (object, l->data)), path, l->data,
-                      error, _("unknown field; this version of Helhed does not know it"));
+      return fail_at_member (im, object, path, l->data, error,
+                             _("unknown field; this version of Helhed does not know it"));
   return TRUE;
 }
 
@@ -244,6 +267,25 @@ get_node (Import      *im,
   return TRUE;
 }
 
+/* get_node () for a plain value: one that is there must be of @type, or @problem is said. */
+static gboolean
+get_value (Import      *im,
+           JsonObject  *object,
+           const char  *path,
+           const char  *key,
+           gboolean     required,
+           GType        type,
+           const char  *problem,
+           JsonNode   **out,
+           GError     **error)
+{
+  if (!get_node (im, object, path, key, required, out, error))
+    return FALSE;
+  if (*out != NULL && json_node_get_value_type (*out) != type)
+    return fail_at (line_of_node (im, *out), path, key, error, "%s", problem);
+  return TRUE;
+}
+
 static gboolean
 read_text (Import      *im,
            JsonObject  *object,
@@ -256,12 +298,11 @@ read_text (Import      *im,
   JsonNode *node;
 
   *out = NULL;
-  if (!get_node (im, object, path, key, required, &node, error))
+  if (!get_value (im, object, path, key, required, G_TYPE_STRING, _("must be a text in quotes"),
+                  &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail_at (line_of_node (im, node), path, key, error, _("must be a text in quotes"));
   *out = json_node_get_string (node);
   if (required && (*out == NULL || **out == '\0'))
     return fail_at (line_of_node (im, node), path, key, error, _("must not be empty"));
@@ -280,13 +321,11 @@ read_int (Import      *im,
   JsonNode *node;
 
   *out = 0;
-  if (!get_node (im, object, path, key, required, &node, error))
+  if (!get_value (im, object, path, key, required, G_TYPE_INT64, _("must be a whole number"),
+                  &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail_at (line_of_node (im, node), path, key, error, _("must be a whole number"));
-  *out = json_node_get_int (node);
+  if (node != NULL)
+    *out = json_node_get_int (node);
   return TRUE;
 }
 
@@ -302,8 +341,7 @@ read_id (Import      *im,
   if (!read_int (im, object, path, key, required, out, error))
     return FALSE;
   if (*out < 0 || (required && *out == 0))
-    return fail_at (line_of_node (im, json_object_get_member (object, key)), path, key, error,
-                    _("must be a positive whole number"));
+    return fail_at_member (im, object, path, key, error, _("must be a positive whole number"));
   return TRUE;
 }
 
@@ -325,8 +363,8 @@ read_reference (Import      *im,
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, *out);
 
       /* Translators: the first %s is a number, the second a section of the file, “teams” */
-      return fail_at (line_of_node (im, json_object_get_member (object, key)), path, key, error,
-                      _("refers to id %s, which is not in “%s”"), id, section);
+      return fail_at_member (im, object, path, key, error,
+                             _("refers to id %s, which is not in “%s”"), id, section);
     }
   return TRUE;
 }
@@ -345,8 +383,7 @@ claim_id (Import      *im,
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, *out);
 
-      return fail_at (line_of_node (im, json_object_get_member (object, "id")), path, "id",
-                      error, _("the id %s is used twice"), id);
+      return fail_at_member (im, object, path, "id", error, _("the id %s is used twice"), id);
     }
   g_hash_table_add (ids, g_memdup2 (out, sizeof *out));
   return TRUE;
@@ -364,13 +401,11 @@ read_bool (Import      *im,
   JsonNode *node;
 
   *out = fallback;
-  if (!get_node (im, object, path, key, FALSE, &node, error))
+  if (!get_value (im, object, path, key, FALSE, G_TYPE_BOOLEAN, _("must be true or false"), &node,
+                  error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fail_at (line_of_node (im, node), path, key, error, _("must be true or false"));
-  *out = json_node_get_boolean (node);
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -386,8 +421,8 @@ read_date (Import      *im,
   if (!read_text (im, object, path, key, required, out, error))
     return FALSE;
   if (*out != NULL && !hel_date_is_valid_iso (*out))
-    return fail_at (line_of_node (im, json_object_get_member (object, key)), path, key, error,
-                    _("“%s” is not a date (write YYYY-MM-DD, e.g. 2024-03-01)"), *out);
+    return fail_at_member (im, object, path, key, error,
+                           _("“%s” is not a date (write YYYY-MM-DD, e.g. 2024-03-01)"), *out);
   return TRUE;
 }
 
@@ -408,8 +443,8 @@ read_timestamp (Import      *im,
     return TRUE;
   parsed = g_date_time_new_from_iso8601 (*out, NULL);
   if (parsed == NULL || strlen (*out) != 20)
-    return fail_at (line_of_node (im, json_object_get_member (object, key)), path, key, error,
-                    _("“%s” is not a time stamp (write YYYY-MM-DDTHH:MM:SSZ)"), *out);
+    return fail_at_member (im, object, path, key, error,
+                           _("“%s” is not a time stamp (write YYYY-MM-DDTHH:MM:SSZ)"), *out);
   return TRUE;
 }
 
@@ -424,8 +459,8 @@ bad_code (Import      *im,
           GError     **error)
 {
   /* Translators: the second %s lists the allowed codes, e.g. “mother, father, child” */
-  return fail_at (line_of_node (im, json_object_get_member (object, key)), path, key, error,
-                  _("unknown code “%s” (use one of: %s)"), code, allowed);
+  return fail_at_member (im, object, path, key, error,
+                         _("unknown code “%s” (use one of: %s)"), code, allowed);
 }
 
 static char *
@@ -588,8 +623,7 @@ import_teams (Import     *im,
           !read_text (im, object, path, "name", TRUE, &raw_name, error))
         return FALSE;
       if (!hel_text_require (raw_name, "", &name, NULL))
-        return fail_at (line_of_node (im, json_object_get_member (object, "name")), path, "name",
-                        error, _("must not be empty"));
+        return fail_at_member (im, object, path, "name", error, _("must not be empty"));
 
       stmt = _hel_store_prepare (im->store, "INSERT INTO team (id, name) VALUES (?1, ?2)", error);
       if (stmt == NULL)
@@ -599,8 +633,8 @@ import_teams (Import     *im,
       if (!_hel_store_step_done (im->store, stmt, error))
         {
           g_clear_error (error);
-          return fail_at (line_of_node (im, json_object_get_member (object, "name")), path, "name",
-                          error, _("another team has the same name"));
+          return fail_at_member (im, object, path, "name", error,
+                                 _("another team has the same name"));
         }
       _hel_store_queue_change (im->store, "team", id);
     }
@@ -666,8 +700,7 @@ import_caseworkers (Import     *im,
           !read_text (im, object, path, "email", FALSE, &email, error))
         return FALSE;
       if (!hel_text_require (raw_name, "", &name, NULL))
-        return fail_at (line_of_node (im, json_object_get_member (object, "name")), path, "name",
-                        error, _("must not be empty"));
+        return fail_at_member (im, object, path, "name", error, _("must not be empty"));
       if (!hel_discipline_from_code (discipline_code, &discipline))
         {
           g_autofree char *allowed = list_codes (hel_discipline_code_at, HEL_N_DISCIPLINES);
@@ -833,8 +866,8 @@ import_income_support (Import     *im,
           return bad_code (im, object, path, "kind", kind_code, allowed, error);
         }
       if (!g_hash_table_add (starts, (gpointer) start))
-        return fail_at (line_of_node (im, json_object_get_member (object, "start")), path, "start",
-                        error, _("two periods of income support start on the same day"));
+        return fail_at_member (im, object, path, "start", error,
+                               _("two periods of income support start on the same day"));
 
       stmt = _hel_store_prepare (im->store, "INSERT INTO income_period (member_id, kind, "
                                             "start_date) VALUES (?1, ?2, ?3)", error);
@@ -898,22 +931,21 @@ import_member (Import     *im,
       return bad_code (im, object, path, "gender", gender_code, allowed, error);
     }
   if (!hel_text_require (raw_first, "", &first_name, NULL))
-    return fail_at (line_of_node (im, json_object_get_member (object, "first_name")), path,
-                    "first_name", error, _("must not be empty"));
+    return fail_at_member (im, object, path, "first_name", error, _("must not be empty"));
   if (birth != NULL && hel_date_compare (birth, im->today) > 0)
-    return fail_at (line_of_node (im, json_object_get_member (object, "birth_date")), path,
-                    "birth_date", error, _("the birth date lies in the future"));
+    return fail_at_member (im, object, path, "birth_date", error,
+                           _("the birth date lies in the future"));
   if (raw_cpr != NULL && *raw_cpr != '\0')
     {
       g_autoptr(GError) cpr_error = NULL;
 
       /* The reason, never the number itself. */
       if (!hel_cpr_parse (raw_cpr, &cpr, &cpr_birth, &cpr_error))
-        return fail_at (line_of_node (im, json_object_get_member (object, "cpr")), path, "cpr",
-                        error, _("not a valid CPR number: %s"), cpr_error->message);
+        return fail_at_member (im, object, path, "cpr", error,
+                               _("not a valid CPR number: %s"), cpr_error->message);
       if (birth != NULL && g_strcmp0 (birth, cpr_birth) != 0)
-        return fail_at (line_of_node (im, json_object_get_member (object, "cpr")), path, "cpr",
-                        error, _("the CPR number does not match the birth date"));
+        return fail_at_member (im, object, path, "cpr", error,
+                               _("the CPR number does not match the birth date"));
     }
   if (position_node == NULL)
     position = index;
@@ -979,11 +1011,10 @@ import_family (Import     *im,
     return FALSE;
 
   if (!hel_text_require (raw_name, "", &name, NULL))
-    return fail_at (line_of_node (im, json_object_get_member (object, "name")), path, "name",
-                    error, _("must not be empty"));
+    return fail_at_member (im, object, path, "name", error, _("must not be empty"));
   if (end != NULL && hel_date_compare (end, start) < 0)
-    return fail_at (line_of_node (im, json_object_get_member (object, "end_date")), path,
-                    "end_date", error, _("the family cannot end before it started"));
+    return fail_at_member (im, object, path, "end_date", error,
+                           _("the family cannot end before it started"));
   if (reason_code != NULL && !hel_end_reason_from_code (reason_code, &reason))
     {
       g_autofree char *allowed = list_codes (hel_end_reason_code_at, HEL_N_END_REASONS);
@@ -991,15 +1022,14 @@ import_family (Import     *im,
     }
   /* The store keeps a reason and a note only for a family that has ended. */
   if (end == NULL && reason_code != NULL)
-    return fail_at (line_of_node (im, json_object_get_member (object, "end_reason")), path,
-                    "end_reason", error, _("an end reason needs an end date"));
+    return fail_at_member (im, object, path, "end_reason", error,
+                           _("an end reason needs an end date"));
   if (end == NULL && end_note != NULL)
-    return fail_at (line_of_node (im, json_object_get_member (object, "end_note")), path,
-                    "end_note", error, _("an end note needs an end date"));
+    return fail_at_member (im, object, path, "end_note", error, _("an end note needs an end date"));
   if (primary > 0 && primary == secondary)
-    return fail_at (line_of_node (im, json_object_get_member (object, "secondary_caseworker_id")),
-                    path, "secondary_caseworker_id", error,
-                    _("the primary and the secondary caseworker must be two different people"));
+    return fail_at_member (im, object, path, "secondary_caseworker_id", error,
+                           _("the primary and the secondary caseworker must be two "
+                             "different people"));
 
   stmt = _hel_store_prepare (im->store,
                              "INSERT INTO family (id, name, team_id, primary_caseworker_id, "
@@ -1106,21 +1136,25 @@ claim_plan_id (GHashTable *seen,
   return TRUE;
 }
 
+/* The whole number @key of @object, if it is one; the caller says what is wrong otherwise. */
+static gboolean
+int_member (JsonObject *object,
+            const char *key,
+            gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
 static gint64
 member_family (Import *im,
                gint64  member_id)
 {
-  sqlite3_stmt *stmt = _hel_store_prepare (im->store, "SELECT family_id FROM member WHERE id = ?1",
-                                           NULL);
-  gint64 family_id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    family_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return family_id;
+  return _hel_store_lookup_id (im->store, "SELECT family_id FROM member WHERE id = ?1", member_id);
 }
 
 /* The plan reader checks shapes and types; here go the rules that need the rest of the file:
@@ -1226,13 +1260,7 @@ import_plans (Import     *im,
       plan = hel_plan_from_json (node, error);
       if (plan == NULL)
         {
-          g_autofree char *location = describe_location (line, path);
-          g_prefix_error (error, "%s.", location);
-          if (error && *error)
-            {
-              (*error)->domain = HEL_JSON_ERROR;
-              (*error)->code = HEL_JSON_ERROR_INVALID;
-            }
+          move_error_into_file (line, path, error);
           ok = FALSE;
           break;
         }
@@ -1299,7 +1327,7 @@ import_plan_versions (Import     *im,
       g_autofree char *snapshot = NULL;
       g_autoptr(HelPlan) plan = NULL;
       JsonObject *object;
-      JsonNode *family, *id_node, *created, *participants, *snap;
+      JsonNode *created, *participants, *snap;
       sqlite3_stmt *stmt;
       gint64 id, family_id;
       guint line;
@@ -1308,17 +1336,15 @@ import_plan_versions (Import     *im,
           !check_keys (im, object, path, keys, error))
         return FALSE;
       line = line_of (im, object);
-      id_node = json_object_get_member (object, "id");
-      family = json_object_get_member (object, "family_id");
       created = json_object_get_member (object, "created");
       participants = json_object_get_member (object, "participants");
       snap = json_object_get_member (object, "snapshot");
-      if (id_node == NULL || json_node_get_value_type (id_node) != G_TYPE_INT64 ||
-          !claim_plan_id (seen, (id = json_node_get_int (id_node))))
+      if (!int_member (object, "id", &id) || !claim_plan_id (seen, id))
         return fail_at (line, path, "id", error, _("must be a positive whole number, used once"));
-      if (family == NULL || json_node_get_value_type (family) != G_TYPE_INT64 ||
-          !g_hash_table_contains (im->family_ids, &(gint64) { family_id = json_node_get_int (family) }))
-        return fail_at (line, path, "family_id", error, _("refers to a family that is not in the file"));
+      if (!int_member (object, "family_id", &family_id) ||
+          !g_hash_table_contains (im->family_ids, &family_id))
+        return fail_at (line, path, "family_id", error,
+                        _("refers to a family that is not in the file"));
       if (created == NULL || json_node_get_value_type (created) != G_TYPE_STRING)
         return fail_at (line, path, "created", error, _("must be a date and time"));
       if (participants != NULL && !JSON_NODE_HOLDS_NULL (participants) &&
@@ -1480,16 +1506,7 @@ read_netmap (Import      *im,
   HelNetmap *map = hel_netmap_from_json (node, error);
 
   if (map == NULL)
-    {
-      g_autofree char *location = describe_location (line, path);
-
-      g_prefix_error (error, "%s.", location);
-      if (error != NULL && *error != NULL)
-        {
-          (*error)->domain = HEL_JSON_ERROR;
-          (*error)->code = HEL_JSON_ERROR_INVALID;
-        }
-    }
+    move_error_into_file (line, path, error);
   return map;
 }
 
@@ -1510,7 +1527,7 @@ import_netmap_versions (Import     *im,
       g_autoptr(HelNetmap) snapshot = NULL;
       const char *created = NULL, *label = NULL;
       JsonObject *object;
-      JsonNode *id_node, *snap;
+      JsonNode *snap;
       sqlite3_stmt *stmt;
       gint64 id = 0;
       guint line;
@@ -1519,9 +1536,7 @@ import_netmap_versions (Import     *im,
           !check_keys (im, object, path, keys, error))
         return FALSE;
       line = line_of (im, object);
-      id_node = json_object_get_member (object, "id");
-      if (id_node == NULL || json_node_get_value_type (id_node) != G_TYPE_INT64 ||
-          !claim_plan_id (seen, (id = json_node_get_int (id_node))))
+      if (!int_member (object, "id", &id) || !claim_plan_id (seen, id))
         return fail_at (line, path, "id", error, _("must be a positive whole number, used once"));
       if (!read_timestamp (im, object, path, "created", &created, error))
         return FALSE;

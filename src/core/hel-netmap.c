@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hel-json-read.h"
 #include "hel-netmap.h"
 
 G_DEFINE_QUARK (hel-netmap-error-quark, hel_netmap_error)
@@ -908,132 +909,58 @@ hel_netmap_to_json_string (const HelNetmap *map)
   return json_to_string (node, FALSE);
 }
 
+/* Positions are a few map units from the centre. A huge one would come back from JSON-GLib
+ * as "1e+104.0", which no reader accepts: a version saved with it could never be opened. */
+#define COORDINATE_LIMIT 1e6
+
 static gboolean
-field_fail (GError    **error,
-            const char *where,
-            const char *problem)
+read_coordinate (HelJsonReader *r,
+                 JsonObject    *o,
+                 const char    *member,
+                 double        *out)
 {
-  if (error != NULL && *error == NULL)
-    /* Translators: a field of a network map file and what is wrong with it, e.g.
-     * "nodes[3].name: is missing" */
-    g_set_error (error, HEL_NETMAP_ERROR, HEL_NETMAP_ERROR_FORMAT, _("%s: %s"), where, problem);
-  return FALSE;
+  return hel_json_read_double (r, o, member, -COORDINATE_LIMIT, COORDINATE_LIMIT,
+                               _("is too far from the centre"), out);
 }
 
 static gboolean
-read_text (JsonObject  *o,
-           const char  *prefix,
-           const char  *member,
-           gboolean     required,
-           char       **out,
-           GError     **error)
+read_id (HelJsonReader *r,
+         JsonObject    *o,
+         const char    *member,
+         gint64        *out)
 {
-  JsonNode *node = json_object_get_member (o, member);
-  g_autofree char *where = g_strconcat (prefix, member, NULL);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return required ? field_fail (error, where, _("is missing")) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return field_fail (error, where, _("must be text"));
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-read_id (JsonObject  *o,
-         const char  *prefix,
-         const char  *member,
-         gint64      *out,
-         GError     **error)
-{
-  JsonNode *node = json_object_get_member (o, member);
-  g_autofree char *where = g_strconcat (prefix, member, NULL);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return field_fail (error, where, _("must be a whole number"));
-  *out = json_node_get_int (node);
-  if (*out < 0)
-    return field_fail (error, where, _("is out of range"));
-  return TRUE;
-}
-
-static gboolean
-read_number (JsonObject  *o,
-             const char  *prefix,
-             const char  *member,
-             double      *out,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (o, member);
-  g_autofree char *where = g_strconcat (prefix, member, NULL);
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return field_fail (error, where, _("must be a number"));
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  else if (type == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else
-    return field_fail (error, where, _("must be a number"));
-  if (!isfinite (*out))
-    return field_fail (error, where, _("must be a number"));
-  /* Positions are a few map units from the centre. A huge one would come back from JSON-GLib
-   * as "1e+104.0", which no reader accepts: a version saved with it could never be opened. */
-  if (fabs (*out) > 1e6)
-    return field_fail (error, where, _("is too far from the centre"));
-  return TRUE;
-}
-
-static JsonArray *
-read_list (JsonObject  *o,
-           const char  *member,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      field_fail (error, member, _("must be a list"));
-      return NULL;
-    }
-  return json_node_get_array (node);
+  return hel_json_read_int (r, o, member, 0, G_MAXINT64, out);
 }
 
 static HelNetmapNode *
-read_node (JsonObject  *o,
-           const char  *prefix,
-           GError     **error)
+read_node (HelJsonReader *r,
+           JsonObject    *o)
 {
   g_autoptr(HelNetmapNode) node = hel_netmap_node_new (NULL, 0, 0);
   g_autofree char *kind = NULL;
   gint64 position = 0;
   GError *local_error = NULL;
 
-  if (!read_id (o, prefix, "id", &node->id, error) ||
-      !read_text (o, prefix, "name", TRUE, &node->name, error) ||
-      !read_number (o, prefix, "x", &node->x, error) ||
-      !read_number (o, prefix, "y", &node->y, error) ||
-      !read_text (o, prefix, "kind", TRUE, &kind, error) ||
-      !read_text (o, prefix, "actor", FALSE, &node->actor, error) ||
-      !read_text (o, prefix, "colour", FALSE, &node->colour, error) ||
-      !read_text (o, prefix, "note", FALSE, &node->note, error))
+  if (!read_id (r, o, "id", &node->id) ||
+      !hel_json_read_string (r, o, "name", HEL_JSON_REQUIRED, &node->name) ||
+      !read_coordinate (r, o, "x", &node->x) ||
+      !read_coordinate (r, o, "y", &node->y) ||
+      !hel_json_read_string (r, o, "kind", HEL_JSON_REQUIRED, &kind) ||
+      !hel_json_read_string (r, o, "actor", HEL_JSON_OPTIONAL, &node->actor) ||
+      !hel_json_read_string (r, o, "colour", HEL_JSON_OPTIONAL, &node->colour) ||
+      !hel_json_read_string (r, o, "note", HEL_JSON_OPTIONAL, &node->note))
     return NULL;
-  if (json_object_has_member (o, "position") && !read_id (o, prefix, "position", &position, error))
+  if (json_object_has_member (o, "position") && !read_id (r, o, "position", &position))
     return NULL;
   node->position = (int) MIN (position, G_MAXINT);
   if (!hel_netmap_node_kind_from_code (kind, &node->kind))
     {
-      g_autofree char *where = g_strconcat (prefix, "kind", NULL);
-      field_fail (error, where, _("is not a known kind of person"));
+      hel_json_reader_fail (r, "kind", _("is not a known kind of person"));
       return NULL;
     }
   if (!hel_netmap_validate_node (node, &local_error))
     {
-      field_fail (error, prefix, local_error->message);
+      hel_json_reader_fail_here (r, local_error->message);
       g_error_free (local_error);
       return NULL;
     }
@@ -1041,128 +968,119 @@ read_node (JsonObject  *o,
 }
 
 static HelNetmapTie *
-read_tie (JsonObject  *o,
-          const char  *prefix,
-          GError     **error)
+read_tie (HelJsonReader *r,
+          JsonObject    *o)
 {
   g_autoptr(HelNetmapTie) tie = hel_netmap_tie_new (0, 0, HEL_NETMAP_TIE_NORMAL,
                                                     HEL_NETMAP_ARROW_NONE);
   g_autofree char *kind = NULL;
   g_autofree char *arrow = NULL;
 
-  if (!read_id (o, prefix, "id", &tie->id, error) ||
-      !read_id (o, prefix, "from", &tie->from_id, error) ||
-      !read_id (o, prefix, "to", &tie->to_id, error) ||
-      !read_text (o, prefix, "kind", TRUE, &kind, error) ||
-      !read_text (o, prefix, "arrow", TRUE, &arrow, error))
+  if (!read_id (r, o, "id", &tie->id) ||
+      !read_id (r, o, "from", &tie->from_id) ||
+      !read_id (r, o, "to", &tie->to_id) ||
+      !hel_json_read_string (r, o, "kind", HEL_JSON_REQUIRED, &kind) ||
+      !hel_json_read_string (r, o, "arrow", HEL_JSON_REQUIRED, &arrow))
     return NULL;
   if (!hel_netmap_tie_kind_from_code (kind, &tie->kind))
     {
-      g_autofree char *where = g_strconcat (prefix, "kind", NULL);
-      field_fail (error, where, _("is not a known kind of tie"));
+      hel_json_reader_fail (r, "kind", _("is not a known kind of tie"));
       return NULL;
     }
   if (!hel_netmap_arrow_from_code (arrow, &tie->arrow))
     {
-      g_autofree char *where = g_strconcat (prefix, "arrow", NULL);
-      field_fail (error, where, _("is not a known direction"));
+      hel_json_reader_fail (r, "arrow", _("is not a known direction"));
       return NULL;
     }
   return g_steal_pointer (&tie);
+}
+
+/* One person of the map, checked on its own and for an id another person has. */
+static gboolean
+add_node_cb (HelJsonReader *r,
+             JsonObject    *element,
+             gpointer       user_data)
+{
+  HelNetmap *map = user_data;
+  HelNetmapNode *node = read_node (r, element);
+
+  if (node == NULL)
+    return FALSE;
+  if (node->id > 0 && hel_netmap_find_node (map, node->id) != NULL)
+    {
+      hel_netmap_node_free (node);
+      return hel_json_reader_fail_here (r, _("has the same id as another person"));
+    }
+  g_ptr_array_add (map->nodes, node);
+  if (map->node_index != NULL)
+    g_hash_table_insert (map->node_index, &node->id, node);
+  return TRUE;
+}
+
+/* One tie, read after the people: it must join two of them. */
+static gboolean
+add_tie_cb (HelJsonReader *r,
+            JsonObject    *element,
+            gpointer       user_data)
+{
+  HelNetmap *map = user_data;
+  HelNetmapTie *tie = read_tie (r, element);
+  GError *local_error = NULL;
+
+  if (tie == NULL)
+    return FALSE;
+  if (!hel_netmap_validate_tie (map, tie, &local_error))
+    {
+      hel_netmap_tie_free (tie);
+      hel_json_reader_fail_here (r, local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  g_ptr_array_add (map->ties, tie);
+  return TRUE;
 }
 
 HelNetmap *
 hel_netmap_from_json (JsonNode *root,
                       GError  **error)
 {
+  g_autoptr(GString) path = g_string_new (NULL);
+  HelJsonReader r = { error, path, HEL_NETMAP_ERROR, HEL_NETMAP_ERROR_FORMAT };
   g_autoptr(HelNetmap) map = NULL;
   g_autofree char *format = NULL;
   JsonObject *o;
-  JsonArray *list;
   gint64 version = 0;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      field_fail (error, "$", _("must be an object"));
+      hel_json_reader_fail (&r, "$", _("must be an object"));
       return NULL;
     }
   o = json_node_get_object (root);
-  if (!read_text (o, "", "format", TRUE, &format, error))
+  if (!hel_json_read_string (&r, o, "format", HEL_JSON_REQUIRED, &format))
     return NULL;
   if (!g_str_equal (format, NETMAP_JSON_FORMAT))
     {
-      field_fail (error, "format", _("is not a Helhed network map"));
+      hel_json_reader_fail (&r, "format", _("is not a Helhed network map"));
       return NULL;
     }
-  if (!read_id (o, "", "version", &version, error))
+  if (!read_id (&r, o, "version", &version))
     return NULL;
   if (version > NETMAP_JSON_VERSION)
     {
-      field_fail (error, "version", _("is newer than this version of Helhed reads"));
+      hel_json_reader_fail (&r, "version", _("is newer than this version of Helhed reads"));
       return NULL;
     }
 
   map = hel_netmap_new (0, 0, NULL);
-  if (!read_id (o, "", "id", &map->id, error) ||
-      !read_id (o, "", "family_id", &map->family_id, error) ||
-      !read_id (o, "", "member_id", &map->member_id, error) ||
-      !read_text (o, "", "title", FALSE, &map->title, error) ||
-      !read_text (o, "", "centre_name", FALSE, &map->centre_name, error))
+  if (!read_id (&r, o, "id", &map->id) ||
+      !read_id (&r, o, "family_id", &map->family_id) ||
+      !read_id (&r, o, "member_id", &map->member_id) ||
+      !hel_json_read_string (&r, o, "title", HEL_JSON_OPTIONAL, &map->title) ||
+      !hel_json_read_string (&r, o, "centre_name", HEL_JSON_OPTIONAL, &map->centre_name) ||
+      !hel_json_read_objects (&r, o, "nodes", add_node_cb, map) ||
+      !hel_json_read_objects (&r, o, "ties", add_tie_cb, map))
     return NULL;
-
-  if ((list = read_list (o, "nodes", error)) == NULL)
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonNode *element = json_array_get_element (list, i);
-      g_autofree char *prefix = g_strdup_printf ("nodes[%u].", i);
-      HelNetmapNode *node;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          field_fail (error, prefix, _("must be an object"));
-          return NULL;
-        }
-      node = read_node (json_node_get_object (element), prefix, error);
-      if (node == NULL)
-        return NULL;
-      if (node->id > 0 && hel_netmap_find_node (map, node->id) != NULL)
-        {
-          hel_netmap_node_free (node);
-          field_fail (error, prefix, _("has the same id as another person"));
-          return NULL;
-        }
-      g_ptr_array_add (map->nodes, node);
-      if (map->node_index != NULL)
-        g_hash_table_insert (map->node_index, &node->id, node);
-    }
-
-  if ((list = read_list (o, "ties", error)) == NULL)
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonNode *element = json_array_get_element (list, i);
-      g_autofree char *prefix = g_strdup_printf ("ties[%u].", i);
-      GError *local_error = NULL;
-      HelNetmapTie *tie;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          field_fail (error, prefix, _("must be an object"));
-          return NULL;
-        }
-      tie = read_tie (json_node_get_object (element), prefix, error);
-      if (tie == NULL)
-        return NULL;
-      if (!hel_netmap_validate_tie (map, tie, &local_error))
-        {
-          hel_netmap_tie_free (tie);
-          field_fail (error, prefix, local_error->message);
-          g_error_free (local_error);
-          return NULL;
-        }
-      g_ptr_array_add (map->ties, tie);
-    }
   return g_steal_pointer (&map);
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hel-json-read.h"
 #include "hel-plan.h"
 #include "hel-validate.h"
 
@@ -563,151 +564,31 @@ hel_plan_to_json (HelPlan *plan)
   return json_builder_get_root (b);
 }
 
-/* Reading is strict: a plan from a file or a version must be whole and well-formed. */
-typedef struct {
-  GError **error;
-  GString *path;
-} Reader;
-
-static gboolean
-reader_fail (Reader     *r,
-             const char *member,
-             const char *problem)
-{
-  if (r->error != NULL && *r->error == NULL)
-    g_set_error (r->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s%s%s: %s", r->path->str,
-                 r->path->len ? "." : "", member, problem);
-  return FALSE;
-}
-
-static gboolean
-read_string (Reader      *r,
-             JsonObject  *o,
-             const char  *member,
-             gboolean     required,
-             gboolean     is_date,
-             char       **out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return required ? reader_fail (r, member, _("is missing")) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return reader_fail (r, member, _("must be text"));
-  if (is_date && !hel_date_is_valid_iso (json_node_get_string (node)))
-    return reader_fail (r, member, _("is not a date (YYYY-MM-DD)"));
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-read_int (Reader     *r,
-          JsonObject *o,
-          const char *member,
-          gint64      min,
-          gint64      max,
-          gint64     *out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return reader_fail (r, member, _("must be a whole number"));
-  *out = json_node_get_int (node);
-  if (*out < min || *out > max)
-    return reader_fail (r, member, _("is out of range"));
-  return TRUE;
-}
-
-static gboolean
-read_bool (Reader     *r,
-           JsonObject *o,
-           const char *member,
-           gboolean   *out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return reader_fail (r, member, _("must be true or false"));
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static JsonArray *
-read_array (Reader     *r,
-            JsonObject *o,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      reader_fail (r, member, _("must be a list"));
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-array_object (Reader     *r,
-              JsonArray  *array,
-              guint       i,
-              const char *member)
-{
-  JsonNode *node = json_array_get_element (array, i);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autofree char *where = g_strdup_printf ("%s[%u]", member, i);
-      reader_fail (r, where, _("must be an object"));
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-static void
-reader_push (Reader     *r,
-             const char *member,
-             guint       i,
-             gsize      *saved)
-{
-  *saved = r->path->len;
-  g_string_append_printf (r->path, "%s%s[%u]", r->path->len ? "." : "", member, i);
-}
-
-static void
-reader_pop (Reader *r,
-            gsize   saved)
-{
-  g_string_truncate (r->path, saved);
-}
-
+/* Reading is strict (hel-json-read.h): a plan from a file or a version must be whole and
+ * well-formed. */
 static HelStep *
-read_step (Reader     *r,
-           JsonObject *o)
+read_step (HelJsonReader *r,
+           JsonObject    *o)
 {
-  g_autoptr(GError) unused = NULL;
   HelStep *step = hel_step_new (NULL);
   g_autofree char *kind = NULL;
   gint64 v;
 
-  if (!read_int (r, o, "id", 0, G_MAXINT64, &step->id) ||
-      !read_string (r, o, "what", TRUE, FALSE, &step->what) ||
-      !read_string (r, o, "owner_kind", TRUE, FALSE, &kind) ||
-      !read_int (r, o, "owner_member_id", 0, G_MAXINT64, &step->owner_member_id) ||
-      !read_int (r, o, "owner_caseworker_id", 0, G_MAXINT64, &step->owner_caseworker_id) ||
-      !read_string (r, o, "owner_name", FALSE, FALSE, &step->owner_name) ||
-      !read_string (r, o, "due", FALSE, TRUE, &step->due) ||
-      !read_bool (r, o, "done", &step->done) ||
-      !read_string (r, o, "done_date", FALSE, TRUE, &step->done_date) ||
-      !read_int (r, o, "position", G_MININT, G_MAXINT, &v))
+  if (!hel_json_read_int (r, o, "id", 0, G_MAXINT64, &step->id) ||
+      !hel_json_read_string (r, o, "what", HEL_JSON_REQUIRED, &step->what) ||
+      !hel_json_read_string (r, o, "owner_kind", HEL_JSON_REQUIRED, &kind) ||
+      !hel_json_read_int (r, o, "owner_member_id", 0, G_MAXINT64, &step->owner_member_id) ||
+      !hel_json_read_int (r, o, "owner_caseworker_id", 0, G_MAXINT64, &step->owner_caseworker_id) ||
+      !hel_json_read_string (r, o, "owner_name", HEL_JSON_OPTIONAL, &step->owner_name) ||
+      !hel_json_read_string (r, o, "due", HEL_JSON_DATE, &step->due) ||
+      !hel_json_read_bool (r, o, "done", &step->done) ||
+      !hel_json_read_string (r, o, "done_date", HEL_JSON_DATE, &step->done_date) ||
+      !hel_json_read_int (r, o, "position", G_MININT, G_MAXINT, &v))
     goto fail;
   step->position = (int) v;
   if (!hel_owner_kind_from_code (kind, &step->owner_kind))
     {
-      reader_fail (r, "owner_kind", _("is not a known kind of owner"));
+      hel_json_reader_fail (r, "owner_kind", _("is not a known kind of owner"));
       goto fail;
     }
   return step;
@@ -718,8 +599,8 @@ fail:
 }
 
 static HelSubgoal *
-read_subgoal (Reader     *r,
-              JsonObject *o)
+read_subgoal (HelJsonReader *r,
+              JsonObject    *o)
 {
   HelSubgoal *sg = hel_subgoal_new (NULL);
   g_autofree char *status = NULL;
@@ -728,29 +609,29 @@ read_subgoal (Reader     *r,
   gint64 v;
   gsize saved;
 
-  if (!read_int (r, o, "id", 0, G_MAXINT64, &sg->id) ||
-      !read_string (r, o, "wording", TRUE, FALSE, &sg->wording) ||
-      !read_string (r, o, "deadline", FALSE, TRUE, &sg->deadline) ||
-      !read_string (r, o, "status", TRUE, FALSE, &status) ||
-      !read_string (r, o, "next_followup", FALSE, TRUE, &sg->next_followup) ||
-      !read_string (r, o, "created", TRUE, TRUE, &sg->created) ||
-      !read_int (r, o, "position", G_MININT, G_MAXINT, &v))
+  if (!hel_json_read_int (r, o, "id", 0, G_MAXINT64, &sg->id) ||
+      !hel_json_read_string (r, o, "wording", HEL_JSON_REQUIRED, &sg->wording) ||
+      !hel_json_read_string (r, o, "deadline", HEL_JSON_DATE, &sg->deadline) ||
+      !hel_json_read_string (r, o, "status", HEL_JSON_REQUIRED, &status) ||
+      !hel_json_read_string (r, o, "next_followup", HEL_JSON_DATE, &sg->next_followup) ||
+      !hel_json_read_string (r, o, "created", HEL_JSON_REQUIRED | HEL_JSON_DATE, &sg->created) ||
+      !hel_json_read_int (r, o, "position", G_MININT, G_MAXINT, &v))
     goto fail;
   sg->position = (int) v;
   if (!hel_goal_status_from_code (status, &sg->status))
     {
-      reader_fail (r, "status", _("is not a known status"));
+      hel_json_reader_fail (r, "status", _("is not a known status"));
       goto fail;
     }
   scale = json_object_get_member (o, "scale");
   if (scale != NULL && !JSON_NODE_HOLDS_NULL (scale))
     {
-      if (!read_int (r, o, "scale", 0, 10, &v))
+      if (!hel_json_read_int (r, o, "scale", 0, 10, &v))
         goto fail;
       sg->scale = (int) v;
     }
 
-  if ((owners = read_array (r, o, "owners")) == NULL)
+  if ((owners = hel_json_read_array (r, o, "owners")) == NULL)
     goto fail;
   for (guint i = 0; i < json_array_get_length (owners); i++)
     {
@@ -759,70 +640,70 @@ read_subgoal (Reader     *r,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
         {
-          reader_fail (r, "owners", _("must be a list of member ids"));
+          hel_json_reader_fail (r, "owners", _("must be a list of member ids"));
           goto fail;
         }
       id = json_node_get_int (node);
       g_array_append_val (sg->owners, id);
     }
 
-  if ((steps = read_array (r, o, "steps")) == NULL)
+  if ((steps = hel_json_read_array (r, o, "steps")) == NULL)
     goto fail;
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
-      JsonObject *so = array_object (r, steps, i, "steps");
+      JsonObject *so = hel_json_read_array_object (r, steps, i, "steps");
       HelStep *step;
 
       if (so == NULL)
         goto fail;
-      reader_push (r, "steps", i, &saved);
+      hel_json_reader_push (r, "steps", i, &saved);
       step = read_step (r, so);
-      reader_pop (r, saved);
+      hel_json_reader_pop (r, saved);
       if (step == NULL)
         goto fail;
       g_ptr_array_add (sg->steps, step);
     }
 
-  if ((followups = read_array (r, o, "followups")) == NULL)
+  if ((followups = hel_json_read_array (r, o, "followups")) == NULL)
     goto fail;
   for (guint i = 0; i < json_array_get_length (followups); i++)
     {
-      JsonObject *fo = array_object (r, followups, i, "followups");
+      JsonObject *fo = hel_json_read_array_object (r, followups, i, "followups");
       HelFollowup *f;
 
       if (fo == NULL)
         goto fail;
       f = hel_followup_new (NULL, NULL, NULL);
       g_ptr_array_add (sg->followups, f);
-      reader_push (r, "followups", i, &saved);
-      if (!read_int (r, fo, "id", 0, G_MAXINT64, &f->id) ||
-          !read_string (r, fo, "date", TRUE, TRUE, &f->date) ||
-          !read_string (r, fo, "text", TRUE, FALSE, &f->text) ||
-          !read_string (r, fo, "author", FALSE, FALSE, &f->author) ||
-          !read_bool (r, fo, "internal", &f->internal))
+      hel_json_reader_push (r, "followups", i, &saved);
+      if (!hel_json_read_int (r, fo, "id", 0, G_MAXINT64, &f->id) ||
+          !hel_json_read_string (r, fo, "date", HEL_JSON_REQUIRED | HEL_JSON_DATE, &f->date) ||
+          !hel_json_read_string (r, fo, "text", HEL_JSON_REQUIRED, &f->text) ||
+          !hel_json_read_string (r, fo, "author", HEL_JSON_OPTIONAL, &f->author) ||
+          !hel_json_read_bool (r, fo, "internal", &f->internal))
         goto fail;
-      reader_pop (r, saved);
+      hel_json_reader_pop (r, saved);
     }
 
-  if ((history = read_array (r, o, "scale_history")) == NULL)
+  if ((history = hel_json_read_array (r, o, "scale_history")) == NULL)
     goto fail;
   for (guint i = 0; i < json_array_get_length (history); i++)
     {
-      JsonObject *eo = array_object (r, history, i, "scale_history");
+      JsonObject *eo = hel_json_read_array_object (r, history, i, "scale_history");
       HelScaleEntry *e;
 
       if (eo == NULL)
         goto fail;
       e = hel_scale_entry_new (0, NULL, NULL);
       g_ptr_array_add (sg->scale_history, e);
-      reader_push (r, "scale_history", i, &saved);
-      if (!read_int (r, eo, "id", 0, G_MAXINT64, &e->id) ||
-          !read_int (r, eo, "value", 0, 10, &v) ||
-          !read_string (r, eo, "set_by", FALSE, FALSE, &e->set_by) ||
-          !read_string (r, eo, "set_at", TRUE, FALSE, &e->set_at))
+      hel_json_reader_push (r, "scale_history", i, &saved);
+      if (!hel_json_read_int (r, eo, "id", 0, G_MAXINT64, &e->id) ||
+          !hel_json_read_int (r, eo, "value", 0, 10, &v) ||
+          !hel_json_read_string (r, eo, "set_by", HEL_JSON_OPTIONAL, &e->set_by) ||
+          !hel_json_read_string (r, eo, "set_at", HEL_JSON_REQUIRED, &e->set_at))
         goto fail;
       e->value = (int) v;
-      reader_pop (r, saved);
+      hel_json_reader_pop (r, saved);
     }
   return sg;
 
@@ -837,7 +718,7 @@ hel_plan_from_json (JsonNode  *node,
 {
   g_autoptr(HelPlan) plan = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
-  Reader r = { error, path };
+  HelJsonReader r = { error, path, G_IO_ERROR, G_IO_ERROR_INVALID_DATA };
   JsonObject *o;
   JsonArray *wishes, *goals;
   gint64 family_id;
@@ -849,35 +730,35 @@ hel_plan_from_json (JsonNode  *node,
       return NULL;
     }
   o = json_node_get_object (node);
-  if (!read_int (&r, o, "family_id", 0, G_MAXINT64, &family_id))
+  if (!hel_json_read_int (&r, o, "family_id", 0, G_MAXINT64, &family_id))
     return NULL;
   plan = hel_plan_new (family_id);
-  if (!read_string (&r, o, "wishes", FALSE, FALSE, &plan->data.wishes))
+  if (!hel_json_read_string (&r, o, "wishes", HEL_JSON_OPTIONAL, &plan->data.wishes))
     return NULL;
 
-  if ((wishes = read_array (&r, o, "member_wishes")) == NULL)
+  if ((wishes = hel_json_read_array (&r, o, "member_wishes")) == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (wishes); i++)
     {
-      JsonObject *wo = array_object (&r, wishes, i, "member_wishes");
+      JsonObject *wo = hel_json_read_array_object (&r, wishes, i, "member_wishes");
       gint64 member_id;
-      char *text;
+      char *text = NULL;
 
       if (wo == NULL)
         return NULL;
-      reader_push (&r, "member_wishes", i, &saved);
-      if (!read_int (&r, wo, "member_id", 1, G_MAXINT64, &member_id) ||
-          !read_string (&r, wo, "text", TRUE, FALSE, &text))
+      hel_json_reader_push (&r, "member_wishes", i, &saved);
+      if (!hel_json_read_int (&r, wo, "member_id", 1, G_MAXINT64, &member_id) ||
+          !hel_json_read_string (&r, wo, "text", HEL_JSON_REQUIRED, &text))
         return NULL;
-      reader_pop (&r, saved);
+      hel_json_reader_pop (&r, saved);
       g_hash_table_insert (plan->data.member_wishes, g_memdup2 (&member_id, sizeof member_id), text);
     }
 
-  if ((goals = read_array (&r, o, "goals")) == NULL)
+  if ((goals = hel_json_read_array (&r, o, "goals")) == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (goals); i++)
     {
-      JsonObject *go = array_object (&r, goals, i, "goals");
+      JsonObject *go = hel_json_read_array_object (&r, goals, i, "goals");
       JsonArray *subgoals;
       HelGoal *goal;
       gint64 v;
@@ -886,31 +767,32 @@ hel_plan_from_json (JsonNode  *node,
         return NULL;
       goal = hel_goal_new (NULL);
       g_ptr_array_add (plan->data.goals, goal);
-      reader_push (&r, "goals", i, &saved);
-      if (!read_int (&r, go, "id", 0, G_MAXINT64, &goal->id) ||
-          !read_string (&r, go, "title", TRUE, FALSE, &goal->title) ||
-          !read_string (&r, go, "created", TRUE, TRUE, &goal->created) ||
-          !read_int (&r, go, "position", G_MININT, G_MAXINT, &v) ||
-          (subgoals = read_array (&r, go, "subgoals")) == NULL)
+      hel_json_reader_push (&r, "goals", i, &saved);
+      if (!hel_json_read_int (&r, go, "id", 0, G_MAXINT64, &goal->id) ||
+          !hel_json_read_string (&r, go, "title", HEL_JSON_REQUIRED, &goal->title) ||
+          !hel_json_read_string (&r, go, "created", HEL_JSON_REQUIRED | HEL_JSON_DATE,
+                                 &goal->created) ||
+          !hel_json_read_int (&r, go, "position", G_MININT, G_MAXINT, &v) ||
+          (subgoals = hel_json_read_array (&r, go, "subgoals")) == NULL)
         return NULL;
       goal->position = (int) v;
       for (guint j = 0; j < json_array_get_length (subgoals); j++)
         {
-          JsonObject *so = array_object (&r, subgoals, j, "subgoals");
+          JsonObject *so = hel_json_read_array_object (&r, subgoals, j, "subgoals");
           HelSubgoal *sg;
           gsize saved2;
 
           if (so == NULL)
             return NULL;
-          reader_push (&r, "subgoals", j, &saved2);
+          hel_json_reader_push (&r, "subgoals", j, &saved2);
           sg = read_subgoal (&r, so);
-          reader_pop (&r, saved2);
+          hel_json_reader_pop (&r, saved2);
           if (sg == NULL)
             return NULL;
           sg->goal_id = goal->id;
           g_ptr_array_add (goal->subgoals, sg);
         }
-      reader_pop (&r, saved);
+      hel_json_reader_pop (&r, saved);
     }
   return g_steal_pointer (&plan);
 }

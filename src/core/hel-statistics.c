@@ -104,21 +104,6 @@ bind_named_text (sqlite3_stmt *stmt,
     _hel_bind_text_or_null (stmt, i, value);
 }
 
-static gboolean
-step_rows (HelStore     *store,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    _hel_store_fail (store, rc, error);
-  return FALSE;
-}
-
 /* The quarters a per-quarter table spans: from the filter's start (or the first family's start)
  * to its end (or today), the last HEL_STATISTICS_MAX_QUARTERS of them. */
 static GPtrArray *
@@ -185,7 +170,7 @@ hel_statistics_counts (HelStore                  *store,
   if (stmt == NULL)
     return FALSE;
   bind_filter (stmt, filter);
-  if (!step_rows (store, stmt, error))
+  if (!_hel_store_step_rows (store, stmt, error))
     return FALSE;
   counts->n_families = (guint) sqlite3_column_int (stmt, 0);
   counts->n_active = (guint) sqlite3_column_int (stmt, 1);
@@ -220,7 +205,7 @@ hel_statistics_who5_by_wave (HelStore                  *store,
   if (stmt == NULL)
     return NULL;
   bind_filter (stmt, filter);
-  while (step_rows (store, stmt, &local_error))
+  while (_hel_store_step_rows (store, stmt, &local_error))
     {
       HelWho5Wave row = { 0 };
 
@@ -257,7 +242,7 @@ count_sdq_bands (HelStore                  *store,
   if (stmt == NULL)
     return FALSE;
   bind_filter (stmt, filter);
-  while (step_rows (store, stmt, &local_error))
+  while (_hel_store_step_rows (store, stmt, &local_error))
     {
       /* Banded by today's table, so a changed table changes the picture at once. */
       int band = hel_sdq_band_for_total (bands, sqlite3_column_int (stmt, 0));
@@ -345,7 +330,7 @@ hel_statistics_absence (HelStore                  *store,
   bind_filter (stmt, filter);
   bind_named_text (stmt, ":qfirst", range->pdata[0]);
   bind_named_text (stmt, ":qlast", range->pdata[range->len - 1]);
-  while (step_rows (store, stmt, &local_error))
+  while (_hel_store_step_rows (store, stmt, &local_error))
     {
       const char *quarter = _hel_column_text (stmt, 0);
       double percent = sqlite3_column_double (stmt, 2);
@@ -410,7 +395,7 @@ hel_statistics_absence (HelStore                  *store,
       bind_named_text (stmt, ":qfirst", g_array_index (table->quarters, HelAbsenceQuarter,
                                                        table->compare_first).quarter);
       bind_named_text (stmt, ":qlast", last_row->quarter);
-      while (step_rows (store, stmt, &local_error))
+      while (_hel_store_step_rows (store, stmt, &local_error))
         {
           table->n_both++;
           sum_first += sqlite3_column_double (stmt, 0);
@@ -465,7 +450,7 @@ hel_statistics_adults_by_quarter (HelStore                  *store,
       bind_filter (stmt, filter);
       bind_named_text (stmt, ":qstart", start);
       bind_named_text (stmt, ":qend", end);
-      while (step_rows (store, stmt, &local_error))
+      while (_hel_store_step_rows (store, stmt, &local_error))
         {
           HelIncomeKind kind;
           guint n = (guint) sqlite3_column_int (stmt, 1);
@@ -495,7 +480,7 @@ hel_statistics_adults_by_quarter (HelStore                  *store,
       bind_filter (stmt, filter);
       bind_named_text (stmt, ":qstart", start);
       bind_named_text (stmt, ":qend", end);
-      if (step_rows (store, stmt, &local_error))
+      if (_hel_store_step_rows (store, stmt, &local_error))
         {
           row.n_in_offer = (guint) sqlite3_column_int (stmt, 0);
           row.n_in_placement = (guint) sqlite3_column_int (stmt, 1);
@@ -539,7 +524,7 @@ hel_statistics_notifications_by_year (HelStore                  *store,
   bind_filter (stmt, filter);
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":yfrom"), from_year);
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":yto"), to_year);
-  while (step_rows (store, stmt, &local_error))
+  while (_hel_store_step_rows (store, stmt, &local_error))
     {
       HelNotificationYear row = { 0 };
       row.year = sqlite3_column_int (stmt, 0);
@@ -568,7 +553,7 @@ hel_statistics_notifications_by_year (HelStore                  *store,
         return NULL;
       bind_filter (stmt, filter);
       bind_named_text (stmt, ":yend", year_end);
-      if (step_rows (store, stmt, &local_error))
+      if (_hel_store_step_rows (store, stmt, &local_error))
         {
           row->n_children = (guint) sqlite3_column_int (stmt, 0);
           sqlite3_reset (stmt);
@@ -663,7 +648,7 @@ hel_statistics_economy (HelStore                  *store,
   bind_filter (stmt, filter);
   bind_named_text (stmt, ":qfirst", range->pdata[0]);
   bind_named_text (stmt, ":qlast", range->pdata[range->len - 1]);
-  if (step_rows (store, stmt, &local_error))
+  if (_hel_store_step_rows (store, stmt, &local_error))
     {
       latest = g_strdup (_hel_column_text (stmt, 0));
       sqlite3_reset (stmt);
@@ -686,7 +671,7 @@ hel_statistics_economy (HelStore                  *store,
   bind_filter (stmt, filter);
   bind_named_text (stmt, ":qfirst", range->pdata[0]);
   bind_named_text (stmt, ":qlatest", latest);
-  while (step_rows (store, stmt, &local_error))
+  while (_hel_store_step_rows (store, stmt, &local_error))
     {
       const char *quarter = _hel_column_text (stmt, 0);
       HelDepartment dept;
@@ -720,7 +705,7 @@ hel_statistics_economy (HelStore                  *store,
   bind_filter (stmt, filter);
   bind_named_text (stmt, ":qfirst", range->pdata[0]);
   bind_named_text (stmt, ":qlatest", latest);
-  while (step_rows (store, stmt, &local_error))
+  while (_hel_store_step_rows (store, stmt, &local_error))
     {
       HelDepartment dept;
       if (hel_department_from_code (_hel_column_text (stmt, 0), &dept))
@@ -740,7 +725,7 @@ hel_statistics_economy (HelStore                  *store,
     return NULL;
   bind_filter (stmt, filter);
   bind_named_text (stmt, ":qlatest", latest);
-  if (step_rows (store, stmt, error))
+  if (_hel_store_step_rows (store, stmt, error))
     {
       table->n_families = (guint) sqlite3_column_int (stmt, 0);
       sqlite3_reset (stmt);

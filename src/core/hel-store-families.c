@@ -43,7 +43,7 @@ hel_store_list_families (HelStore *self,
   g_return_val_if_fail (HEL_IS_STORE (self), NULL);
 
   stmt = _hel_store_prepare (self, "SELECT " FAMILY_COLUMNS " FROM family f "
-                                   "ORDER BY f.name COLLATE NOCASE, f.id", error);
+                                   "ORDER BY f.name COLLATE " HEL_COLLATE_DANISH ", f.id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -86,14 +86,6 @@ hel_store_get_family (HelStore *self,
 }
 
 static gboolean
-invalid (GError    **error,
-         const char *message)
-{
-  g_set_error_literal (error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 validate_family (HelFamily *family,
                  char     **name_out,
                  GError   **error)
@@ -107,18 +99,19 @@ validate_family (HelFamily *family,
   if (!hel_text_require (hel_family_get_name (family), _("the family’s name"), name_out, error))
     return FALSE;
   if (!hel_date_is_valid_iso (start))
-    return invalid (error, _("The family needs a valid start date."));
+    return _hel_store_invalid (error, _("The family needs a valid start date."));
   if (end != NULL && *end != '\0')
     {
       if (!hel_date_is_valid_iso (end))
-        return invalid (error, _("The end date is not a valid date."));
+        return _hel_store_invalid (error, _("The end date is not a valid date."));
       if (hel_date_compare (end, start) < 0)
-        return invalid (error, _("The family cannot end before it started."));
+        return _hel_store_invalid (error, _("The family cannot end before it started."));
     }
   if (consent != NULL && *consent != '\0' && !hel_date_is_valid_iso (consent))
-    return invalid (error, _("The consent date is not a valid date."));
+    return _hel_store_invalid (error, _("The consent date is not a valid date."));
   if (primary > 0 && primary == secondary)
-    return invalid (error, _("The primary and the secondary caseworker must be two different people."));
+    return _hel_store_invalid (error,
+                               _("The primary and the secondary caseworker must be two different people."));
   return TRUE;
 }
 
@@ -335,9 +328,9 @@ validate_member (HelMember *member,
   if (birth != NULL && *birth != '\0')
     {
       if (!hel_date_is_valid_iso (birth))
-        return invalid (error, _("The birth date is not a valid date."));
+        return _hel_store_invalid (error, _("The birth date is not a valid date."));
       if (hel_date_compare (birth, today) > 0)
-        return invalid (error, _("The birth date lies in the future."));
+        return _hel_store_invalid (error, _("The birth date lies in the future."));
     }
   if (cpr != NULL && *cpr != '\0')
     {
@@ -346,7 +339,7 @@ validate_member (HelMember *member,
       if (!hel_cpr_parse (cpr, cpr_out, &cpr_birth, error))
         return FALSE;
       if (birth != NULL && *birth != '\0' && g_strcmp0 (birth, cpr_birth) != 0)
-        return invalid (error, _("The CPR number does not match the birth date."));
+        return _hel_store_invalid (error, _("The CPR number does not match the birth date."));
     }
   return TRUE;
 }
@@ -517,16 +510,7 @@ static gint64
 family_of_member (HelStore *self,
                   gint64    member_id)
 {
-  sqlite3_stmt *stmt = _hel_store_prepare (self, "SELECT family_id FROM member WHERE id = ?1", NULL);
-  gint64 family_id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    family_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return family_id;
+  return _hel_store_lookup_id (self, "SELECT family_id FROM member WHERE id = ?1", member_id);
 }
 
 /* A period starting on the same day as an existing one replaces it. */
@@ -542,9 +526,9 @@ hel_store_add_income_period (HelStore        *self,
   g_return_val_if_fail (period != NULL, FALSE);
 
   if (period->kind >= HEL_N_INCOME_KINDS)
-    return invalid (error, _("Unknown kind of income support."));
+    return _hel_store_invalid (error, _("Unknown kind of income support."));
   if (!hel_date_is_valid_iso (period->start_date))
-    return invalid (error, _("The income support needs a valid start date."));
+    return _hel_store_invalid (error, _("The income support needs a valid start date."));
 
   if (!hel_store_begin (self, error))
     return FALSE;

@@ -17,75 +17,20 @@ hel_netmap_version_free (HelNetmapVersion *version)
   g_free (version);
 }
 
-static gboolean
-invalid (GError    **error,
-         const char *message)
-{
-  g_set_error_literal (error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-not_found (GError    **error,
-           const char *message)
-{
-  g_set_error_literal (error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND, message);
-  return FALSE;
-}
-
 /* The model's checks speak the store's error domain here, so callers match one domain. */
 static gboolean
 model_refused (GError  **error,
                GError   *model_error)
 {
-  invalid (error, model_error->message);
+  _hel_store_invalid (error, model_error->message);
   g_error_free (model_error);
   return FALSE;
-}
-
-static gint64
-lookup_id (HelStore   *self,
-           const char *sql,
-           gint64      param)
-{
-  sqlite3_stmt *stmt = _hel_store_prepare (self, sql, NULL);
-  gint64 value = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, param);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
 }
 
 #define FAMILY_OF_NETMAP "SELECT family_id FROM netmap WHERE id = ?1"
 #define NETMAP_OF_NODE "SELECT netmap_id FROM netmap_node WHERE id = ?1"
 #define NETMAP_OF_TIE "SELECT netmap_id FROM netmap_tie WHERE id = ?1"
 #define NETMAP_OF_VERSION "SELECT netmap_id FROM netmap_version WHERE id = ?1"
-
-static char *
-now_utc (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static gboolean
-step_rows (HelStore     *self,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    _hel_store_fail (self, rc, error);
-  return FALSE;
-}
 
 /* Every edit ends here: stamp the map as modified, queue "netmap" for the family, commit. */
 static gboolean
@@ -97,7 +42,7 @@ finish (HelStore *self,
 {
   if (ok && netmap_id > 0)
     {
-      g_autofree char *now = now_utc ();
+      g_autofree char *now = _hel_store_now_utc ();
       sqlite3_stmt *stmt = _hel_store_prepare (self, "UPDATE netmap SET modified = ?2 WHERE id = ?1",
                                                error);
       ok = stmt != NULL;
@@ -108,13 +53,7 @@ finish (HelStore *self,
           ok = _hel_store_step_done (self, stmt, error);
         }
     }
-  if (!ok)
-    {
-      hel_store_rollback (self);
-      return FALSE;
-    }
-  _hel_store_queue_change (self, "netmap", family_id);
-  return hel_store_commit (self, error);
+  return _hel_store_finish (self, ok, "netmap", family_id, error);
 }
 
 /* ---- maps ---- */
@@ -154,7 +93,7 @@ hel_store_list_netmaps (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     g_ptr_array_add (maps, netmap_from_row (stmt));
   if (local_error != NULL)
     {
@@ -170,7 +109,7 @@ hel_store_ensure_netmap (HelStore *self,
                          gint64    member_id,
                          GError  **error)
 {
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = _hel_store_now_utc ();
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -178,16 +117,17 @@ hel_store_ensure_netmap (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return 0;
-  if (lookup_id (self, "SELECT id FROM family WHERE id = ?1", family_id) == 0)
+  if (_hel_store_lookup_id (self, "SELECT id FROM family WHERE id = ?1", family_id) == 0)
     {
-      not_found (error, _("The family no longer exists."));
+      _hel_store_not_found (error, _("The family no longer exists."));
       hel_store_rollback (self);
       return 0;
     }
   if (member_id > 0 &&
-      lookup_id (self, "SELECT family_id FROM member WHERE id = ?1", member_id) != family_id)
+      _hel_store_lookup_id (self, "SELECT family_id FROM member WHERE id = ?1",
+                            member_id) != family_id)
     {
-      not_found (error, _("The family member no longer exists."));
+      _hel_store_not_found (error, _("The family member no longer exists."));
       hel_store_rollback (self);
       return 0;
     }
@@ -251,7 +191,7 @@ hel_store_load_netmap (HelStore *self,
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        not_found (error, _("The network map no longer exists."));
+        _hel_store_not_found (error, _("The network map no longer exists."));
       else
         _hel_store_fail (self, rc, error);
       return NULL;
@@ -265,7 +205,7 @@ hel_store_load_netmap (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, netmap_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelNetmapNode *node = hel_netmap_node_new (_hel_column_text (stmt, 1),
                                                  sqlite3_column_double (stmt, 2),
@@ -288,7 +228,7 @@ hel_store_load_netmap (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, netmap_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelNetmapTie *tie = hel_netmap_tie_new (sqlite3_column_int64 (stmt, 1),
                                               sqlite3_column_int64 (stmt, 2),
@@ -324,9 +264,10 @@ hel_store_set_netmap_title (HelStore   *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
   if (family_id == 0)
-    return finish (self, 0, 0, not_found (error, _("The network map no longer exists.")), error);
+    return finish (self, 0, 0, _hel_store_not_found (error, _("The network map no longer exists.")),
+                   error);
   stmt = _hel_store_prepare (self, "UPDATE netmap SET title = ?2 WHERE id = ?1", error);
   if (stmt != NULL)
     {
@@ -350,9 +291,10 @@ hel_store_delete_netmap (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
   if (family_id == 0)
-    return finish (self, 0, 0, not_found (error, _("The network map no longer exists.")), error);
+    return finish (self, 0, 0, _hel_store_not_found (error, _("The network map no longer exists.")),
+                   error);
   stmt = _hel_store_prepare (self, "DELETE FROM netmap WHERE id = ?1", error);
   if (stmt != NULL)
     {
@@ -388,9 +330,10 @@ hel_store_save_netmap_node (HelStore      *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
   if (family_id == 0)
-    return finish (self, 0, 0, not_found (error, _("The network map no longer exists.")), error);
+    return finish (self, 0, 0, _hel_store_not_found (error, _("The network map no longer exists.")),
+                   error);
 
   if (node->id > 0)
     stmt = _hel_store_prepare (self,
@@ -423,7 +366,7 @@ hel_store_save_netmap_node (HelStore      *self,
     }
   ok = _hel_store_step_done (self, stmt, error) && ok;
   if (!ok && (error == NULL || *error == NULL))
-    not_found (error, _("The person is no longer on the network map."));
+    _hel_store_not_found (error, _("The person is no longer on the network map."));
   if (ok)
     {
       node->x = x;
@@ -451,10 +394,11 @@ hel_store_move_netmap_node (HelStore *self,
   moved = hel_netmap_clamp_position (&x, &y);
   if (!hel_store_begin (self, error))
     return FALSE;
-  netmap_id = lookup_id (self, NETMAP_OF_NODE, node_id);
-  family_id = lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
+  netmap_id = _hel_store_lookup_id (self, NETMAP_OF_NODE, node_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
   if (family_id == 0)
-    return finish (self, 0, 0, not_found (error, _("The person is no longer on the network map.")),
+    return finish (self, 0, 0, _hel_store_not_found (error,
+                                                     _("The person is no longer on the network map.")),
                    error);
   stmt = _hel_store_prepare (self, "UPDATE netmap_node SET x = ?2, y = ?3 WHERE id = ?1", error);
   if (stmt != NULL)
@@ -482,10 +426,11 @@ hel_store_delete_netmap_node (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  netmap_id = lookup_id (self, NETMAP_OF_NODE, node_id);
-  family_id = lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
+  netmap_id = _hel_store_lookup_id (self, NETMAP_OF_NODE, node_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
   if (family_id == 0)
-    return finish (self, 0, 0, not_found (error, _("The person is no longer on the network map.")),
+    return finish (self, 0, 0, _hel_store_not_found (error,
+                                                     _("The person is no longer on the network map.")),
                    error);
   /* The person's ties go with them (ON DELETE CASCADE). */
   stmt = _hel_store_prepare (self, "DELETE FROM netmap_node WHERE id = ?1", error);
@@ -513,21 +458,24 @@ hel_store_save_netmap_tie (HelStore     *self,
   g_return_val_if_fail (tie != NULL, FALSE);
 
   if ((guint) tie->kind >= HEL_NETMAP_N_TIE_KINDS)
-    return invalid (error, _("Unknown kind of tie."));
+    return _hel_store_invalid (error, _("Unknown kind of tie."));
   if ((guint) tie->arrow >= HEL_NETMAP_N_ARROWS)
-    return invalid (error, _("Unknown direction of support."));
+    return _hel_store_invalid (error, _("Unknown direction of support."));
   if (tie->from_id == tie->to_id || tie->to_id <= 0 || tie->from_id < 0)
-    return invalid (error, _("A tie joins two different people. Choose someone else to tie to."));
+    return _hel_store_invalid (error,
+                               _("A tie joins two different people. Choose someone else to tie to."));
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
   if (family_id == 0)
-    return finish (self, 0, 0, not_found (error, _("The network map no longer exists.")), error);
-  if (lookup_id (self, NETMAP_OF_NODE, tie->to_id) != netmap_id ||
-      (tie->from_id > 0 && lookup_id (self, NETMAP_OF_NODE, tie->from_id) != netmap_id))
+    return finish (self, 0, 0, _hel_store_not_found (error, _("The network map no longer exists.")),
+                   error);
+  if (_hel_store_lookup_id (self, NETMAP_OF_NODE, tie->to_id) != netmap_id ||
+      (tie->from_id > 0 && _hel_store_lookup_id (self, NETMAP_OF_NODE, tie->from_id) != netmap_id))
     return finish (self, 0, 0,
-                   not_found (error, _("The person at one end of the tie is no longer on the map.")),
+                   _hel_store_not_found (error,
+                                         _("The person at one end of the tie is no longer on the map.")),
                    error);
 
   stmt = _hel_store_prepare (self, "SELECT id FROM netmap_tie WHERE netmap_id = ?1 "
@@ -544,7 +492,8 @@ hel_store_save_netmap_tie (HelStore     *self,
   sqlite3_reset (stmt);
   if (existing > 0)
     return finish (self, 0, 0,
-                   invalid (error, _("These two are already tied. Change the existing tie instead.")),
+                   _hel_store_invalid (error,
+                                       _("These two are already tied. Change the existing tie instead.")),
                    error);
 
   if (tie->id > 0)
@@ -570,7 +519,7 @@ hel_store_save_netmap_tie (HelStore     *self,
     }
   ok = _hel_store_step_done (self, stmt, error) && ok;
   if (!ok && (error == NULL || *error == NULL))
-    not_found (error, _("The tie is no longer on the network map."));
+    _hel_store_not_found (error, _("The tie is no longer on the network map."));
   return finish (self, netmap_id, family_id, ok, error);
 }
 
@@ -587,10 +536,11 @@ hel_store_delete_netmap_tie (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  netmap_id = lookup_id (self, NETMAP_OF_TIE, tie_id);
-  family_id = lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
+  netmap_id = _hel_store_lookup_id (self, NETMAP_OF_TIE, tie_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
   if (family_id == 0)
-    return finish (self, 0, 0, not_found (error, _("The tie is no longer on the network map.")),
+    return finish (self, 0, 0, _hel_store_not_found (error,
+                                                     _("The tie is no longer on the network map.")),
                    error);
   stmt = _hel_store_prepare (self, "DELETE FROM netmap_tie WHERE id = ?1", error);
   if (stmt != NULL)
@@ -632,9 +582,10 @@ hel_store_restore_netmap (HelStore        *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_NETMAP, map->id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_NETMAP, map->id);
   if (family_id == 0)
-    return finish (self, 0, 0, not_found (error, _("The network map no longer exists.")), error);
+    return finish (self, 0, 0, _hel_store_not_found (error, _("The network map no longer exists.")),
+                   error);
 
 #define FAIL_IF(cond) \
   G_STMT_START { if (cond) return finish (self, map->id, family_id, FALSE, error); } G_STMT_END
@@ -694,8 +645,9 @@ hel_store_restore_netmap (HelStore        *self,
       FAIL_IF (!_hel_store_step_done (self, stmt, error));
       if (sqlite3_changes (_hel_store_get_handle (self)) == 0)
         {
-          invalid (error, _("The network map could not be restored: it names a person who is "
-                            "now on another map."));
+          _hel_store_invalid (error,
+                              _("The network map could not be restored: it names a person who is "
+                                       "now on another map."));
           FAIL_IF (TRUE);
         }
     }
@@ -789,7 +741,7 @@ hel_store_save_netmap_version (HelStore   *self,
 {
   g_autoptr(HelNetmap) map = NULL;
   g_autofree char *snapshot = NULL;
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = _hel_store_now_utc ();
   g_autofree char *trimmed = g_strstrip (g_strdup (label ? label : ""));
   sqlite3_stmt *stmt;
   gint64 id = 0;
@@ -846,7 +798,7 @@ hel_store_list_netmap_versions (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, netmap_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelNetmapVersion *version = g_new0 (HelNetmapVersion, 1);
 
@@ -885,7 +837,7 @@ hel_store_load_netmap_version (HelStore *self,
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        not_found (error, _("The saved version of the network map no longer exists."));
+        _hel_store_not_found (error, _("The saved version of the network map no longer exists."));
       else
         _hel_store_fail (self, rc, error);
       return NULL;
@@ -914,11 +866,12 @@ hel_store_delete_netmap_version (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  netmap_id = lookup_id (self, NETMAP_OF_VERSION, version_id);
-  family_id = lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
+  netmap_id = _hel_store_lookup_id (self, NETMAP_OF_VERSION, version_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_NETMAP, netmap_id);
   if (family_id == 0)
     return finish (self, 0, 0,
-                   not_found (error, _("The saved version of the network map no longer exists.")),
+                   _hel_store_not_found (error,
+                                         _("The saved version of the network map no longer exists.")),
                    error);
   stmt = _hel_store_prepare (self, "DELETE FROM netmap_version WHERE id = ?1", error);
   if (stmt != NULL)

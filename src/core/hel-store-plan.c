@@ -17,40 +17,6 @@ hel_plan_version_free (HelPlanVersion *version)
   g_free (version);
 }
 
-static gboolean
-invalid (GError    **error,
-         const char *message)
-{
-  g_set_error_literal (error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-not_found (GError    **error,
-           const char *message)
-{
-  g_set_error_literal (error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND, message);
-  return FALSE;
-}
-
-/* Runs a one-row, one-column integer query with one id parameter; 0 when there is no row. */
-static gint64
-lookup_id (HelStore   *self,
-           const char *sql,
-           gint64      param)
-{
-  sqlite3_stmt *stmt = _hel_store_prepare (self, sql, NULL);
-  gint64 value = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, param);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
 #define FAMILY_OF_GOAL "SELECT family_id FROM goal WHERE id = ?1"
 #define FAMILY_OF_SUBGOAL \
   "SELECT g.family_id FROM subgoal s JOIN goal g ON g.id = s.goal_id WHERE s.id = ?1"
@@ -59,30 +25,7 @@ lookup_id (HelStore   *self,
   "JOIN goal g ON g.id = s.goal_id WHERE t.id = ?1"
 #define FAMILY_OF_MEMBER "SELECT family_id FROM member WHERE id = ?1"
 
-static char *
-now_utc (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 /* ---- loading ---- */
-
-static gboolean
-step_rows (HelStore     *self,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  /* Helper for loops: returns TRUE while there is a row; on the end resets the statement. */
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    _hel_store_fail (self, rc, error);
-  return FALSE;
-}
 
 HelPlan *
 hel_store_load_plan (HelStore *self,
@@ -108,7 +51,7 @@ hel_store_load_plan (HelStore *self,
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        not_found (error, _("The family no longer exists."));
+        _hel_store_not_found (error, _("The family no longer exists."));
       else
         _hel_store_fail (self, rc, error);
       return NULL;
@@ -123,7 +66,7 @@ hel_store_load_plan (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_hash_table_insert (data->member_wishes, g_memdup2 (&id, sizeof id),
@@ -137,7 +80,7 @@ hel_store_load_plan (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelGoal *goal = hel_goal_new (_hel_column_text (stmt, 1));
       goal->id = sqlite3_column_int64 (stmt, 0);
@@ -157,7 +100,7 @@ hel_store_load_plan (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 goal_id = sqlite3_column_int64 (stmt, 1);
       HelGoal *goal = g_hash_table_lookup (goals, &goal_id);
@@ -185,7 +128,7 @@ hel_store_load_plan (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 sid = sqlite3_column_int64 (stmt, 0);
       gint64 member_id = sqlite3_column_int64 (stmt, 1);
@@ -204,7 +147,7 @@ hel_store_load_plan (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 sid = sqlite3_column_int64 (stmt, 1);
       HelSubgoal *sg = g_hash_table_lookup (subgoals, &sid);
@@ -233,7 +176,7 @@ hel_store_load_plan (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 sid = sqlite3_column_int64 (stmt, 1);
       HelSubgoal *sg = g_hash_table_lookup (subgoals, &sid);
@@ -254,7 +197,7 @@ hel_store_load_plan (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 sid = sqlite3_column_int64 (stmt, 1);
       HelSubgoal *sg = g_hash_table_lookup (subgoals, &sid);
@@ -283,13 +226,7 @@ finish (HelStore *self,
         gboolean  ok,
         GError  **error)
 {
-  if (!ok)
-    {
-      hel_store_rollback (self);
-      return FALSE;
-    }
-  _hel_store_queue_change (self, "plan", family_id);
-  return hel_store_commit (self, error);
+  return _hel_store_finish (self, ok, "plan", family_id, error);
 }
 
 gboolean
@@ -309,9 +246,9 @@ hel_store_set_wishes (HelStore   *self,
     return FALSE;
   if (member_id > 0)
     {
-      if (lookup_id (self, FAMILY_OF_MEMBER, member_id) != family_id)
+      if (_hel_store_lookup_id (self, FAMILY_OF_MEMBER, member_id) != family_id)
         {
-          not_found (error, _("The family member no longer exists."));
+          _hel_store_not_found (error, _("The family member no longer exists."));
           return finish (self, family_id, FALSE, error);
         }
       stmt = _hel_store_prepare (self, "UPDATE member SET wishes = ?2 WHERE id = ?1", error);
@@ -329,7 +266,7 @@ hel_store_set_wishes (HelStore   *self,
       _hel_bind_text_or_null (stmt, 2, trimmed);
       ok = _hel_store_step_done (self, stmt, error);
       if (ok && sqlite3_changes (_hel_store_get_handle (self)) == 0)
-        ok = not_found (error, _("The family no longer exists."));
+        ok = _hel_store_not_found (error, _("The family no longer exists."));
     }
   return finish (self, family_id, ok, error);
 }
@@ -364,7 +301,7 @@ hel_store_save_goal (HelStore *self,
           sqlite3_bind_int64 (stmt, 3, family_id);
           ok = _hel_store_step_done (self, stmt, error);
           if (ok && sqlite3_changes (_hel_store_get_handle (self)) == 0)
-            ok = not_found (error, _("The goal no longer exists."));
+            ok = _hel_store_not_found (error, _("The goal no longer exists."));
         }
     }
   else
@@ -389,7 +326,7 @@ hel_store_save_goal (HelStore *self,
           if (!ok && g_error_matches (*error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID))
             {
               g_clear_error (error);
-              ok = not_found (error, _("The family no longer exists."));
+              ok = _hel_store_not_found (error, _("The family no longer exists."));
             }
         }
     }
@@ -415,10 +352,10 @@ delete_by_id (HelStore   *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, family_sql, id);
+  family_id = _hel_store_lookup_id (self, family_sql, id);
   if (family_id == 0)
     {
-      not_found (error, missing);
+      _hel_store_not_found (error, missing);
       hel_store_rollback (self);
       return FALSE;
     }
@@ -493,7 +430,7 @@ reorder (HelStore   *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, list_param);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 row = sqlite3_column_int64 (stmt, 0);
       if (row != id)
@@ -532,9 +469,9 @@ hel_store_move_goal (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_GOAL, goal_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_GOAL, goal_id);
   if (family_id == 0)
-    ok = not_found (error, _("The goal no longer exists."));
+    ok = _hel_store_not_found (error, _("The goal no longer exists."));
   else
     ok = reorder (self, "SELECT id FROM goal WHERE family_id = ?1 ORDER BY position, id", family_id,
                   "UPDATE goal SET position = ?2 WHERE id = ?1", goal_id, new_index, error);
@@ -556,11 +493,11 @@ hel_store_move_subgoal (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
   if (family_id == 0)
-    ok = not_found (error, _("The small goal no longer exists."));
-  else if (lookup_id (self, FAMILY_OF_GOAL, to_goal_id) != family_id)
-    ok = invalid (error, _("A small goal can only move within its own family’s plan."));
+    ok = _hel_store_not_found (error, _("The small goal no longer exists."));
+  else if (_hel_store_lookup_id (self, FAMILY_OF_GOAL, to_goal_id) != family_id)
+    ok = _hel_store_invalid (error, _("A small goal can only move within its own family’s plan."));
   else if ((stmt = _hel_store_prepare (self, "UPDATE subgoal SET goal_id = ?2 WHERE id = ?1",
                                        error)) != NULL)
     {
@@ -587,10 +524,10 @@ hel_store_move_step (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_STEP, step_id);
-  subgoal_id = lookup_id (self, "SELECT subgoal_id FROM step WHERE id = ?1", step_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_STEP, step_id);
+  subgoal_id = _hel_store_lookup_id (self, "SELECT subgoal_id FROM step WHERE id = ?1", step_id);
   if (family_id == 0)
-    ok = not_found (error, _("The step no longer exists."));
+    ok = _hel_store_not_found (error, _("The step no longer exists."));
   else
     ok = reorder (self, "SELECT id FROM step WHERE subgoal_id = ?1 ORDER BY position, id",
                   subgoal_id, "UPDATE step SET position = ?2 WHERE id = ?1", step_id, new_index,
@@ -604,7 +541,7 @@ validate_optional_date (const char *date,
                         GError    **error)
 {
   if (date != NULL && *date != '\0' && !hel_date_is_valid_iso (date))
-    return invalid (error, message);
+    return _hel_store_invalid (error, message);
   return TRUE;
 }
 
@@ -627,7 +564,7 @@ hel_store_save_subgoal (HelStore   *self,
                          error))
     return FALSE;
   if ((guint) subgoal->status >= HEL_N_GOAL_STATUSES)
-    return invalid (error, _("Unknown status."));
+    return _hel_store_invalid (error, _("Unknown status."));
   if (!validate_optional_date (subgoal->deadline, _("The deadline is not a valid date."), error) ||
       !validate_optional_date (subgoal->next_followup,
                                _("The next follow-up is not a valid date."), error))
@@ -635,10 +572,10 @@ hel_store_save_subgoal (HelStore   *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_GOAL, subgoal->goal_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_GOAL, subgoal->goal_id);
   if (family_id == 0)
     {
-      not_found (error, _("The goal no longer exists."));
+      _hel_store_not_found (error, _("The goal no longer exists."));
       return finish (self, 0, FALSE, error);
     }
 
@@ -653,7 +590,7 @@ hel_store_save_subgoal (HelStore   *self,
       sqlite3_reset (stmt);
       if (created == NULL)
         {
-          not_found (error, _("The small goal no longer exists."));
+          _hel_store_not_found (error, _("The small goal no longer exists."));
           return finish (self, family_id, FALSE, error);
         }
     }
@@ -669,9 +606,10 @@ hel_store_save_subgoal (HelStore   *self,
       return finish (self, family_id, FALSE, error);
     }
   for (guint i = 0; i < subgoal->owners->len; i++)
-    if (lookup_id (self, FAMILY_OF_MEMBER, g_array_index (subgoal->owners, gint64, i)) != family_id)
+    if (_hel_store_lookup_id (self, FAMILY_OF_MEMBER, g_array_index (subgoal->owners, gint64,
+                                                                     i)) != family_id)
       {
-        invalid (error, _("A small goal can only belong to members of the family."));
+        _hel_store_invalid (error, _("A small goal can only belong to members of the family."));
         return finish (self, family_id, FALSE, error);
       }
 
@@ -737,7 +675,7 @@ hel_store_set_subgoal_scale (HelStore   *self,
                              const char *set_by,
                              GError    **error)
 {
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = _hel_store_now_utc ();
   sqlite3_stmt *stmt;
   gint64 family_id;
   gboolean ok = FALSE;
@@ -745,13 +683,13 @@ hel_store_set_subgoal_scale (HelStore   *self,
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
 
   if (value < 0 || value > 10)
-    return invalid (error, _("The scale goes from 0 to 10."));
+    return _hel_store_invalid (error, _("The scale goes from 0 to 10."));
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
   if (family_id == 0)
     {
-      not_found (error, _("The small goal no longer exists."));
+      _hel_store_not_found (error, _("The small goal no longer exists."));
       return finish (self, 0, FALSE, error);
     }
   stmt = _hel_store_prepare (self, "UPDATE subgoal SET scale = ?2 WHERE id = ?1", error);
@@ -793,29 +731,32 @@ hel_store_save_step (HelStore *self,
   if (!hel_text_require (step->what, _("what is to be done"), &what, error))
     return FALSE;
   if ((guint) step->owner_kind >= HEL_N_OWNER_KINDS)
-    return invalid (error, _("Unknown kind of owner."));
+    return _hel_store_invalid (error, _("Unknown kind of owner."));
   if (!validate_optional_date (step->due, _("The date is not a valid date."), error) ||
       !validate_optional_date (step->done_date, _("The date is not a valid date."), error))
     return FALSE;
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
   if (family_id == 0)
     {
-      not_found (error, _("The small goal no longer exists."));
+      _hel_store_not_found (error, _("The small goal no longer exists."));
       return finish (self, 0, FALSE, error);
     }
   if (step->owner_kind == HEL_OWNER_MEMBER && step->owner_member_id > 0 &&
-      lookup_id (self, FAMILY_OF_MEMBER, step->owner_member_id) != family_id)
+      _hel_store_lookup_id (self, FAMILY_OF_MEMBER, step->owner_member_id) != family_id)
     {
-      invalid (error, _("The person responsible is no longer in the family. Choose someone else."));
+      _hel_store_invalid (error,
+                          _("The person responsible is no longer in the family. Choose someone else."));
       return finish (self, family_id, FALSE, error);
     }
   if (step->owner_kind == HEL_OWNER_CASEWORKER && step->owner_caseworker_id > 0 &&
-      lookup_id (self, "SELECT id FROM caseworker WHERE id = ?1", step->owner_caseworker_id) == 0)
+      _hel_store_lookup_id (self, "SELECT id FROM caseworker WHERE id = ?1",
+                            step->owner_caseworker_id) == 0)
     {
-      invalid (error, _("The caseworker responsible no longer exists. Choose someone else."));
+      _hel_store_invalid (error,
+                          _("The caseworker responsible no longer exists. Choose someone else."));
       return finish (self, family_id, FALSE, error);
     }
   if (step->owner_kind == HEL_OWNER_EXTERNAL &&
@@ -859,7 +800,7 @@ hel_store_save_step (HelStore *self,
     }
   ok = _hel_store_step_done (self, stmt, error) && ok;
   if (!ok && (error == NULL || *error == NULL))
-    not_found (error, _("The step no longer exists."));
+    _hel_store_not_found (error, _("The step no longer exists."));
   if (ok)
     {
       g_free (step->what);
@@ -885,13 +826,13 @@ hel_store_add_followup (HelStore    *self,
   if (!hel_text_require (followup->text, _("the follow-up note"), &text, error))
     return FALSE;
   if (!hel_date_is_valid_iso (followup->date))
-    return invalid (error, _("The follow-up needs a valid date."));
+    return _hel_store_invalid (error, _("The follow-up needs a valid date."));
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
   if (family_id == 0)
     {
-      not_found (error, _("The small goal no longer exists."));
+      _hel_store_not_found (error, _("The small goal no longer exists."));
       return finish (self, 0, FALSE, error);
     }
   stmt = _hel_store_prepare (self, "INSERT INTO followup (subgoal_id, date, text, author, internal) "
@@ -958,15 +899,15 @@ hel_store_reassign_member_plan_items (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  family_id = lookup_id (self, FAMILY_OF_MEMBER, from_member_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_MEMBER, from_member_id);
   if (family_id == 0)
     {
-      not_found (error, _("The family member no longer exists."));
+      _hel_store_not_found (error, _("The family member no longer exists."));
       return finish (self, 0, FALSE, error);
     }
-  if (to_member_id > 0 && lookup_id (self, FAMILY_OF_MEMBER, to_member_id) != family_id)
+  if (to_member_id > 0 && _hel_store_lookup_id (self, FAMILY_OF_MEMBER, to_member_id) != family_id)
     {
-      invalid (error, _("Goals can only be given to someone in the same family."));
+      _hel_store_invalid (error, _("Goals can only be given to someone in the same family."));
       return finish (self, family_id, FALSE, error);
     }
 
@@ -1005,24 +946,6 @@ hel_store_reassign_member_plan_items (HelStore *self,
 
 /* ---- undo: restore a whole plan ---- */
 
-static gboolean
-run (HelStore     *self,
-     sqlite3_stmt *stmt,
-     GError      **error)
-{
-  return stmt != NULL && _hel_store_step_done (self, stmt, error);
-}
-
-static char *
-ids_json (GArray *ids)
-{
-  GString *s = g_string_new ("[");
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-  g_string_append_c (s, ']');
-  return g_string_free (s, FALSE);
-}
-
 gboolean
 hel_store_restore_plan (HelStore *self,
                         HelPlan  *plan,
@@ -1051,16 +974,16 @@ hel_store_restore_plan (HelStore *self,
   FAIL_IF (stmt == NULL);
   sqlite3_bind_int64 (stmt, 1, family_id);
   _hel_bind_text_or_null (stmt, 2, data->wishes);
-  FAIL_IF (!run (self, stmt, error));
+  FAIL_IF (!_hel_store_run (self, stmt, error));
   if (sqlite3_changes (_hel_store_get_handle (self)) == 0)
     {
-      not_found (error, _("The family no longer exists."));
+      _hel_store_not_found (error, _("The family no longer exists."));
       return finish (self, family_id, FALSE, error);
     }
   stmt = _hel_store_prepare (self, "UPDATE member SET wishes = NULL WHERE family_id = ?1", error);
   FAIL_IF (stmt == NULL);
   sqlite3_bind_int64 (stmt, 1, family_id);
-  FAIL_IF (!run (self, stmt, error));
+  FAIL_IF (!_hel_store_run (self, stmt, error));
   g_hash_table_iter_init (&iter, data->member_wishes);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -1070,7 +993,7 @@ hel_store_restore_plan (HelStore *self,
       sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
       _hel_bind_text_or_null (stmt, 2, value);
       sqlite3_bind_int64 (stmt, 3, family_id);
-      FAIL_IF (!run (self, stmt, error));
+      FAIL_IF (!_hel_store_run (self, stmt, error));
     }
 
   for (guint i = 0; i < data->goals->len; i++)
@@ -1089,7 +1012,7 @@ hel_store_restore_plan (HelStore *self,
       sqlite3_bind_text (stmt, 3, goal->title, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, goal->created, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 5, goal->position);
-      FAIL_IF (!run (self, stmt, error));
+      FAIL_IF (!_hel_store_run (self, stmt, error));
 
       for (guint j = 0; j < goal->subgoals->len; j++)
         {
@@ -1117,12 +1040,12 @@ hel_store_restore_plan (HelStore *self,
           _hel_bind_text_or_null (stmt, 7, sg->next_followup);
           sqlite3_bind_text (stmt, 8, sg->created, -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 9, sg->position);
-          FAIL_IF (!run (self, stmt, error));
+          FAIL_IF (!_hel_store_run (self, stmt, error));
 
           stmt = _hel_store_prepare (self, "DELETE FROM subgoal_owner WHERE subgoal_id = ?1", error);
           FAIL_IF (stmt == NULL);
           sqlite3_bind_int64 (stmt, 1, sg->id);
-          FAIL_IF (!run (self, stmt, error));
+          FAIL_IF (!_hel_store_run (self, stmt, error));
           for (guint k = 0; k < sg->owners->len; k++)
             {
               stmt = _hel_store_prepare (self,
@@ -1133,7 +1056,7 @@ hel_store_restore_plan (HelStore *self,
               sqlite3_bind_int64 (stmt, 1, sg->id);
               sqlite3_bind_int64 (stmt, 2, g_array_index (sg->owners, gint64, k));
               sqlite3_bind_int64 (stmt, 3, family_id);
-              FAIL_IF (!run (self, stmt, error));
+              FAIL_IF (!_hel_store_run (self, stmt, error));
             }
 
           for (guint k = 0; k < sg->steps->len; k++)
@@ -1167,7 +1090,7 @@ hel_store_restore_plan (HelStore *self,
               sqlite3_bind_int (stmt, 9, t->done ? 1 : 0);
               _hel_bind_text_or_null (stmt, 10, t->done_date);
               sqlite3_bind_int (stmt, 11, t->position);
-              FAIL_IF (!run (self, stmt, error));
+              FAIL_IF (!_hel_store_run (self, stmt, error));
             }
 
           for (guint k = 0; k < sg->followups->len; k++)
@@ -1189,7 +1112,7 @@ hel_store_restore_plan (HelStore *self,
               sqlite3_bind_text (stmt, 4, f->text, -1, SQLITE_TRANSIENT);
               _hel_bind_text_or_null (stmt, 5, f->author);
               sqlite3_bind_int (stmt, 6, f->internal ? 1 : 0);
-              FAIL_IF (!run (self, stmt, error));
+              FAIL_IF (!_hel_store_run (self, stmt, error));
             }
 
           for (guint k = 0; k < sg->scale_history->len; k++)
@@ -1209,7 +1132,7 @@ hel_store_restore_plan (HelStore *self,
               sqlite3_bind_int (stmt, 3, e->value);
               _hel_bind_text_or_null (stmt, 4, e->set_by);
               sqlite3_bind_text (stmt, 5, e->set_at, -1, SQLITE_TRANSIENT);
-              FAIL_IF (!run (self, stmt, error));
+              FAIL_IF (!_hel_store_run (self, stmt, error));
             }
         }
     }
@@ -1232,12 +1155,12 @@ hel_store_restore_plan (HelStore *self,
     for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
       {
         g_free (json);
-        json = ids_json (keep[i]);
+        json = _hel_store_ids_json (keep[i]);
         stmt = _hel_store_prepare (self, deletes[i].sql, error);
         FAIL_IF (stmt == NULL);
         sqlite3_bind_int64 (stmt, 1, family_id);
         sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
-        FAIL_IF (!run (self, stmt, error));
+        FAIL_IF (!_hel_store_run (self, stmt, error));
       }
   }
 #undef FAIL_IF
@@ -1256,7 +1179,7 @@ hel_store_save_plan_version (HelStore   *self,
   g_autoptr(HelPlan) plan = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = _hel_store_now_utc ();
   sqlite3_stmt *stmt;
   gint64 id = 0;
   gboolean ok = FALSE;
@@ -1306,7 +1229,7 @@ hel_store_list_plan_versions (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelPlanVersion *v = g_new0 (HelPlanVersion, 1);
       v->id = sqlite3_column_int64 (stmt, 0);
@@ -1344,7 +1267,7 @@ hel_store_load_plan_version (HelStore *self,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     {
-      not_found (error, _("The saved version no longer exists."));
+      _hel_store_not_found (error, _("The saved version no longer exists."));
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1387,7 +1310,7 @@ hel_store_plan_due_counts (HelStore   *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 family_id = sqlite3_column_int64 (stmt, 0);
       HelDueCounts c = { (guint) sqlite3_column_int (stmt, 1), (guint) sqlite3_column_int (stmt, 2) };

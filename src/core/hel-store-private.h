@@ -37,6 +37,48 @@ void          _hel_bind_id_or_null   (sqlite3_stmt  *stmt,
 const char   *_hel_column_text       (sqlite3_stmt  *stmt,
                                       int            column);
 
+/* Shared by the store files (hel-store-util.c). */
+/* Set a HEL_STORE_ERROR_INVALID / _NOT_FOUND error with @message; return FALSE. */
+gboolean      _hel_store_invalid     (GError       **error,
+                                      const char    *message);
+gboolean      _hel_store_not_found   (GError       **error,
+                                      const char    *message);
+/* A one-row, one-column integer query with one id parameter; 0 when there is no row. */
+gint64        _hel_store_lookup_id   (HelStore      *self,
+                                      const char    *sql,
+                                      gint64         param);
+/* For loops over rows: TRUE while there is a row; at the end resets the statement (and sets
+ * @error if the step failed, so a loop that ends tells the caller why). */
+gboolean      _hel_store_step_rows   (HelStore      *self,
+                                      sqlite3_stmt  *stmt,
+                                      GError       **error);
+/* Runs @stmt, which may be NULL when preparing it failed (then @error is already set). */
+gboolean      _hel_store_run         (HelStore      *self,
+                                      sqlite3_stmt  *stmt,
+                                      GError       **error);
+/* Ends the transaction an edit began: on !@ok rolls back and returns FALSE; otherwise queues
+ * "changed::<what>" for @id (unless @what is NULL) and commits. */
+gboolean      _hel_store_finish      (HelStore      *self,
+                                      gboolean       ok,
+                                      const char    *what,
+                                      gint64         id,
+                                      GError       **error);
+/* Now as the store writes timestamps: UTC, "YYYY-MM-DDTHH:MM:SSZ". */
+char         *_hel_store_now_utc     (void);
+/* A JSON array of the gint64 ids in @ids, for json_each () in SQL. */
+char         *_hel_store_ids_json    (GArray        *ids);
+
+/* The "HELHED_DA" collation: names in Danish order (… z, æ, ø, å; "Aa" at the start of a
+ * name is å; ä, ö, ü go with æ, ø, y; case and accents only break ties). Without the process
+ * locale, so it is the same on every machine. Used in queries only, never in the schema:
+ * other tools must still open the file. */
+#define HEL_COLLATE_DANISH "HELHED_DA"
+int           _hel_store_collate_danish (void       *user_data,
+                                      int            a_len,
+                                      const void    *a,
+                                      int            b_len,
+                                      const void    *b);
+
 /* Test-only: a new database migrated to @version only (the fault tests' fixture maker). */
 HelStore     *_hel_store_open_at_version (const char *path,
                                       int            version,

@@ -16,7 +16,8 @@ hel_store_list_teams (HelStore *self,
 
   g_return_val_if_fail (HEL_IS_STORE (self), NULL);
 
-  stmt = _hel_store_prepare (self, "SELECT id, name FROM team ORDER BY name COLLATE NOCASE", error);
+  stmt = _hel_store_prepare (self, "SELECT id, name FROM team ORDER BY name COLLATE "
+                                   HEL_COLLATE_DANISH, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -136,7 +137,7 @@ hel_store_list_caseworkers (HelStore *self,
   g_return_val_if_fail (HEL_IS_STORE (self), NULL);
 
   stmt = _hel_store_prepare (self, "SELECT " CASEWORKER_COLUMNS " FROM caseworker "
-                                   "ORDER BY name COLLATE NOCASE, id", error);
+                                   "ORDER BY name COLLATE " HEL_COLLATE_DANISH ", id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -829,6 +829,12 @@ hel_store_open (const char        *path,
     {
       sqlite3_extended_result_codes (self->db, 1);
       sqlite3_busy_timeout (self->db, 2000);
+      /* Name lists sort the Danish way; the queries ask for it, the schema never names it. */
+      rc = sqlite3_create_collation_v2 (self->db, HEL_COLLATE_DANISH, SQLITE_UTF8, NULL,
+                                        _hel_store_collate_danish, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
       /* No journal mode yet: switching to WAL writes the file's header, and a file that turns
        * out not to be ours must be left exactly as it was. */
       rc = sqlite3_exec (self->db,
@@ -1043,6 +1049,9 @@ _hel_store_open_at_version (const char  *path,
   self = g_object_new (HEL_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_collation_v2 (self->db, HEL_COLLATE_DANISH, SQLITE_UTF8, NULL,
+                                      _hel_store_collate_danish, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   if (rc != SQLITE_OK)

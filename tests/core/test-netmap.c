@@ -340,7 +340,31 @@ test_json (void)
        "\"nodes\":[{\"id\":1,\"name\":\"A\",\"x\":0,\"y\":1,\"kind\":\"private\"}],"
        "\"ties\":[{\"id\":1,\"from\":0,\"to\":1,\"kind\":\"friendly\",\"arrow\":\"none\"}]}",
        "ties[0].kind");
+  /* Coordinates beyond a million map units are refused, and so is one that is no number. */
+  BAD ("{\"format\":\"helhed-netmap\",\"version\":1,\"id\":1,\"family_id\":1,\"member_id\":0,"
+       "\"nodes\":[{\"id\":1,\"name\":\"A\",\"x\":0,\"y\":-1000001,\"kind\":\"private\"}],"
+       "\"ties\":[]}", "nodes[0].y: is too far from the centre");
+  BAD ("{\"format\":\"helhed-netmap\",\"version\":1,\"id\":1,\"family_id\":1,\"member_id\":0,"
+       "\"nodes\":[{\"id\":1,\"name\":\"A\",\"x\":1e999,\"y\":1,\"kind\":\"private\"}],"
+       "\"ties\":[]}", "nodes[0].x: must be a number");
+  BAD ("{\"format\":\"helhed-netmap\",\"version\":1,\"id\":1,\"family_id\":1,\"member_id\":0,"
+       "\"nodes\":[7],\"ties\":[]}", "nodes[0]: must be an object");
+  BAD ("{\"format\":\"helhed-netmap\",\"version\":1,\"id\":1,\"family_id\":1,\"member_id\":0,"
+       "\"nodes\":[{\"id\":1,\"name\":\"A\",\"x\":0,\"y\":1,\"kind\":\"private\"},"
+       "{\"id\":1,\"name\":\"B\",\"x\":1,\"y\":0,\"kind\":\"private\"}],\"ties\":[]}",
+       "nodes[1]: has the same id as another person");
+  BAD ("{\"format\":\"helhed-netmap\",\"version\":1,\"id\":1,\"family_id\":1,\"member_id\":0,"
+       "\"nodes\":[],\"ties\":{}}", "ties: must be a list");
 #undef BAD
+  /* A million map units from the centre is still read. */
+  {
+    g_autoptr(HelNetmap) far = hel_netmap_from_json_string (
+      "{\"format\":\"helhed-netmap\",\"version\":1,\"id\":1,\"family_id\":1,\"member_id\":0,"
+      "\"nodes\":[{\"id\":1,\"name\":\"A\",\"x\":1000000,\"y\":-1000000,\"kind\":\"private\"}],"
+      "\"ties\":[]}", &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (((HelNetmapNode *) far->nodes->pdata[0])->x, ==, 1e6);
+  }
 }
 
 static void

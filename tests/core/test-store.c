@@ -331,6 +331,7 @@ test_member_order_and_delete (Fixture       *f,
   g_autoptr(GPtrArray) members = NULL;
 
   g_assert_cmpint (hel_member_get_position (a), <, hel_member_get_position (b));
+  g_assert_cmpint (hel_member_get_position (b), <, hel_member_get_position (c));
   members = hel_store_list_members (f->store, fid, &error);
   g_assert_cmpuint (members->len, ==, 3);
   g_assert_cmpstr (hel_member_get_first_name (members->pdata[0]), ==, "Anna");
@@ -429,6 +430,7 @@ test_erase_leaves_no_trace (Fixture       *f,
 
   families = hel_store_list_families (f->store, NULL);
   g_assert_cmpuint (families->len, ==, 1);
+  g_assert_cmpint (hel_family_get_id (families->pdata[0]), ==, hel_family_get_id (keep));
   members = hel_store_list_members (f->store, hel_family_get_id (gone), NULL);
   g_assert_cmpuint (members->len, ==, 0);
 
@@ -537,6 +539,7 @@ test_backup_and_check (Fixture       *f,
   families = hel_store_list_families (copy, &error);
   g_assert_cmpuint (families->len, ==, 1);
   g_assert_cmpstr (hel_family_get_name (families->pdata[0]), ==, "Familien Kopi");
+  g_assert_cmpint (hel_family_get_id (families->pdata[0]), ==, hel_family_get_id (family));
 }
 
 /* ---- files that are not (or no longer) good databases ---- */
@@ -663,6 +666,8 @@ test_truncated_file_refused (void)
     {
       g_autofree char *name = g_strdup_printf ("Familien Nummer %d med et langt navn", i);
       g_autoptr(HelFamily) family = make_family (store, name);
+
+      g_assert_cmpint (hel_family_get_id (family), ==, i + 1);
     }
   g_clear_object (&store);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));

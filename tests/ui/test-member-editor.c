@@ -7,6 +7,7 @@
 #include "helhed-resources.h"
 #include "hel-member-editor-private.h"
 #include "hel-validate.h"
+#include "hel-ui-test.h"
 
 typedef struct {
   char     *dir;
@@ -56,53 +57,11 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until @cond holds; fails after five seconds. */
-#define WAIT_FOR(cond)                                                       \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (5, timeout_cb, &timed_out_);          \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    g_assert_true (cond);                                                    \
-  } G_STMT_END
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static void
 type_text (AdwEntryRow *row,
            const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-type_and_apply (AdwEntryRow *row,
-                const char  *text)
-{
-  type_text (row, text);
-  g_signal_emit_by_name (row, "apply");
-}
-
-static gboolean
-has_error (gpointer row)
-{
-  return gtk_widget_has_css_class (GTK_WIDGET (row), "error");
 }
 
 static HelMember *
@@ -135,7 +94,7 @@ open_new (Fixture *f)
 
   g_assert_true (HEL_IS_MEMBER_EDITOR (window));
   gtk_window_present (window);
-  settle ();
+  drain ();
   return HEL_MEMBER_EDITOR (window);
 }
 
@@ -164,7 +123,7 @@ open_existing (Fixture   *f,
   /* Our reference, so that the test can check the window is freed. */
   g_object_ref (window);
   gtk_window_present (window);
-  settle ();
+  drain ();
   return HEL_MEMBER_EDITOR (window);
 }
 
@@ -172,7 +131,7 @@ static void
 close_and_free (HelMemberEditor *editor)
 {
   gtk_window_destroy (GTK_WINDOW (editor));
-  settle ();
+  drain ();
   g_assert_finalize_object (editor);
 }
 
@@ -190,7 +149,7 @@ test_new_add (Fixture       *f,
   /* Add stays off until there is a first name. */
   type_text (_hel_member_editor_get_first_name_row (editor), "   ");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add", NULL);
-  settle ();
+  drain ();
   g_assert_nonnull (editor);
   saved_member (f, 0);
 
@@ -269,7 +228,7 @@ check_rejected (Fixture         *f,
   GtkLabel *label = _hel_member_editor_get_error_label (editor, GTK_WIDGET (row));
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add", NULL);
-  settle ();
+  drain ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_true (has_error (row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, typed);
@@ -409,17 +368,17 @@ test_edit_focus_out_saves (Fixture       *f,
   AdwEntryRow *last = _hel_member_editor_get_last_name_row (editor);
 
   gtk_widget_grab_focus (GTK_WIDGET (last));
-  settle ();
+  drain ();
   type_text (last, "Nielsen");
   gtk_widget_grab_focus (GTK_WIDGET (_hel_member_editor_get_first_name_row (editor)));
-  settle ();
+  drain ();
   member = saved_member (f, 1);
   g_assert_cmpstr (hel_member_get_last_name (member), ==, "Nielsen");
 
   /* Typed but not applied: saved when the window closes. */
   type_text (_hel_member_editor_get_first_name_row (editor), "Bent");
   gtk_window_close (GTK_WINDOW (editor));
-  settle ();
+  drain ();
   g_clear_object (&member);
   member = saved_member (f, 1);
   g_assert_cmpstr (hel_member_get_first_name (member), ==, "Bent");
@@ -508,10 +467,10 @@ test_edit_store_error (Fixture       *f,
 
   /* Closing with a change that cannot be saved asks once, then lets go. */
   gtk_window_close (GTK_WINDOW (editor));
-  settle ();
+  drain ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   gtk_window_close (GTK_WINDOW (editor));
-  settle ();
+  drain ();
   g_assert_finalize_object (editor);
 }
 

@@ -12,6 +12,7 @@
 #include "hel-step-row.h"
 #include "hel-subgoal-row.h"
 #include "hel-validate.h"
+#include "hel-ui-test.h"
 
 typedef struct {
   char        *dir;
@@ -94,41 +95,6 @@ fixture_tear_down (Fixture       *f,
     }
   g_file_delete (dir, NULL, NULL);
   g_free (f->dir);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until @cond holds; fails after five seconds. */
-#define WAIT_FOR(cond)                                                       \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (5, timeout_cb, &timed_out_);          \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    g_assert_true (cond);                                                    \
-  } G_STMT_END
-
-static void
-type_and_apply (gpointer    row,
-                const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
-}
-
-static gboolean
-has_error (gpointer widget)
-{
-  return gtk_widget_has_css_class (GTK_WIDGET (widget), "error");
 }
 
 static HelPlan *
