@@ -79,23 +79,6 @@ claim (Check   *c,
   return TRUE;
 }
 
-static gint64
-lookup (HelStore   *store,
-        const char *sql,
-        gint64      id)
-{
-  sqlite3_stmt *stmt = _hel_store_prepare (store, sql, NULL);
-  gint64 value = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
 static gboolean
 check_agreement (Check         *c,
                  HelMeeting    *meeting,
@@ -122,11 +105,13 @@ check_agreement (Check         *c,
   g_hash_table_insert (c->agreement_family, g_memdup2 (&a->id, sizeof a->id),
                        g_memdup2 (&item->family_id, sizeof item->family_id));
   if (a->step_id > 0 &&
-      lookup (store, "SELECT g.family_id FROM step t JOIN subgoal s ON s.id = t.subgoal_id "
-                     "JOIN goal g ON g.id = s.goal_id WHERE t.id = ?1", a->step_id) != item->family_id)
+      _hel_store_lookup_id (store, "SELECT g.family_id FROM step t JOIN subgoal s "
+                                   "ON s.id = t.subgoal_id JOIN goal g ON g.id = s.goal_id "
+                                   "WHERE t.id = ?1", a->step_id) != item->family_id)
     return check_fail (c, where, error, _("is linked to a step that is not in this family’s plan"));
   if (a->owner_member_id > 0 &&
-      lookup (store, "SELECT family_id FROM member WHERE id = ?1", a->owner_member_id) != item->family_id)
+      _hel_store_lookup_id (store, "SELECT family_id FROM member WHERE id = ?1",
+                            a->owner_member_id) != item->family_id)
     return check_fail (c, where, error, _("refers to a member who is not in this family"));
   if (a->owner_caseworker_id > 0 && !g_hash_table_contains (c->im->caseworker_ids, &a->owner_caseworker_id))
     return check_fail (c, where, error, _("refers to a caseworker who is not in the file"));

@@ -29,40 +29,6 @@ hel_open_agreement_free (HelOpenAgreement *open)
   g_free (open);
 }
 
-static gboolean
-invalid (GError    **error,
-         const char *message)
-{
-  g_set_error_literal (error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-not_found (GError    **error,
-           const char *message)
-{
-  g_set_error_literal (error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND, message);
-  return FALSE;
-}
-
-/* A one-row, one-column integer query with one id parameter; 0 when there is no row. */
-static gint64
-lookup_id (HelStore   *self,
-           const char *sql,
-           gint64      param)
-{
-  sqlite3_stmt *stmt = _hel_store_prepare (self, sql, NULL);
-  gint64 value = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, param);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
 #define MEETING_OF_ITEM "SELECT meeting_id FROM agenda_item WHERE id = ?1"
 #define MEETING_OF_PARTICIPANT "SELECT meeting_id FROM meeting_participant WHERE id = ?1"
 #define MEETING_OF_NOTE \
@@ -79,28 +45,6 @@ lookup_id (HelStore   *self,
 #define FAMILY_OF_MEMBER "SELECT family_id FROM member WHERE id = ?1"
 #define STEP_OF_AGREEMENT "SELECT coalesce(step_id, 0) FROM agreement WHERE id = ?1"
 
-static char *
-now_utc (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static gboolean
-step_rows (HelStore     *self,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    _hel_store_fail (self, rc, error);
-  return FALSE;
-}
-
 /* Begin ... commit with the change notice; on !ok roll back. */
 static gboolean
 finish (HelStore *self,
@@ -108,14 +52,7 @@ finish (HelStore *self,
         gboolean  ok,
         GError  **error)
 {
-  if (!ok)
-    {
-      hel_store_rollback (self);
-      return FALSE;
-    }
-  if (meeting_id > 0)
-    _hel_store_queue_change (self, "meeting", meeting_id);
-  return hel_store_commit (self, error);
+  return _hel_store_finish (self, ok, meeting_id > 0 ? "meeting" : NULL, meeting_id, error);
 }
 
 /* ---- strokes as text: "x y x y ..." with four decimals, the C locale's point ---- */
@@ -281,7 +218,7 @@ hel_store_load_meeting (HelStore *self,
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        not_found (error, _("The meeting no longer exists."));
+        _hel_store_not_found (error, _("The meeting no longer exists."));
       else
         _hel_store_fail (self, rc, error);
       return NULL;
@@ -308,7 +245,7 @@ hel_store_load_meeting (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelParticipant *p = hel_participant_new (sqlite3_column_int64 (stmt, 1),
                                                _hel_column_text (stmt, 2),
@@ -329,7 +266,7 @@ hel_store_load_meeting (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelAgendaItem *item = hel_agenda_item_new (sqlite3_column_int64 (stmt, 1));
 
@@ -356,7 +293,7 @@ hel_store_load_meeting (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 item_id = sqlite3_column_int64 (stmt, 1);
       HelAgendaItem *item = g_hash_table_lookup (items, &item_id);
@@ -384,7 +321,7 @@ hel_store_load_meeting (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 item_id = sqlite3_column_int64 (stmt, 1);
       HelAgendaItem *item = g_hash_table_lookup (items, &item_id);
@@ -403,7 +340,7 @@ hel_store_load_meeting (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 item_id = sqlite3_column_int64 (stmt, 0);
       HelAgendaItem *item = g_hash_table_lookup (items, &item_id);
@@ -423,7 +360,7 @@ hel_store_load_meeting (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 item_id = sqlite3_column_int64 (stmt, N_AGREEMENT_COLUMNS);
       HelAgendaItem *item = g_hash_table_lookup (items, &item_id);
@@ -440,7 +377,7 @@ hel_store_load_meeting (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelAgreement *a = read_agreement_row (stmt);
       HelAgendaItem *item = g_hash_table_lookup (items, &a->item_id);
@@ -483,7 +420,7 @@ hel_store_list_meetings (HelStore *self,
                              "ORDER BY m.date DESC, m.time DESC, m.id DESC", error);
   if (stmt == NULL)
     return NULL;
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelMeetingSummary *s = g_new0 (HelMeetingSummary, 1);
 
@@ -568,14 +505,15 @@ validate_meeting (HelStore   *self,
   HelMeetingData *d = hel_meeting_data (meeting);
 
   if ((guint) d->kind >= HEL_N_MEETING_KINDS)
-    return invalid (error, _("Unknown kind of meeting."));
+    return _hel_store_invalid (error, _("Unknown kind of meeting."));
   if (!hel_date_is_valid_iso (d->date))
-    return invalid (error, _("The meeting needs a valid date."));
+    return _hel_store_invalid (error, _("The meeting needs a valid date."));
   *time_out = NULL;
   if (d->time != NULL && *d->time != '\0' && !hel_board_time_parse (d->time, time_out))
-    return invalid (error, _("The time is not a time of day. Write it as 09:30."));
-  if (d->team_id > 0 && lookup_id (self, "SELECT id FROM team WHERE id = ?1", d->team_id) == 0)
-    return not_found (error, _("The team no longer exists."));
+    return _hel_store_invalid (error, _("The time is not a time of day. Write it as 09:30."));
+  if (d->team_id > 0 && _hel_store_lookup_id (self, "SELECT id FROM team WHERE id = ?1",
+                                              d->team_id) == 0)
+    return _hel_store_not_found (error, _("The team no longer exists."));
   return TRUE;
 }
 
@@ -604,12 +542,12 @@ insert_participant (HelStore       *self,
         }
       sqlite3_reset (stmt);
       if (name == NULL)
-        return not_found (error, _("The caseworker no longer exists."));
+        return _hel_store_not_found (error, _("The caseworker no longer exists."));
     }
   else if (!hel_text_require (p->name, _("the guest’s name"), &name, error))
     return FALSE;
   if ((guint) discipline >= HEL_N_DISCIPLINES)
-    return invalid (error, _("Unknown discipline."));
+    return _hel_store_invalid (error, _("Unknown discipline."));
 
   stmt = _hel_store_prepare (self, "INSERT INTO meeting_participant (id, meeting_id, caseworker_id, "
                                    "name, role, discipline, removed, position) VALUES (?1, ?2, ?3, "
@@ -649,9 +587,9 @@ insert_item (HelStore      *self,
   sqlite3_stmt *stmt;
 
   if (item->minutes < 1 || item->minutes > HEL_BOARD_MAX_MINUTES)
-    return invalid (error, _("The time box is from 1 to 120 minutes."));
-  if (lookup_id (self, "SELECT id FROM family WHERE id = ?1", item->family_id) == 0)
-    return not_found (error, _("The family no longer exists."));
+    return _hel_store_invalid (error, _("The time box is from 1 to 120 minutes."));
+  if (_hel_store_lookup_id (self, "SELECT id FROM family WHERE id = ?1", item->family_id) == 0)
+    return _hel_store_not_found (error, _("The family no longer exists."));
   stmt = _hel_store_prepare (self, "SELECT 1 FROM agenda_item WHERE meeting_id = ?1 AND family_id = ?2",
                              error);
   if (stmt == NULL)
@@ -661,7 +599,7 @@ insert_item (HelStore      *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      return invalid (error, _("The family is already on the agenda."));
+      return _hel_store_invalid (error, _("The family is already on the agenda."));
     }
   sqlite3_reset (stmt);
 
@@ -700,7 +638,7 @@ reorder (HelStore   *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, list_param);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 row = sqlite3_column_int64 (stmt, 0);
       if (row != id)
@@ -753,7 +691,7 @@ carry_over (HelStore   *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, previous_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 family_id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (families, family_id);
@@ -812,7 +750,7 @@ hel_store_create_meeting (HelStore              *self,
 {
   HelMeetingData *d;
   g_autofree char *time = NULL;
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = _hel_store_now_utc ();
   sqlite3_stmt *stmt;
   gint64 previous_id;
   gboolean ok = FALSE;
@@ -932,7 +870,7 @@ hel_store_save_meeting (HelStore   *self,
       _hel_bind_text_or_null (stmt, 5, time);
       ok = _hel_store_step_done (self, stmt, error);
       if (ok && sqlite3_changes (_hel_store_get_handle (self)) == 0)
-        ok = not_found (error, _("The meeting no longer exists."));
+        ok = _hel_store_not_found (error, _("The meeting no longer exists."));
     }
   if (ok)
     {
@@ -957,10 +895,10 @@ simple_edit (HelStore   *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, meeting_sql, id);
+  meeting_id = _hel_store_lookup_id (self, meeting_sql, id);
   if (meeting_id == 0)
     {
-      not_found (error, missing);
+      _hel_store_not_found (error, missing);
       return finish (self, 0, FALSE, error);
     }
   stmt = _hel_store_prepare (self, sql, error);
@@ -1001,9 +939,9 @@ hel_store_add_participant (HelStore       *self,
     return FALSE;
   if (!hel_store_begin (self, error))
     return FALSE;
-  if (lookup_id (self, "SELECT id FROM meeting WHERE id = ?1", meeting_id) == 0)
+  if (_hel_store_lookup_id (self, "SELECT id FROM meeting WHERE id = ?1", meeting_id) == 0)
     {
-      not_found (error, _("The meeting no longer exists."));
+      _hel_store_not_found (error, _("The meeting no longer exists."));
       return finish (self, 0, FALSE, error);
     }
   participant->id = 0;
@@ -1026,7 +964,7 @@ hel_store_add_participant (HelStore       *self,
       sqlite3_reset (stmt);
       if (participant->id > 0 && !removed)
         {
-          invalid (error, _("The caseworker is already in the meeting."));
+          _hel_store_invalid (error, _("The caseworker is already in the meeting."));
           return finish (self, meeting_id, FALSE, error);
         }
       if (participant->id > 0)
@@ -1075,12 +1013,12 @@ hel_store_add_agenda_item (HelStore *self,
 
   item->minutes = minutes > 0 ? minutes : HEL_BOARD_DEFAULT_MINUTES;
   if (item->minutes > HEL_BOARD_MAX_MINUTES)
-    return invalid (error, _("The time box is from 1 to 120 minutes."));
+    return _hel_store_invalid (error, _("The time box is from 1 to 120 minutes."));
   if (!hel_store_begin (self, error))
     return FALSE;
-  if (lookup_id (self, "SELECT id FROM meeting WHERE id = ?1", meeting_id) == 0)
+  if (_hel_store_lookup_id (self, "SELECT id FROM meeting WHERE id = ?1", meeting_id) == 0)
     {
-      not_found (error, _("The meeting no longer exists."));
+      _hel_store_not_found (error, _("The meeting no longer exists."));
       return finish (self, 0, FALSE, error);
     }
   ok = insert_item (self, meeting_id, item, error);
@@ -1102,13 +1040,13 @@ hel_store_set_agenda_minutes (HelStore *self,
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
 
   if (minutes < 1 || minutes > HEL_BOARD_MAX_MINUTES)
-    return invalid (error, _("The time box is from 1 to 120 minutes."));
+    return _hel_store_invalid (error, _("The time box is from 1 to 120 minutes."));
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_ITEM, item_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_ITEM, item_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The family is no longer on the agenda."));
+      _hel_store_not_found (error, _("The family is no longer on the agenda."));
       return finish (self, 0, FALSE, error);
     }
   stmt = _hel_store_prepare (self, "UPDATE agenda_item SET minutes = ?2 WHERE id = ?1", error);
@@ -1134,10 +1072,10 @@ hel_store_move_agenda_item (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_ITEM, item_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_ITEM, item_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The family is no longer on the agenda."));
+      _hel_store_not_found (error, _("The family is no longer on the agenda."));
       return finish (self, 0, FALSE, error);
     }
   ok = reorder (self, "SELECT id FROM agenda_item WHERE meeting_id = ?1 ORDER BY position, id",
@@ -1158,6 +1096,40 @@ hel_store_remove_agenda_item (HelStore *self,
 
 /* ---- notes ---- */
 
+/* A note's author is a participant of its meeting: their name and discipline as they are now,
+ * kept on the note so it keeps its colour and name when they leave. */
+static gboolean
+read_note_author (HelStore       *self,
+                  gint64          meeting_id,
+                  gint64          author_id,
+                  char          **name_out,
+                  HelDiscipline  *discipline_out,
+                  GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _hel_store_prepare (self, "SELECT coalesce(c.name, p.name), "
+                                   "coalesce(c.discipline, p.discipline) "
+                                   "FROM meeting_participant p LEFT JOIN caseworker c "
+                                   "ON c.id = p.caseworker_id WHERE p.id = ?1 "
+                                   "AND p.meeting_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, author_id);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return _hel_store_invalid (error, _("The note’s author is not in this meeting."));
+    }
+  g_free (*name_out);
+  *name_out = g_strdup (_hel_column_text (stmt, 0));
+  if (!hel_discipline_from_code (_hel_column_text (stmt, 1), discipline_out))
+    *discipline_out = HEL_DISCIPLINE_OTHER;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 gboolean
 hel_store_save_note (HelStore     *self,
                      gint64        item_id,
@@ -1165,7 +1137,7 @@ hel_store_save_note (HelStore     *self,
                      GError      **error)
 {
   g_autofree char *text = NULL;
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = _hel_store_now_utc ();
   sqlite3_stmt *stmt;
   gint64 meeting_id;
   gboolean ok = FALSE;
@@ -1176,30 +1148,58 @@ hel_store_save_note (HelStore     *self,
   if (!hel_text_require (note->text, _("the note"), &text, error))
     return FALSE;
   if ((guint) note->column >= HEL_BOARD_AGREEMENTS)
-    return invalid (error, _("Notes go in Worries, Working well or What needs to happen; an "
-                             "agreement is made as an agreement."));
+    return _hel_store_invalid (error,
+                               _("Notes go in Worries, Working well or What needs to happen; an "
+                                        "agreement is made as an agreement."));
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_ITEM, item_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_ITEM, item_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The family is no longer on the agenda."));
+      _hel_store_not_found (error, _("The family is no longer on the agenda."));
       return finish (self, 0, FALSE, error);
     }
 
   if (note->id > 0)
     {
-      stmt = _hel_store_prepare (self, "UPDATE board_note SET text = ?2, internal = ?3 "
-                                       "WHERE id = ?1 AND item_id = ?4", error);
+      gint64 stored_author = _hel_store_lookup_id (self, "SELECT coalesce(author_id, 0) FROM board_note "
+                                                         "WHERE id = ?1", note->id);
+      g_autofree char *author_name = NULL;
+      HelDiscipline discipline = HEL_DISCIPLINE_OTHER;
+      gboolean new_author = note->author_id != stored_author;
+
+      /* Only a new author changes the name and colour: a note written by someone whose
+       * discipline changed later keeps the colour it was written in. */
+      if (new_author && note->author_id > 0 &&
+          !read_note_author (self, meeting_id, note->author_id, &author_name, &discipline, error))
+        return finish (self, meeting_id, FALSE, error);
+      stmt = new_author
+             ? _hel_store_prepare (self, "UPDATE board_note SET text = ?2, internal = ?3, "
+                                         "author_id = ?5, author_name = ?6, discipline = ?7 "
+                                         "WHERE id = ?1 AND item_id = ?4", error)
+             : _hel_store_prepare (self, "UPDATE board_note SET text = ?2, internal = ?3 "
+                                         "WHERE id = ?1 AND item_id = ?4", error);
       if (stmt != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, note->id);
           sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 3, note->internal ? 1 : 0);
           sqlite3_bind_int64 (stmt, 4, item_id);
+          if (new_author)
+            {
+              _hel_bind_id_or_null (stmt, 5, note->author_id);
+              _hel_bind_text_or_null (stmt, 6, author_name);
+              sqlite3_bind_text (stmt, 7, hel_discipline_to_code (discipline), -1, SQLITE_STATIC);
+            }
           ok = _hel_store_step_done (self, stmt, error);
           if (ok && sqlite3_changes (_hel_store_get_handle (self)) == 0)
-            ok = not_found (error, _("The note no longer exists."));
+            ok = _hel_store_not_found (error, _("The note no longer exists."));
+          if (ok && new_author)
+            {
+              g_free (note->author_name);
+              note->author_name = g_steal_pointer (&author_name);
+              note->discipline = discipline;
+            }
         }
     }
   else
@@ -1207,32 +1207,9 @@ hel_store_save_note (HelStore     *self,
       g_autofree char *author_name = g_strdup (note->author_name);
       HelDiscipline discipline = note->discipline;
 
-      if (note->author_id > 0)
-        {
-          stmt = _hel_store_prepare (self, "SELECT coalesce(c.name, p.name), "
-                                           "coalesce(c.discipline, p.discipline) "
-                                           "FROM meeting_participant p LEFT JOIN caseworker c "
-                                           "ON c.id = p.caseworker_id WHERE p.id = ?1 "
-                                           "AND p.meeting_id = ?2", error);
-          if (stmt == NULL)
-            return finish (self, meeting_id, FALSE, error);
-          sqlite3_bind_int64 (stmt, 1, note->author_id);
-          sqlite3_bind_int64 (stmt, 2, meeting_id);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              g_free (author_name);
-              author_name = g_strdup (_hel_column_text (stmt, 0));
-              if (!hel_discipline_from_code (_hel_column_text (stmt, 1), &discipline))
-                discipline = HEL_DISCIPLINE_OTHER;
-            }
-          else
-            {
-              sqlite3_reset (stmt);
-              invalid (error, _("The note’s author is not in this meeting."));
-              return finish (self, meeting_id, FALSE, error);
-            }
-          sqlite3_reset (stmt);
-        }
+      if (note->author_id > 0 &&
+          !read_note_author (self, meeting_id, note->author_id, &author_name, &discipline, error))
+        return finish (self, meeting_id, FALSE, error);
       if ((guint) discipline >= HEL_N_DISCIPLINES)
         discipline = HEL_DISCIPLINE_OTHER;
       stmt = _hel_store_prepare (self, "INSERT INTO board_note (item_id, column_code, text, author_id, "
@@ -1290,15 +1267,16 @@ hel_store_move_note (HelStore       *self,
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
 
   if ((guint) column >= HEL_BOARD_AGREEMENTS)
-    return invalid (error, _("Notes go in Worries, Working well or What needs to happen; an "
-                             "agreement is made as an agreement."));
+    return _hel_store_invalid (error,
+                               _("Notes go in Worries, Working well or What needs to happen; an "
+                                        "agreement is made as an agreement."));
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_NOTE, note_id);
-  item_id = lookup_id (self, "SELECT item_id FROM board_note WHERE id = ?1", note_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_NOTE, note_id);
+  item_id = _hel_store_lookup_id (self, "SELECT item_id FROM board_note WHERE id = ?1", note_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The note no longer exists."));
+      _hel_store_not_found (error, _("The note no longer exists."));
       return finish (self, 0, FALSE, error);
     }
   stmt = _hel_store_prepare (self, "UPDATE board_note SET column_code = ?2 WHERE id = ?1", error);
@@ -1343,16 +1321,16 @@ hel_store_add_stroke (HelStore       *self,
   g_return_val_if_fail (stroke != NULL, FALSE);
 
   if (stroke->points->len == 0)
-    return invalid (error, _("A pen stroke needs at least one point."));
+    return _hel_store_invalid (error, _("A pen stroke needs at least one point."));
   if (!(stroke->width > 0 && stroke->width <= 100))
-    return invalid (error, _("The pen’s width is out of range."));
+    return _hel_store_invalid (error, _("The pen’s width is out of range."));
   points = points_to_text (stroke->points);
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_ITEM, item_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_ITEM, item_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The family is no longer on the agenda."));
+      _hel_store_not_found (error, _("The family is no longer on the agenda."));
       return finish (self, 0, FALSE, error);
     }
   stmt = _hel_store_prepare (self, "INSERT INTO board_stroke (item_id, width, points) "
@@ -1395,18 +1373,18 @@ hel_store_set_scale (HelStore *self,
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
 
   if (value < -1 || value > 10)
-    return invalid (error, _("The scale goes from 0 to 10."));
+    return _hel_store_invalid (error, _("The scale goes from 0 to 10."));
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_ITEM, item_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_ITEM, item_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The family is no longer on the agenda."));
+      _hel_store_not_found (error, _("The family is no longer on the agenda."));
       return finish (self, 0, FALSE, error);
     }
-  if (lookup_id (self, MEETING_OF_PARTICIPANT, participant_id) != meeting_id)
+  if (_hel_store_lookup_id (self, MEETING_OF_PARTICIPANT, participant_id) != meeting_id)
     {
-      invalid (error, _("Only the meeting’s participants place a number on the scale."));
+      _hel_store_invalid (error, _("Only the meeting’s participants place a number on the scale."));
       return finish (self, meeting_id, FALSE, error);
     }
   stmt = value < 0
@@ -1438,15 +1416,18 @@ validate_agreement (HelStore     *self,
   if (!hel_text_require (a->what, _("what is agreed"), what_out, error))
     return FALSE;
   if ((guint) a->owner_kind >= HEL_N_OWNER_KINDS)
-    return invalid (error, _("Unknown kind of owner."));
+    return _hel_store_invalid (error, _("Unknown kind of owner."));
   if (a->due != NULL && *a->due != '\0' && !hel_date_is_valid_iso (a->due))
-    return invalid (error, _("The deadline is not a valid date."));
+    return _hel_store_invalid (error, _("The deadline is not a valid date."));
   if (a->owner_kind == HEL_OWNER_MEMBER && a->owner_member_id > 0 &&
-      lookup_id (self, FAMILY_OF_MEMBER, a->owner_member_id) != family_id)
-    return invalid (error, _("The person responsible is no longer in the family. Choose someone else."));
+      _hel_store_lookup_id (self, FAMILY_OF_MEMBER, a->owner_member_id) != family_id)
+    return _hel_store_invalid (error,
+                               _("The person responsible is no longer in the family. Choose someone else."));
   if (a->owner_kind == HEL_OWNER_CASEWORKER && a->owner_caseworker_id > 0 &&
-      lookup_id (self, "SELECT id FROM caseworker WHERE id = ?1", a->owner_caseworker_id) == 0)
-    return invalid (error, _("The caseworker responsible no longer exists. Choose someone else."));
+      _hel_store_lookup_id (self, "SELECT id FROM caseworker WHERE id = ?1",
+                            a->owner_caseworker_id) == 0)
+    return _hel_store_invalid (error,
+                               _("The caseworker responsible no longer exists. Choose someone else."));
   if (a->owner_kind == HEL_OWNER_EXTERNAL &&
       !hel_text_require (a->owner_name, _("the name of the person responsible"), NULL, error))
     return FALSE;
@@ -1502,11 +1483,11 @@ hel_store_save_agreement (HelStore     *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_ITEM, item_id);
-  family_id = lookup_id (self, FAMILY_OF_ITEM, item_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_ITEM, item_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_ITEM, item_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The family is no longer on the agenda."));
+      _hel_store_not_found (error, _("The family is no longer on the agenda."));
       return finish (self, 0, FALSE, error);
     }
   if (!validate_agreement (self, family_id, agreement, &what, error))
@@ -1516,14 +1497,14 @@ hel_store_save_agreement (HelStore     *self,
 
   if (agreement->id > 0)
     {
-      gint64 own_meeting = lookup_id (self, MEETING_OF_AGREEMENT, agreement->id);
+      gint64 own_meeting = _hel_store_lookup_id (self, MEETING_OF_AGREEMENT, agreement->id);
 
       if (own_meeting == 0)
         {
-          not_found (error, _("The agreement no longer exists."));
+          _hel_store_not_found (error, _("The agreement no longer exists."));
           return finish (self, meeting_id, FALSE, error);
         }
-      step_id = lookup_id (self, STEP_OF_AGREEMENT, agreement->id);
+      step_id = _hel_store_lookup_id (self, STEP_OF_AGREEMENT, agreement->id);
       ok = write_agreement_fields (self, agreement, what, step_id, error);
       /* A carried agreement belongs to the meeting where it was agreed: both boards change. */
       if (own_meeting != meeting_id)
@@ -1585,14 +1566,14 @@ hel_store_set_agreement_done (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_AGREEMENT, agreement_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_AGREEMENT, agreement_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The agreement no longer exists."));
+      _hel_store_not_found (error, _("The agreement no longer exists."));
       return finish (self, 0, FALSE, error);
     }
-  step_id = lookup_id (self, STEP_OF_AGREEMENT, agreement_id);
-  family_id = lookup_id (self, FAMILY_OF_AGREEMENT, agreement_id);
+  step_id = _hel_store_lookup_id (self, STEP_OF_AGREEMENT, agreement_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_AGREEMENT, agreement_id);
   stmt = step_id > 0
          ? _hel_store_prepare (self, "UPDATE step SET done = ?2, done_date = ?3 WHERE id = ?1", error)
          : _hel_store_prepare (self, "UPDATE agreement SET done = ?2, done_date = ?3 WHERE id = ?1",
@@ -1650,22 +1631,23 @@ hel_store_link_agreement (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_AGREEMENT, agreement_id);
-  family_id = lookup_id (self, FAMILY_OF_AGREEMENT, agreement_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_AGREEMENT, agreement_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_AGREEMENT, agreement_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The agreement no longer exists."));
+      _hel_store_not_found (error, _("The agreement no longer exists."));
       return finish (self, 0, FALSE, error);
     }
-  if (lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id) != family_id)
+  if (_hel_store_lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id) != family_id)
     {
-      invalid (error, _("An agreement can only become a step under a small goal in the same "
-                        "family’s plan."));
+      _hel_store_invalid (error,
+                          _("An agreement can only become a step under a small goal in the same "
+                                   "family’s plan."));
       return finish (self, meeting_id, FALSE, error);
     }
-  if (lookup_id (self, STEP_OF_AGREEMENT, agreement_id) > 0)
+  if (_hel_store_lookup_id (self, STEP_OF_AGREEMENT, agreement_id) > 0)
     {
-      invalid (error, _("The agreement is already a step in the family plan."));
+      _hel_store_invalid (error, _("The agreement is already a step in the family plan."));
       return finish (self, meeting_id, FALSE, error);
     }
 
@@ -1718,12 +1700,12 @@ hel_store_unlink_agreement (HelStore *self,
 
   if (!hel_store_begin (self, error))
     return FALSE;
-  meeting_id = lookup_id (self, MEETING_OF_AGREEMENT, agreement_id);
-  family_id = lookup_id (self, FAMILY_OF_AGREEMENT, agreement_id);
-  step_id = lookup_id (self, STEP_OF_AGREEMENT, agreement_id);
+  meeting_id = _hel_store_lookup_id (self, MEETING_OF_AGREEMENT, agreement_id);
+  family_id = _hel_store_lookup_id (self, FAMILY_OF_AGREEMENT, agreement_id);
+  step_id = _hel_store_lookup_id (self, STEP_OF_AGREEMENT, agreement_id);
   if (meeting_id == 0)
     {
-      not_found (error, _("The agreement no longer exists."));
+      _hel_store_not_found (error, _("The agreement no longer exists."));
       return finish (self, 0, FALSE, error);
     }
   if (step_id == 0)
@@ -1742,24 +1724,6 @@ hel_store_unlink_agreement (HelStore *self,
 
 /* ---- undo and import: make the stored meeting equal to a snapshot ---- */
 
-static char *
-ids_json (GArray *ids)
-{
-  GString *s = g_string_new ("[");
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-  g_string_append_c (s, ']');
-  return g_string_free (s, FALSE);
-}
-
-static gboolean
-run (HelStore     *self,
-     sqlite3_stmt *stmt,
-     GError      **error)
-{
-  return stmt != NULL && _hel_store_step_done (self, stmt, error);
-}
-
 static gboolean
 restore_agreement (HelStore      *self,
                    HelAgendaItem *item,
@@ -1771,7 +1735,8 @@ restore_agreement (HelStore      *self,
   gboolean step_exists;
 
   step_exists = a->step_id > 0 &&
-                lookup_id (self, "SELECT id FROM step WHERE id = ?1", a->step_id) == a->step_id;
+                _hel_store_lookup_id (self, "SELECT id FROM step WHERE id = ?1",
+                                      a->step_id) == a->step_id;
   if (step_exists)
     step_id = a->step_id;
 
@@ -1815,13 +1780,13 @@ restore_agreement (HelStore      *self,
         }
       sqlite3_bind_text (stmt, 12, a->created, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 13, a->position);
-      if (!run (self, stmt, error))
+      if (!_hel_store_run (self, stmt, error))
         return FALSE;
     }
   else
     {
       /* Followed up here, agreed elsewhere: the link, and its state as this snapshot has it. */
-      if (lookup_id (self, "SELECT id FROM agreement WHERE id = ?1", a->id) == 0)
+      if (_hel_store_lookup_id (self, "SELECT id FROM agreement WHERE id = ?1", a->id) == 0)
         return TRUE;
       stmt = _hel_store_prepare (self, "INSERT OR IGNORE INTO agreement_carry (agreement_id, item_id) "
                                        "VALUES (?1, ?2)", error);
@@ -1829,9 +1794,9 @@ restore_agreement (HelStore      *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, a->id);
       sqlite3_bind_int64 (stmt, 2, item->id);
-      if (!run (self, stmt, error))
+      if (!_hel_store_run (self, stmt, error))
         return FALSE;
-      step_id = lookup_id (self, STEP_OF_AGREEMENT, a->id);
+      step_id = _hel_store_lookup_id (self, STEP_OF_AGREEMENT, a->id);
       if (step_id == 0)
         {
           stmt = _hel_store_prepare (self, "UPDATE agreement SET due = ?2, done = ?3, done_date = ?4 "
@@ -1842,7 +1807,7 @@ restore_agreement (HelStore      *self,
           _hel_bind_text_or_null (stmt, 2, a->due);
           sqlite3_bind_int (stmt, 3, a->done ? 1 : 0);
           _hel_bind_text_or_null (stmt, 4, a->done_date);
-          return run (self, stmt, error);
+          return _hel_store_run (self, stmt, error);
         }
     }
 
@@ -1851,7 +1816,8 @@ restore_agreement (HelStore      *self,
       gint64 owner_member = a->owner_member_id;
 
       /* The step is the agreement: its text, owner and deadline as the snapshot has them. */
-      if (owner_member > 0 && lookup_id (self, FAMILY_OF_MEMBER, owner_member) != family_id)
+      if (owner_member > 0 && _hel_store_lookup_id (self, FAMILY_OF_MEMBER,
+                                                    owner_member) != family_id)
         owner_member = 0;
       stmt = _hel_store_prepare (self, "UPDATE step SET what = ?2, owner_kind = ?3, "
                                        "owner_member_id = (SELECT id FROM member WHERE id = ?4), "
@@ -1869,7 +1835,7 @@ restore_agreement (HelStore      *self,
       _hel_bind_text_or_null (stmt, 7, a->due);
       sqlite3_bind_int (stmt, 8, a->done ? 1 : 0);
       _hel_bind_text_or_null (stmt, 9, a->done_date);
-      if (!run (self, stmt, error))
+      if (!_hel_store_run (self, stmt, error))
         return FALSE;
       if (sqlite3_changes (_hel_store_get_handle (self)) > 0)
         _hel_store_queue_change (self, "plan", family_id);
@@ -1913,7 +1879,7 @@ hel_store_restore_meeting (HelStore   *self,
   sqlite3_bind_text (stmt, 4, d->date, -1, SQLITE_TRANSIENT);
   _hel_bind_text_or_null (stmt, 5, d->time);
   sqlite3_bind_text (stmt, 6, d->created, -1, SQLITE_TRANSIENT);
-  FAIL_IF (!run (self, stmt, error));
+  FAIL_IF (!_hel_store_run (self, stmt, error));
 
   for (guint i = 0; i < d->participants->len; i++)
     {
@@ -1936,7 +1902,7 @@ hel_store_restore_meeting (HelStore   *self,
       sqlite3_bind_text (stmt, 6, hel_discipline_to_code (p->discipline), -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 7, p->removed ? 1 : 0);
       sqlite3_bind_int (stmt, 8, p->position);
-      FAIL_IF (!run (self, stmt, error));
+      FAIL_IF (!_hel_store_run (self, stmt, error));
     }
 
   for (guint i = 0; i < d->items->len; i++)
@@ -1944,7 +1910,7 @@ hel_store_restore_meeting (HelStore   *self,
       HelAgendaItem *item = d->items->pdata[i];
 
       /* A family erased since the snapshot cannot come back with its board. */
-      if (lookup_id (self, "SELECT id FROM family WHERE id = ?1", item->family_id) == 0)
+      if (_hel_store_lookup_id (self, "SELECT id FROM family WHERE id = ?1", item->family_id) == 0)
         continue;
       g_array_append_val (item_ids, item->id);
       stmt = _hel_store_prepare (self, "INSERT INTO agenda_item (id, meeting_id, family_id, minutes, "
@@ -1958,7 +1924,7 @@ hel_store_restore_meeting (HelStore   *self,
       sqlite3_bind_int64 (stmt, 3, item->family_id);
       sqlite3_bind_int (stmt, 4, item->minutes);
       sqlite3_bind_int (stmt, 5, item->position);
-      FAIL_IF (!run (self, stmt, error));
+      FAIL_IF (!_hel_store_run (self, stmt, error));
 
       for (guint k = 0; k < item->notes->len; k++)
         {
@@ -1987,7 +1953,7 @@ hel_store_restore_meeting (HelStore   *self,
           sqlite3_bind_int (stmt, 8, n->internal ? 1 : 0);
           sqlite3_bind_text (stmt, 9, n->created, -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 10, n->position);
-          FAIL_IF (!run (self, stmt, error));
+          FAIL_IF (!_hel_store_run (self, stmt, error));
         }
 
       for (guint k = 0; k < item->strokes->len; k++)
@@ -2005,13 +1971,13 @@ hel_store_restore_meeting (HelStore   *self,
           sqlite3_bind_int64 (stmt, 2, item->id);
           sqlite3_bind_double (stmt, 3, s->width);
           sqlite3_bind_text (stmt, 4, points, -1, SQLITE_TRANSIENT);
-          FAIL_IF (!run (self, stmt, error));
+          FAIL_IF (!_hel_store_run (self, stmt, error));
         }
 
       stmt = _hel_store_prepare (self, "DELETE FROM board_scale WHERE item_id = ?1", error);
       FAIL_IF (stmt == NULL);
       sqlite3_bind_int64 (stmt, 1, item->id);
-      FAIL_IF (!run (self, stmt, error));
+      FAIL_IF (!_hel_store_run (self, stmt, error));
       for (guint k = 0; k < item->scales->len; k++)
         {
           HelBoardScale *s = &g_array_index (item->scales, HelBoardScale, k);
@@ -2024,13 +1990,13 @@ hel_store_restore_meeting (HelStore   *self,
           sqlite3_bind_int64 (stmt, 2, s->participant_id);
           sqlite3_bind_int (stmt, 3, s->value);
           sqlite3_bind_int64 (stmt, 4, d->id);
-          FAIL_IF (!run (self, stmt, error));
+          FAIL_IF (!_hel_store_run (self, stmt, error));
         }
 
       stmt = _hel_store_prepare (self, "DELETE FROM agreement_carry WHERE item_id = ?1", error);
       FAIL_IF (stmt == NULL);
       sqlite3_bind_int64 (stmt, 1, item->id);
-      FAIL_IF (!run (self, stmt, error));
+      FAIL_IF (!_hel_store_run (self, stmt, error));
       for (guint k = 0; k < item->agreements->len; k++)
         {
           HelAgreement *a = item->agreements->pdata[k];
@@ -2059,12 +2025,12 @@ hel_store_restore_meeting (HelStore   *self,
     for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
       {
         g_free (json);
-        json = ids_json (keep[i]);
+        json = _hel_store_ids_json (keep[i]);
         stmt = _hel_store_prepare (self, deletes[i], error);
         FAIL_IF (stmt == NULL);
         sqlite3_bind_int64 (stmt, 1, d->id);
         sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
-        FAIL_IF (!run (self, stmt, error));
+        FAIL_IF (!_hel_store_run (self, stmt, error));
       }
   }
 #undef FAIL_IF
@@ -2115,7 +2081,7 @@ hel_store_list_open_agreements (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, team_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelOpenAgreement *open = g_new0 (HelOpenAgreement, 1);
 
@@ -2134,4 +2100,69 @@ hel_store_list_open_agreements (HelStore *self,
     fill_owner_label (self, ((HelOpenAgreement *) list->pdata[i])->agreement);
   g_ptr_array_sort (list, compare_open);
   return g_steal_pointer (&list);
+}
+
+/* ---- a note dropped on Agreements ---- */
+
+gboolean
+hel_store_convert_note_to_agreement (HelStore *self,
+                                     gint64    note_id,
+                                     gint64   *agreement_id_out,
+                                     GError  **error)
+{
+  g_autoptr(HelAgreement) agreement = NULL;
+  sqlite3_stmt *stmt;
+  gint64 meeting_id, item_id, caseworker_id;
+  gboolean ok, by_participant;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+
+  if (!hel_store_begin (self, error))
+    return FALSE;
+  stmt = _hel_store_prepare (self, "SELECT a.meeting_id, n.item_id, n.text, p.id IS NOT NULL, "
+                                   "coalesce(p.caseworker_id, 0), p.name "
+                                   "FROM board_note n JOIN agenda_item a ON a.id = n.item_id "
+                                   "LEFT JOIN meeting_participant p ON p.id = n.author_id "
+                                   "WHERE n.id = ?1", error);
+  if (stmt == NULL)
+    return _hel_store_finish (self, FALSE, NULL, 0, error);
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      _hel_store_not_found (error, _("The note no longer exists."));
+      return _hel_store_finish (self, FALSE, NULL, 0, error);
+    }
+  meeting_id = sqlite3_column_int64 (stmt, 0);
+  item_id = sqlite3_column_int64 (stmt, 1);
+  agreement = hel_agreement_new (_hel_column_text (stmt, 2));
+  by_participant = sqlite3_column_int (stmt, 3) != 0;
+  caseworker_id = sqlite3_column_int64 (stmt, 4);
+  /* The note's author is who wrote it down: the owner until someone else is chosen. A member
+   * of the family never writes notes, so there is no member to take over. */
+  if (caseworker_id > 0 &&
+      _hel_store_lookup_id (self, "SELECT id FROM caseworker WHERE id = ?1", caseworker_id) > 0)
+    {
+      agreement->owner_kind = HEL_OWNER_CASEWORKER;
+      agreement->owner_caseworker_id = caseworker_id;
+    }
+  else if (by_participant && caseworker_id == 0 && _hel_column_text (stmt, 5) != NULL)
+    {
+      agreement->owner_kind = HEL_OWNER_EXTERNAL;
+      agreement->owner_name = g_strdup (_hel_column_text (stmt, 5));
+    }
+  sqlite3_reset (stmt);
+
+  /* No deadline yet: a draft, shown as incomplete until the room sets one. */
+  ok = hel_store_save_agreement (self, item_id, agreement, error);
+  if (ok)
+    {
+      stmt = _hel_store_prepare (self, "DELETE FROM board_note WHERE id = ?1", error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, note_id);
+      ok = _hel_store_run (self, stmt, error);
+    }
+  if (ok && agreement_id_out != NULL)
+    *agreement_id_out = agreement->id;
+  return _hel_store_finish (self, ok, "meeting", meeting_id, error);
 }

@@ -100,7 +100,9 @@ gboolean    hel_store_remove_agenda_item (HelStore       *self,
                                           GError        **error);
 
 /* id 0 inserts at the end of its column (created now, the author's discipline as colour)
- * and sets id, position and created; otherwise saves text and internal. */
+ * and sets id, position and created; otherwise saves text and internal, and the author when
+ * author_id changed (0: none). The author is a participant of the meeting (caseworker or
+ * guest); their name and discipline are read and kept on the note (author_name, discipline). */
 gboolean    hel_store_save_note          (HelStore       *self,
                                           gint64          item_id,
                                           HelBoardNote   *note,
@@ -167,6 +169,14 @@ gboolean    hel_store_restore_meeting    (HelStore       *self,
  * last), then family. @team_id 0: all teams. */
 GPtrArray  *hel_store_list_open_agreements (HelStore     *self,
                                           gint64          team_id,
+                                          GError        **error);
+
+/* A note dropped on Agreements becomes one, in one transaction: its text is what is agreed,
+ * its author the owner when a caseworker or a guest wrote it (else none yet), no deadline
+ * yet (a draft to complete); the note goes. Sets *@agreement_id_out. */
+gboolean    hel_store_convert_note_to_agreement (HelStore *self,
+                                          gint64          note_id,
+                                          gint64         *agreement_id_out,
                                           GError        **error);
 
 G_END_DECLS

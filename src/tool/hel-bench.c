@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hel-bench.h"
+#include "hel-bench-board.h"
 #include "hel-demo.h"
 #include "hel-json.h"
 #include "hel-render-netmap.h"
@@ -717,6 +718,9 @@ static const HelBenchFigure figures[] = {
   { "netmap.render.cold",     "ms",  500,   0,   FALSE, measure_map_render },
   { "netmap.drag-frame",      "ms",  500,   4,   FALSE, measure_map_drag },
   { "netmap.render.zoomed",   "ms",  5000,  8,   FALSE, measure_map_render },
+  { "board.projector-frame",  "ms",  40,    8,   FALSE, hel_bench_measure_board_frame },
+  { "board.drag-frame",       "ms",  40,    4,   FALSE, hel_bench_measure_board_drag },
+  { "board.drop-note",        "ms",  2000,  50,  FALSE, hel_bench_measure_board_drop },
 };
 
 static void

@@ -26,6 +26,12 @@ typedef struct {
   char        *name;
 } OwnerChoice;
 
+/* A row of the "Written by" list: a participant (0: not given) and the colour they give. */
+typedef struct {
+  gint64        participant_id;
+  HelDiscipline discipline;
+} AuthorChoice;
+
 struct _HelBoardCanvas
 {
   GtkWidget         parent_instance;
@@ -43,6 +49,9 @@ struct _HelBoardCanvas
 
   HelBoardLayout   *layout;
   int               layout_width, layout_height;
+  /* Everything but what moves under the pointer, drawn once: while a note is dragged or a
+   * stroke drawn, a frame is this picture and the moving layer on top. */
+  GdkTexture       *still;
 
   /* Dragging a note */
   gint64            drag_note;
@@ -57,6 +66,12 @@ struct _HelBoardCanvas
   GtkPopover       *editor;
   GtkEntry         *editor_entry;
   GtkCheckButton   *editor_internal;
+  GtkWidget        *editor_note_box;
+  GtkDropDown      *editor_author;
+  GtkWidget        *editor_author_swatch;
+  GtkLabel         *editor_author_discipline;
+  GtkLabel         *editor_written;
+  GArray           *author_choices;         /* AuthorChoice */
   GtkWidget        *editor_agreement_box;
   GtkDropDown      *editor_owner;
   GtkEntry         *editor_due;
@@ -94,11 +109,19 @@ current_item (HelBoardCanvas *self)
   return hel_meeting_find_item (meeting, self->item_id);
 }
 
+/* Something drawn changed, but nothing that moves text about (the selection, the timer). */
+static void
+redraw (HelBoardCanvas *self)
+{
+  g_clear_object (&self->still);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 invalidate (HelBoardCanvas *self)
 {
   g_clear_pointer (&self->layout, hel_board_layout_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw (self);
 }
 
 static HelBoardTheme
@@ -162,6 +185,90 @@ ensure_layout (HelBoardCanvas *self)
   return self->layout;
 }
 
+static HelMeeting *
+current_meeting (HelBoardCanvas *self)
+{
+  return self->session ? hel_board_session_get_meeting (self->session) : NULL;
+}
+
+/* The still picture in device pixels, drawn with the layout kept for hit testing. */
+static GdkTexture *
+render_still (HelBoardCanvas *self,
+              HelBoardLayout *layout,
+              int             width,
+              int             height)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int pw = width * scale, ph = height * scale;
+  HelBoardStyle style;
+  HelBoardRenderOptions options;
+  cairo_surface_t *surface;
+  GBytes *bytes;
+  GdkTexture *texture;
+  cairo_t *cr;
+
+  hel_board_style_init (&style, current_theme ());
+  fill_options (self, &options);
+  options.layers = HEL_BOARD_LAYER_ALL & ~HEL_BOARD_LAYER_MOVING;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  hel_render_board_layout (cr, layout, current_meeting (self), current_item (self), &style,
+                           &options, width, height, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * ph,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  g_bytes_unref (bytes);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* Where the moving layer draws this frame: the dragged note, or the stroke being drawn. */
+static gboolean
+moving_bounds (HelBoardCanvas  *self,
+               HelBoardLayout  *layout,
+               graphene_rect_t *bounds)
+{
+  double margin = 8;
+
+  if (self->dragging)
+    {
+      const HelBoardCard *card = hel_board_layout_find_card (layout, self->drag_note, FALSE);
+
+      if (card == NULL)
+        return FALSE;
+      graphene_rect_init (bounds, self->drag_x - self->grab_dx - margin,
+                          self->drag_y - self->grab_dy - margin, card->rect.width + 2 * margin,
+                          card->rect.height + 2 * margin);
+      return TRUE;
+    }
+  if (self->live_stroke != NULL && self->live_stroke->points->len > 0)
+    {
+      const HelBoardRect *b = &layout->board;
+      double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+      for (guint i = 0; i < self->live_stroke->points->len; i++)
+        {
+          HelBoardPoint *p = &g_array_index (self->live_stroke->points, HelBoardPoint, i);
+
+          x1 = MIN (x1, b->x + p->x * b->width);
+          y1 = MIN (y1, b->y + p->y * b->height);
+          x2 = MAX (x2, b->x + p->x * b->width);
+          y2 = MAX (y2, b->y + p->y * b->height);
+        }
+      margin += self->live_stroke->width / 1000.0 * b->width * 2;
+      graphene_rect_init (bounds, x1 - margin, y1 - margin, x2 - x1 + 2 * margin,
+                          y2 - y1 + 2 * margin);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 hel_board_canvas_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -169,19 +276,29 @@ hel_board_canvas_snapshot (GtkWidget   *widget,
   HelBoardCanvas *self = HEL_BOARD_CANVAS (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  HelBoardStyle style;
-  HelBoardRenderOptions options;
-  cairo_t *cr;
+  HelBoardLayout *layout = ensure_layout (self);
+  graphene_rect_t bounds;
 
-  if (width <= 0 || height <= 0)
+  if (layout == NULL)
     return;
-  hel_board_style_init (&style, current_theme ());
-  fill_options (self, &options);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  hel_render_board (cr, self->session ? hel_board_session_get_meeting (self->session) : NULL,
-                    current_item (self), &style, &options, width, height, NULL);
-  cairo_destroy (cr);
-  ensure_layout (self);
+  if (self->still == NULL)
+    self->still = render_still (self, layout, width, height);
+  gtk_snapshot_append_texture (snapshot, self->still, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (moving_bounds (self, layout, &bounds))
+    {
+      HelBoardStyle style;
+      HelBoardRenderOptions options;
+      cairo_t *cr;
+
+      hel_board_style_init (&style, current_theme ());
+      fill_options (self, &options);
+      options.layers = HEL_BOARD_LAYER_MOVING;
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      hel_render_board_layout (cr, layout, current_meeting (self), current_item (self), &style,
+                               &options, width, height, NULL);
+      cairo_destroy (cr);
+    }
 }
 
 /* ---- the editor ---- */
@@ -322,6 +439,138 @@ fill_plan_choices (HelBoardCanvas *self,
   gtk_drop_down_set_selected (self->editor_plan, selected);
 }
 
+/* The discipline the chosen author gives the note, shown beside the list as the note's colour. */
+static HelDiscipline
+chosen_author_discipline (HelBoardCanvas *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->editor_author);
+
+  if (selected >= self->author_choices->len)
+    return HEL_DISCIPLINE_OTHER;
+  return g_array_index (self->author_choices, AuthorChoice, selected).discipline;
+}
+
+static gint64
+chosen_author (HelBoardCanvas *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->editor_author);
+
+  if (selected >= self->author_choices->len)
+    return 0;
+  return g_array_index (self->author_choices, AuthorChoice, selected).participant_id;
+}
+
+static void
+author_selected_cb (HelBoardCanvas *self)
+{
+  HelDiscipline discipline = chosen_author_discipline (self);
+
+  gtk_label_set_label (self->editor_author_discipline, hel_discipline_label (discipline));
+  gtk_widget_queue_draw (self->editor_author_swatch);
+}
+
+static void
+draw_author_swatch (GtkDrawingArea *area,
+                    cairo_t        *cr,
+                    int             width,
+                    int             height,
+                    gpointer        data)
+{
+  HelBoardCanvas *self = data;
+  HelBoardStyle style;
+  HelBoardColour *fill, *border;
+  double size = MIN (width, height) - 2;
+
+  hel_board_style_init (&style, current_theme ());
+  fill = &style.note_fill[chosen_author_discipline (self)];
+  border = &style.note_border;
+  cairo_rectangle (cr, (width - size) / 2, (height - size) / 2, size, size);
+  cairo_set_source_rgba (cr, fill->red, fill->green, fill->blue, fill->alpha);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, style.line_scale);
+  cairo_set_source_rgba (cr, border->red, border->green, border->blue, border->alpha);
+  cairo_stroke (cr);
+}
+
+/* "Written by": the participants still in the meeting; a note's author who left (or whose
+ * row is gone) stays listed so opening the note does not change who wrote it. */
+static void
+fill_author_choices (HelBoardCanvas *self,
+                     HelBoardNote   *note)
+{
+  HelMeeting *meeting = hel_board_session_get_meeting (self->session);
+  HelMeetingData *d = hel_meeting_data (meeting);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  gint64 author = note != NULL ? note->author_id : hel_board_session_get_default_author (self->session);
+  AuthorChoice none = { 0, note != NULL ? note->discipline : HEL_DISCIPLINE_OTHER };
+  guint selected = 0;
+
+  g_array_set_size (self->author_choices, 0);
+  g_array_append_val (self->author_choices, none);
+  if (note != NULL && note->author_id == 0 && note->author_name != NULL)
+    {
+      /* Written by someone no longer in the database: their name is all there is. */
+      g_autofree char *shown = hel_privacy_person_name (note->author_name, self->privacy);
+      gtk_string_list_append (labels, shown);
+    }
+  else
+    /* Translators: a note's author when nobody is chosen */
+    gtk_string_list_append (labels, _("Not given"));
+
+  for (guint i = 0; i < d->participants->len; i++)
+    {
+      HelParticipant *p = d->participants->pdata[i];
+      AuthorChoice c = { p->id, (guint) p->discipline < HEL_N_DISCIPLINES ? p->discipline
+                                                                          : HEL_DISCIPLINE_OTHER };
+      g_autofree char *shown = NULL;
+      g_autofree char *label = NULL;
+
+      if (p->removed && p->id != author)
+        continue;
+      shown = hel_privacy_person_name (note != NULL && p->id == author && note->author_name != NULL
+                                       ? note->author_name : hel_participant_get_name (p),
+                                       self->privacy);
+      if (p->removed)
+        /* Translators: a note's author who has left the meeting */
+        label = g_strdup_printf (_("%s (left)"), shown);
+      else if (p->role != NULL)
+        label = g_strdup_printf ("%s (%s)", shown, p->role);
+      else
+        label = g_steal_pointer (&shown);
+      /* The note keeps the colour it was written in, even if the caseworker's changed since. */
+      if (note != NULL && p->id == author)
+        c.discipline = note->discipline;
+      if (p->id == author)
+        selected = self->author_choices->len;
+      gtk_string_list_append (labels, label);
+      g_array_append_val (self->author_choices, c);
+    }
+  gtk_drop_down_set_model (self->editor_author, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->editor_author, selected);
+  author_selected_cb (self);
+}
+
+/* "Written 12.3.2025 at 14:32", local time. */
+static char *
+note_written_text (HelBoardNote *note)
+{
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  if (note == NULL || note->created == NULL ||
+      (created = g_date_time_new_from_iso8601 (note->created, NULL)) == NULL)
+    return NULL;
+  local = g_date_time_to_local (created);
+  iso = g_date_time_format (local, "%Y-%m-%d");
+  date = hel_date_format (iso);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: when a note was written: a date, then a time of day */
+  return g_strdup_printf (_("Written %s at %s"), date, time);
+}
+
 static void
 open_editor (HelBoardCanvas *self,
              gboolean        agreement,
@@ -343,6 +592,7 @@ open_editor (HelBoardCanvas *self,
   gtk_widget_set_visible (GTK_WIDGET (self->editor_error), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->editor_entry), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->editor_internal), !agreement);
+  gtk_widget_set_visible (self->editor_note_box, !agreement);
   gtk_widget_set_visible (self->editor_agreement_box, agreement);
 
   if (agreement)
@@ -361,8 +611,13 @@ open_editor (HelBoardCanvas *self,
     {
       HelBoardNote *n = id > 0 ? hel_meeting_find_note (meeting, id, NULL) : NULL;
 
+      g_autofree char *written = note_written_text (n);
+
       gtk_editable_set_text (GTK_EDITABLE (self->editor_entry), n ? n->text : "");
       gtk_check_button_set_active (self->editor_internal, n ? n->internal : FALSE);
+      fill_author_choices (self, n);
+      gtk_label_set_label (self->editor_written, written ? written : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->editor_written), written != NULL);
       gtk_entry_set_placeholder_text (self->editor_entry, _("Write the note"));
     }
 
@@ -407,9 +662,15 @@ commit_editor (HelBoardCanvas *self)
       g_free (note->text);
       note->text = g_strdup (text);
       note->internal = gtk_check_button_get_active (self->editor_internal);
+      note->author_id = chosen_author (self);
       ok = hel_board_session_save_note (self->session, self->editing_item, note, &error);
       if (ok)
-        self->selected_note = note->id;
+        {
+          self->selected_note = note->id;
+          /* The next note is by the same person until someone else is chosen. */
+          if (note->author_id > 0)
+            hel_board_session_set_last_author (self->session, note->author_id);
+        }
     }
   else
     {
@@ -552,7 +813,7 @@ select_card (HelBoardCanvas     *self,
   self->selected_agreement = card && card->is_agreement ? card->id : 0;
   if (card != NULL)
     self->current_column = card->column;
-  invalidate (self);
+  redraw (self);
 }
 
 static void
@@ -646,7 +907,12 @@ drag_update (HelBoardCanvas *self,
     return;
   if (!self->dragging && hypot (x - self->drag_start_x, y - self->drag_start_y) < DRAG_THRESHOLD)
     return;
-  self->dragging = TRUE;
+  if (!self->dragging)
+    {
+      /* The note leaves the still picture and moves on its own. */
+      self->dragging = TRUE;
+      g_clear_object (&self->still);
+    }
   self->drag_x = x;
   self->drag_y = y;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -659,6 +925,28 @@ drag_update_cb (GtkGestureDrag *gesture,
                 HelBoardCanvas *self)
 {
   drag_update (self, self->drag_start_x + dx, self->drag_start_y + dy);
+}
+
+/* A note dropped on Agreements (or moved there with Alt+Right) becomes an agreement; the
+ * editor opens on it so the room can say who does it and by when. */
+static void
+convert_note (HelBoardCanvas *self,
+              gint64          note_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 agreement_id = 0;
+
+  if (!hel_board_session_convert_note (self->session, note_id, &agreement_id, &error))
+    {
+      hel_board_session_toast (self->session, error->message, FALSE);
+      return;
+    }
+  self->selected_note = 0;
+  self->selected_agreement = agreement_id;
+  self->current_column = HEL_BOARD_AGREEMENTS;
+  invalidate (self);
+  hel_board_session_toast (self->session, _("Note made an agreement"), TRUE);
+  open_editor (self, TRUE, agreement_id, HEL_BOARD_AGREEMENTS);
 }
 
 static void
@@ -687,9 +975,7 @@ drag_end (HelBoardCanvas *self,
       self->dragging = FALSE;
       self->drag_note = 0;
       if (column == HEL_BOARD_AGREEMENTS)
-        hel_board_session_toast (self->session,
-                                 _("Agreements have an owner and a deadline: double-click in "
-                                   "Agreements to make one."), FALSE);
+        convert_note (self, note);
       else if (column >= 0)
         {
           guint index = hel_board_layout_drop_index (layout, column, note, y - self->grab_dy +
@@ -855,6 +1141,11 @@ move_action_cb (GtkWidget  *widget,
     if (notes->pdata[i] == note)
       index = i;
   column = note->column;
+  if (g_str_equal (where, "right") && column == HEL_BOARD_NEEDS)
+    {
+      convert_note (self, note->id);
+      return;
+    }
   if (g_str_equal (where, "left") && column > 0)
     column--;
   else if (g_str_equal (where, "right") && column < HEL_BOARD_NEEDS)
@@ -901,6 +1192,14 @@ style_changed_cb (HelBoardCanvas *self)
 }
 
 static void
+scale_factor_cb (HelBoardCanvas *self,
+                 GParamSpec     *pspec,
+                 gpointer        data)
+{
+  invalidate (self);
+}
+
+static void
 build_editor (HelBoardCanvas *self)
 {
   GtkWidget *box, *row, *label, *save, *cancel, *buttons;
@@ -919,6 +1218,38 @@ build_editor (HelBoardCanvas *self)
   self->editor_internal = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (
     _("_Internal: for the team only, never on the projector or in the minutes")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor_internal));
+
+  /* A note's author and time: who wrote it gives it its colour. */
+  self->editor_note_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_box_append (GTK_BOX (box), self->editor_note_box);
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  label = gtk_label_new_with_mnemonic (_("Written _by"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  self->editor_author = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->editor_author), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->editor_author),
+                               _("The note’s colour follows the author’s discipline"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->editor_author));
+  g_signal_connect_swapped (self->editor_author, "notify::selected", G_CALLBACK (author_selected_cb),
+                            self);
+  self->editor_author_swatch = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->editor_author_swatch), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->editor_author_swatch), 16);
+  gtk_widget_set_valign (self->editor_author_swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->editor_author_swatch), draw_author_swatch,
+                                  self, NULL);
+  self->editor_author_discipline = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->editor_author_discipline), "dim-label");
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->editor_author));
+  gtk_box_append (GTK_BOX (row), self->editor_author_swatch);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->editor_author_discipline));
+  gtk_box_append (GTK_BOX (self->editor_note_box), row);
+  self->editor_written = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->editor_written, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->editor_written), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->editor_written), "caption");
+  gtk_box_append (GTK_BOX (self->editor_note_box), GTK_WIDGET (self->editor_written));
 
   self->editor_agreement_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (box), self->editor_agreement_box);
@@ -1012,9 +1343,11 @@ hel_board_canvas_finalize (GObject *object)
   HelBoardCanvas *self = HEL_BOARD_CANVAS (object);
 
   g_clear_pointer (&self->layout, hel_board_layout_free);
+  g_clear_object (&self->still);
   g_clear_pointer (&self->live_stroke, hel_board_stroke_free);
   g_clear_pointer (&self->owner_choices, g_array_unref);
   g_clear_pointer (&self->plan_choices, g_array_unref);
+  g_clear_pointer (&self->author_choices, g_array_unref);
   G_OBJECT_CLASS (hel_board_canvas_parent_class)->finalize (object);
 }
 
@@ -1027,6 +1360,7 @@ hel_board_canvas_size_allocate (GtkWidget *widget,
   HelBoardCanvas *self = HEL_BOARD_CANVAS (widget);
 
   g_clear_pointer (&self->layout, hel_board_layout_free);
+  g_clear_object (&self->still);
   gtk_popover_present (self->editor);
   gtk_popover_present (self->scale_popover);
 }
@@ -1083,6 +1417,7 @@ hel_board_canvas_init (HelBoardCanvas *self)
   self->owner_choices = g_array_new (FALSE, TRUE, sizeof (OwnerChoice));
   g_array_set_clear_func (self->owner_choices, owner_choice_clear);
   self->plan_choices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->author_choices = g_array_new (FALSE, TRUE, sizeof (AuthorChoice));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
@@ -1101,6 +1436,7 @@ hel_board_canvas_init (HelBoardCanvas *self)
                             G_CALLBACK (style_changed_cb), self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::high-contrast",
                             G_CALLBACK (style_changed_cb), self);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
 }
 
 GtkWidget *
@@ -1197,9 +1533,12 @@ hel_board_canvas_set_timer (HelBoardCanvas *self,
   g_return_if_fail (HEL_IS_BOARD_CANVAS (self));
   if (self->show_timer == show && self->seconds_left == seconds_left)
     return;
+  /* A tick of the countdown moves nothing: the layout stays. */
+  if (self->show_timer != show)
+    g_clear_pointer (&self->layout, hel_board_layout_free);
   self->show_timer = show;
   self->seconds_left = seconds_left;
-  invalidate (self);
+  redraw (self);
 }
 
 void
@@ -1237,7 +1576,7 @@ _hel_board_canvas_select_note (HelBoardCanvas *self,
 {
   self->selected_note = note_id;
   self->selected_agreement = 0;
-  invalidate (self);
+  redraw (self);
 }
 
 void
@@ -1259,8 +1598,51 @@ _hel_board_canvas_get_editor_error (HelBoardCanvas *self)
   return self->editor_error;
 }
 
+GtkEditable *
+_hel_board_canvas_get_editor_due (HelBoardCanvas *self)
+{
+  return GTK_EDITABLE (self->editor_due);
+}
+
+gboolean
+_hel_board_canvas_editor_is_open (HelBoardCanvas *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->editor));
+}
+
 gboolean
 _hel_board_canvas_commit_editor (HelBoardCanvas *self)
 {
   return commit_editor (self);
+}
+
+GtkDropDown *
+_hel_board_canvas_get_editor_author (HelBoardCanvas *self)
+{
+  return self->editor_author;
+}
+
+GtkLabel *
+_hel_board_canvas_get_editor_written (HelBoardCanvas *self)
+{
+  return self->editor_written;
+}
+
+gint64
+_hel_board_canvas_get_editor_author_id (HelBoardCanvas *self)
+{
+  return chosen_author (self);
+}
+
+gboolean
+_hel_board_canvas_choose_author (HelBoardCanvas *self,
+                                 gint64          participant_id)
+{
+  for (guint i = 0; i < self->author_choices->len; i++)
+    if (g_array_index (self->author_choices, AuthorChoice, i).participant_id == participant_id)
+      {
+        gtk_drop_down_set_selected (self->editor_author, i);
+        return TRUE;
+      }
+  return FALSE;
 }

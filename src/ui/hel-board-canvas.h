@@ -45,6 +45,16 @@ void             _hel_board_canvas_begin_new_note (HelBoardCanvas *self,
                                                   HelBoardColumn   column);
 GtkEditable     *_hel_board_canvas_get_editor_entry (HelBoardCanvas *self);
 GtkLabel        *_hel_board_canvas_get_editor_error (HelBoardCanvas *self);
+/* An agreement's "By when" field, and whether the editor is open. */
+GtkEditable     *_hel_board_canvas_get_editor_due (HelBoardCanvas *self);
+gboolean         _hel_board_canvas_editor_is_open (HelBoardCanvas *self);
+/* A note's "Written by" list and its "Written … at …" line; the participant chosen there
+ * (0: not given); choosing one as a person would (FALSE when not in the list). */
+GtkDropDown     *_hel_board_canvas_get_editor_author (HelBoardCanvas *self);
+GtkLabel        *_hel_board_canvas_get_editor_written (HelBoardCanvas *self);
+gint64           _hel_board_canvas_get_editor_author_id (HelBoardCanvas *self);
+gboolean         _hel_board_canvas_choose_author (HelBoardCanvas *self,
+                                                  gint64          participant_id);
 /* Presses "Save" in the editor; TRUE when saved (and the editor closed). */
 gboolean         _hel_board_canvas_commit_editor (HelBoardCanvas  *self);
 /* A drag from (x1, y1) to (x2, y2), as the drag gesture reports it. */

@@ -8,6 +8,7 @@
 
 #include "hel-board-canvas.h"
 #include "hel-board-meeting-mode.h"
+#include "hel-board-print.h"
 #include <math.h>
 
 #include "hel-render-netmap.h"
@@ -519,6 +520,11 @@ hel_board_meeting_mode_init (HelBoardMeetingMode *self)
 
   g_signal_connect_swapped (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), self);
   self->tick_id = g_timeout_add (500, tick_cb, self);
+  /* A choice made here is the view's next default too. */
+  {
+    g_autoptr(GSettings) settings = hel_board_settings_new ();
+    hel_board_settings_bind_privacy (settings, self->privacy_drop);
+  }
 }
 
 HelBoardMeetingMode *

@@ -12,6 +12,8 @@ struct _HelBoardSession
   gint64        meeting_id;
   HelMeeting   *meeting;
   HelUndoStack *undo;
+  gint64        last_author;   /* a participant; 0: none chosen yet */
+  char         *user_name;
 };
 
 G_DEFINE_FINAL_TYPE (HelBoardSession, hel_board_session, G_TYPE_OBJECT)
@@ -108,9 +110,19 @@ hel_board_session_dispose (GObject *object)
 }
 
 static void
+hel_board_session_finalize (GObject *object)
+{
+  HelBoardSession *self = HEL_BOARD_SESSION (object);
+
+  g_free (self->user_name);
+  G_OBJECT_CLASS (hel_board_session_parent_class)->finalize (object);
+}
+
+static void
 hel_board_session_class_init (HelBoardSessionClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = hel_board_session_dispose;
+  G_OBJECT_CLASS (klass)->finalize = hel_board_session_finalize;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -170,6 +182,77 @@ hel_board_session_get_undo (HelBoardSession *self)
 {
   g_return_val_if_fail (HEL_IS_BOARD_SESSION (self), NULL);
   return self->undo;
+}
+
+/* ---- who writes the notes ---- */
+
+static gboolean
+is_present (HelParticipant *participant)
+{
+  return participant != NULL && !participant->removed;
+}
+
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  fa = g_utf8_casefold (a, -1);
+  fb = g_utf8_casefold (b, -1);
+  return g_strcmp0 (g_strstrip (fa), g_strstrip (fb)) == 0;
+}
+
+gint64
+hel_board_session_get_default_author (HelBoardSession *self)
+{
+  HelMeetingData *d;
+  const char *user;
+
+  g_return_val_if_fail (HEL_IS_BOARD_SESSION (self), 0);
+
+  if (self->meeting == NULL)
+    return 0;
+  if (self->last_author > 0 &&
+      is_present (hel_meeting_find_participant (self->meeting, self->last_author)))
+    return self->last_author;
+  d = hel_meeting_data (self->meeting);
+  user = self->user_name ? self->user_name : g_get_real_name ();
+  for (guint i = 0; i < d->participants->len; i++)
+    {
+      HelParticipant *p = d->participants->pdata[i];
+
+      if (is_present (p) && p->caseworker_id > 0 && same_name (hel_participant_get_name (p), user))
+        return p->id;
+    }
+  return 0;
+}
+
+void
+hel_board_session_set_last_author (HelBoardSession *self,
+                                   gint64           participant_id)
+{
+  g_return_if_fail (HEL_IS_BOARD_SESSION (self));
+  self->last_author = MAX (participant_id, 0);
+}
+
+gint64
+hel_board_session_get_last_author (HelBoardSession *self)
+{
+  g_return_val_if_fail (HEL_IS_BOARD_SESSION (self), 0);
+  return self->last_author;
+}
+
+void
+hel_board_session_set_user_name (HelBoardSession *self,
+                                 const char      *name)
+{
+  g_return_if_fail (HEL_IS_BOARD_SESSION (self));
+  g_free (self->user_name);
+  self->user_name = g_strdup (name);
 }
 
 void
@@ -259,6 +342,17 @@ hel_board_session_delete_note (HelBoardSession *self,
 }
 
 gboolean
+hel_board_session_convert_note (HelBoardSession *self,
+                                gint64           note_id,
+                                gint64          *agreement_id_out,
+                                GError         **error)
+{
+  g_return_val_if_fail (HEL_IS_BOARD_SESSION (self), FALSE);
+  EDIT (_("Make note an agreement"),
+        hel_store_convert_note_to_agreement (self->store, note_id, agreement_id_out, error));
+}
+
+gboolean
 hel_board_session_add_stroke (HelBoardSession *self,
                               gint64           item_id,
                               HelBoardStroke  *stroke,
@@ -336,11 +430,12 @@ hel_board_session_link_agreement (HelBoardSession *self,
 gboolean
 hel_board_session_add_family (HelBoardSession *self,
                               gint64           family_id,
+                              int              minutes,
                               GError         **error)
 {
   g_return_val_if_fail (HEL_IS_BOARD_SESSION (self), FALSE);
   EDIT (_("Add family to the agenda"),
-        hel_store_add_agenda_item (self->store, self->meeting_id, family_id, 0, NULL, error));
+        hel_store_add_agenda_item (self->store, self->meeting_id, family_id, minutes, NULL, error));
 }
 
 gboolean

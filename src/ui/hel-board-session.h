@@ -36,6 +36,12 @@ gboolean hel_board_session_move_note        (HelBoardSession *self,
 gboolean hel_board_session_delete_note      (HelBoardSession *self,
                                              gint64           note_id,
                                              GError         **error);
+/* The note dropped on Agreements: made an agreement (draft) in one step; its id in
+ * @agreement_id_out. */
+gboolean hel_board_session_convert_note     (HelBoardSession *self,
+                                             gint64           note_id,
+                                             gint64          *agreement_id_out,
+                                             GError         **error);
 gboolean hel_board_session_add_stroke       (HelBoardSession *self,
                                              gint64           item_id,
                                              HelBoardStroke  *stroke,
@@ -63,8 +69,10 @@ gboolean hel_board_session_link_agreement   (HelBoardSession *self,
                                              gint64           agreement_id,
                                              gint64           subgoal_id,
                                              GError         **error);
+/* @minutes: the family's time box; 0: HEL_BOARD_DEFAULT_MINUTES. */
 gboolean hel_board_session_add_family       (HelBoardSession *self,
                                              gint64           family_id,
+                                             int              minutes,
                                              GError         **error);
 gboolean hel_board_session_remove_item      (HelBoardSession *self,
                                              gint64           item_id,
@@ -94,6 +102,18 @@ gboolean hel_board_session_undo             (HelBoardSession *self,
                                              GError         **error);
 gboolean hel_board_session_redo             (HelBoardSession *self,
                                              GError         **error);
+
+/* Who a new note is by: the participant chosen last for a note in this meeting, else the
+ * participating caseworker whose name is the user's (hel_board_session_set_user_name), else 0.
+ * Removed participants are never the default. */
+gint64   hel_board_session_get_default_author (HelBoardSession *self);
+/* Remembers @participant_id as the author chosen last (0 forgets). */
+void     hel_board_session_set_last_author  (HelBoardSession *self,
+                                             gint64           participant_id);
+gint64   hel_board_session_get_last_author  (HelBoardSession *self);
+/* The person at this desktop; g_get_real_name () unless set. */
+void     hel_board_session_set_user_name    (HelBoardSession *self,
+                                             const char      *name);
 
 /* Asks the window for a toast: "toast" (message, with-undo). */
 void     hel_board_session_toast            (HelBoardSession *self,

@@ -27,4 +27,18 @@ GtkLabel            *_hel_board_view_get_details_error (HelBoardView *self);
 /* The open agreements page's rows (AdwActionRow), in order. */
 GPtrArray           *_hel_board_view_get_agreement_rows (HelBoardView *self);
 
+/* The view's "First names / Initials on the projector" choice (remembered in GSettings). */
+GtkDropDown         *_hel_board_view_get_privacy_drop  (HelBoardView *self);
+/* The time box for families added to the agenda (GSettings meeting-minutes-per-family). */
+GtkSpinButton       *_hel_board_view_get_default_minutes (HelBoardView *self);
+/* Chooses @family_id in the agenda's family list and presses Add; FALSE when not listed. */
+gboolean             _hel_board_view_add_family        (HelBoardView *self,
+                                                        gint64        family_id);
+/* The "Minutes" menu: Print… and Save as PDF…. */
+GtkMenuButton       *_hel_board_view_get_minutes_button (HelBoardView *self);
+/* What "Print…" sends to the printer, written to @path as a PDF instead (no dialog). */
+gboolean             _hel_board_view_print_minutes_to_file (HelBoardView *self,
+                                                        const char    *path,
+                                                        GError       **error);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "hel-board-view-private.h"
+#include "hel-board-print.h"
 #include "hel-minutes-document.h"
 #include "hel-ui-util.h"
 #include "hel-validate.h"
@@ -30,6 +31,7 @@ struct _HelBoardView
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
   GtkDropDown         *privacy_drop;
+  GtkMenuButton       *minutes_button;
   GtkToggleButton     *pen_button;
   GtkButton           *undo_button;
   GtkButton           *redo_button;
@@ -59,6 +61,13 @@ struct _HelBoardView
   GtkEntry            *new_time;
   GtkLabel            *new_hint;
   GtkLabel            *new_error;
+
+  /* The author of new notes chosen last, per meeting (meeting id -> participant id): kept
+   * while other meetings are open so going back finds the same person chosen. */
+  GHashTable          *last_authors;
+  /* The default time box for families added to the agenda (GSettings). */
+  GSettings           *settings;
+  GtkSpinButton       *default_minutes_spin;
 
   gboolean             filling;
 };
@@ -575,6 +584,11 @@ open_meeting (HelBoardView *self,
 {
   if (self->session != NULL)
     {
+      gint64 open_id = hel_board_session_get_meeting_id (self->session);
+      gint64 author = hel_board_session_get_last_author (self->session);
+
+      g_hash_table_insert (self->last_authors, g_memdup2 (&open_id, sizeof open_id),
+                           g_memdup2 (&author, sizeof author));
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_signal_handlers_disconnect_by_data (hel_board_session_get_undo (self->session), self);
       if (self->meeting_mode != NULL)
@@ -583,7 +597,11 @@ open_meeting (HelBoardView *self,
   g_clear_object (&self->session);
   if (meeting_id > 0 && self->store != NULL)
     {
+      gint64 *author = g_hash_table_lookup (self->last_authors, &meeting_id);
+
       self->session = hel_board_session_new (self->store, meeting_id);
+      if (author != NULL)
+        hel_board_session_set_last_author (self->session, *author);
       g_signal_connect_swapped (self->session, "changed", G_CALLBACK (session_changed_cb), self);
       g_signal_connect_swapped (self->session, "toast", G_CALLBACK (session_toast_cb), self);
       g_signal_connect_swapped (hel_board_session_get_undo (self->session), "notify",
@@ -675,6 +693,16 @@ details_changed_cb (HelBoardView *self)
     refresh_list (self);
 }
 
+/* The time box a family gets when it is added: the person's own choice, kept in GSettings. */
+static int
+default_minutes (HelBoardView *self)
+{
+  if (self->settings == NULL)
+    return HEL_BOARD_DEFAULT_MINUTES;
+  return CLAMP (g_settings_get_int (self->settings, "meeting-minutes-per-family"), 1,
+                HEL_BOARD_MAX_MINUTES);
+}
+
 static void
 add_family_cb (HelBoardView *self)
 {
@@ -684,7 +712,7 @@ add_family_cb (HelBoardView *self)
   if (self->session == NULL || selected >= self->add_family_ids->len)
     return;
   if (!hel_board_session_add_family (self->session, g_array_index (self->add_family_ids, gint64, selected),
-                                     &error))
+                                     default_minutes (self), &error))
     error_toast (self, error);
   else
     refresh_list (self);
@@ -953,7 +981,7 @@ build_meeting_page (HelBoardView *self)
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *scroll = gtk_scrolled_window_new ();
-  GtkWidget *button, *row, *add, *agenda_group, *details_grid;
+  GtkWidget *button, *row, *add, *agenda_group, *details_grid, *minutes_row;
   const char *kinds[] = { hel_meeting_kind_label (HEL_MEETING_TEAM),
                           hel_meeting_kind_label (HEL_MEETING_PROJECT_GROUP), NULL };
   const char *privacy[] = { _("First names on the projector"), _("Initials on the projector"), NULL };
@@ -998,11 +1026,22 @@ build_meeting_page (HelBoardView *self)
   g_signal_connect_swapped (self->privacy_drop, "notify::selected", G_CALLBACK (privacy_changed_cb), self);
   set_accessible_label (GTK_WIDGET (self->privacy_drop), _("How people are named on the projector"));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->privacy_drop));
-  button = gtk_button_new_with_mnemonic (_("_Minutes…"));
-  gtk_widget_set_tooltip_text (button, _("Save the minutes as a PDF"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meeting.minutes");
-  gtk_box_append (GTK_BOX (bar), button);
+  hel_board_settings_bind_privacy (self->settings, self->privacy_drop);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("_Print…"), "meeting.print-minutes");
+    g_menu_append (menu, _("Save as _PDF…"), "meeting.minutes");
+    button = gtk_menu_button_new ();
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Minutes"));
+    gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+    /* GTK 4.8 does not name a menu button by its label. */
+    set_accessible_label (button, _("Minutes: print or save as PDF"));
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    self->minutes_button = GTK_MENU_BUTTON (button);
+    gtk_box_append (GTK_BOX (bar), button);
+  }
   button = gtk_button_new_with_mnemonic (_("Meeting _Mode"));
   gtk_widget_set_tooltip_text (button, _("The board on the projector, full screen (F5)"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -1060,8 +1099,34 @@ build_meeting_page (HelBoardView *self)
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->add_family_drop));
   gtk_box_append (GTK_BOX (row), add);
+  {
+    /* Next to the time boxes it sets: what a family gets when added (each row's own box
+     * changes only that family). */
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("Time _box for families added"));
+    GtkWidget *unit = gtk_label_new (_("min."));
+
+    self->default_minutes_spin =
+      GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, HEL_BOARD_MAX_MINUTES, 1));
+    gtk_spin_button_set_value (self->default_minutes_spin, default_minutes (self));
+    gtk_editable_set_width_chars (GTK_EDITABLE (self->default_minutes_spin), 3);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->default_minutes_spin),
+                                 _("Minutes a family gets when it is added to an agenda"));
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->default_minutes_spin));
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_set_hexpand (label, TRUE);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (unit, "dim-label");
+    if (self->settings != NULL)
+      g_settings_bind (self->settings, "meeting-minutes-per-family", self->default_minutes_spin,
+                       "value", G_SETTINGS_BIND_DEFAULT);
+    minutes_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    gtk_box_append (GTK_BOX (minutes_row), label);
+    gtk_box_append (GTK_BOX (minutes_row), GTK_WIDGET (self->default_minutes_spin));
+    gtk_box_append (GTK_BOX (minutes_row), unit);
+  }
   agenda_group = group (_("Agenda"), boxed_list (&self->agenda_list), GTK_WIDGET (self->agenda_hint),
-                        row, NULL);
+                        row, minutes_row, NULL);
   g_signal_connect (self->agenda_list, "row-activated", G_CALLBACK (item_row_activated_cb), self);
   gtk_box_append (GTK_BOX (side), agenda_group);
 
@@ -1306,6 +1371,54 @@ minutes_action_cb (GtkWidget  *widget,
   (void) title;
 }
 
+static HelPrivacy
+chosen_privacy (HelBoardView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->privacy_drop);
+
+  return selected < G_N_ELEMENTS (projector_privacy) ? projector_privacy[selected]
+                                                     : HEL_PRIVACY_INITIALS;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               HelBoardView            *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        error_toast (self, error);
+    }
+  g_object_unref (self);
+}
+
+/* The same pages as the PDF, through the print dialog; names as chosen for the projector. */
+static void
+print_minutes_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HelBoardView *self = HEL_BOARD_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || hel_board_session_get_meeting (self->session) == NULL)
+    return;
+  operation = hel_board_minutes_print_operation_new (hel_board_session_get_meeting (self->session),
+                                                     chosen_privacy (self));
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (self));
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    error_toast (self, error);
+}
+
 static void
 agreements_action_cb (GtkWidget  *widget,
                       const char *action_name,
@@ -1376,6 +1489,7 @@ hel_board_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   /* No gtk_widget_dispose_template (): the template's root is AdwBin's child, which AdwBin's
    * own dispose unparents; unparenting it here first would leave AdwBin a dangling child. */
   G_OBJECT_CLASS (hel_board_view_parent_class)->dispose (object);
@@ -1392,6 +1506,7 @@ hel_board_view_finalize (GObject *object)
   g_array_unref (self->add_family_ids);
   g_array_unref (self->add_caseworker_ids);
   g_ptr_array_unref (self->agreement_rows);
+  g_hash_table_unref (self->last_authors);
   G_OBJECT_CLASS (hel_board_view_parent_class)->finalize (object);
 }
 
@@ -1416,6 +1531,10 @@ hel_board_view_class_init (HelBoardViewClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.redo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "meeting.mode", NULL, mode_action_cb);
   gtk_widget_class_install_action (widget_class, "meeting.minutes", NULL, minutes_action_cb);
+  gtk_widget_class_install_action (widget_class, "meeting.print-minutes", NULL,
+                                   print_minutes_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "meeting.print-minutes", NULL);
   gtk_widget_class_install_action (widget_class, "meeting.agreements", NULL, agreements_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "meeting.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1436,6 +1555,8 @@ hel_board_view_init (HelBoardView *self)
   self->add_family_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->add_caseworker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->agreement_rows = g_ptr_array_new ();
+  self->last_authors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->settings = hel_board_settings_new ();
   gtk_list_box_set_header_func (self->meetings_list, header_func, self, NULL);
   g_signal_connect (self->meetings_list, "row-selected", G_CALLBACK (meeting_row_selected_cb), self);
   build_new_popover (self);
@@ -1456,6 +1577,25 @@ GtkEditable *_hel_board_view_get_date_entry (HelBoardView *self) { return GTK_ED
 GtkLabel *_hel_board_view_get_details_error (HelBoardView *self) { return self->details_error; }
 GPtrArray *_hel_board_view_get_agreement_rows (HelBoardView *self) { return self->agreement_rows; }
 
+GtkDropDown *_hel_board_view_get_privacy_drop (HelBoardView *self) { return self->privacy_drop; }
+GtkSpinButton *_hel_board_view_get_default_minutes (HelBoardView *self) { return self->default_minutes_spin; }
+GtkMenuButton *_hel_board_view_get_minutes_button (HelBoardView *self) { return self->minutes_button; }
+
+gboolean
+_hel_board_view_print_minutes_to_file (HelBoardView  *self,
+                                       const char    *path,
+                                       GError       **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (self->session != NULL, FALSE);
+  operation = hel_board_minutes_print_operation_new (hel_board_session_get_meeting (self->session),
+                                                     chosen_privacy (self));
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) !=
+         GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
 const char *
 _hel_board_view_get_visible_page (HelBoardView *self)
 {
@@ -1472,4 +1612,18 @@ void
 _hel_board_view_commit_new_meeting (HelBoardView *self)
 {
   create_meeting_cb (self);
+}
+
+gboolean
+_hel_board_view_add_family (HelBoardView *self,
+                            gint64        family_id)
+{
+  for (guint i = 0; i < self->add_family_ids->len; i++)
+    if (g_array_index (self->add_family_ids, gint64, i) == family_id)
+      {
+        gtk_drop_down_set_selected (self->add_family_drop, i);
+        add_family_cb (self);
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -751,6 +751,209 @@ test_json_rejects (void)
     }
 }
 
+static void
+count_change_cb (HelStore *store,
+                 gint64    id,
+                 guint    *count)
+{
+  (*count)++;
+}
+
+/* A note dropped on Agreements: one transaction makes it an agreement (its text, its author
+ * as owner, a draft) and takes the note away; restoring the meeting before it is the undo. */
+static void
+test_note_to_agreement (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelMeeting) meeting = make_meeting (f, "2025-03-04");
+  HelMeetingData *d = hel_meeting_data (meeting);
+  HelAgendaItem *item = d->items->pdata[0];
+  HelParticipant *hanne = participant_of (meeting, f->job);
+  g_autoptr(HelParticipant) guest = hel_participant_new (0, "Lise Mentorsen", "Mentor",
+                                                         HEL_DISCIPLINE_OTHER);
+  g_autoptr(HelBoardNote) by_hanne = NULL, by_guest = NULL, anonymous = NULL;
+  g_autoptr(HelMeeting) before = NULL;
+  g_autoptr(HelMeeting) after = NULL;
+  g_autoptr(HelMeeting) undone = NULL;
+  HelAgreement *a;
+  gint64 agreement_id = 0, guest_agreement = 0, anonymous_agreement = 0;
+  guint changes = 0;
+  gulong handler;
+
+  g_assert_true (hel_store_add_participant (f->store, d->id, guest, &error));
+  by_hanne = add_note (f, item->id, HEL_BOARD_NEEDS, "Ring til skolen om fraværet", hanne->id);
+  by_guest = add_note (f, item->id, HEL_BOARD_WORRIES, "Praktikken er usikker", guest->id);
+  anonymous = add_note (f, item->id, HEL_BOARD_NEEDS, "Mere ro om morgenen", 0);
+  before = reload (f, d->id);
+
+  handler = g_signal_connect (f->store, "changed::meeting", G_CALLBACK (count_change_cb), &changes);
+  g_assert_true (hel_store_convert_note_to_agreement (f->store, by_hanne->id, &agreement_id, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (f->store, handler);
+  g_assert_cmpuint (changes, >=, 1);
+  g_assert_cmpint (agreement_id, >, 0);
+
+  after = reload (f, d->id);
+  g_assert_false (hel_meeting_equal (before, after));
+  g_assert_null (hel_meeting_find_note (after, by_hanne->id, NULL));
+  a = hel_meeting_find_agreement (after, agreement_id, NULL);
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->item_id, ==, item->id);
+  g_assert_cmpstr (a->what, ==, "Ring til skolen om fraværet");
+  g_assert_cmpint (a->owner_kind, ==, HEL_OWNER_CASEWORKER);
+  g_assert_cmpint (a->owner_caseworker_id, ==, hel_caseworker_get_id (f->job));
+  g_assert_cmpstr (a->owner_label, ==, "Hanne Lindeskov");
+  g_assert_null (a->due);
+  g_assert_false (a->done);
+  g_assert_false (hel_agreement_is_complete (a));
+
+  /* A guest's note: the guest by name. A note without a known author: no owner yet. */
+  g_assert_true (hel_store_convert_note_to_agreement (f->store, by_guest->id, &guest_agreement,
+                                                      &error));
+  g_assert_true (hel_store_convert_note_to_agreement (f->store, anonymous->id, &anonymous_agreement,
+                                                      &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, hel_meeting_unref);
+  after = reload (f, d->id);
+  a = hel_meeting_find_agreement (after, guest_agreement, NULL);
+  g_assert_cmpint (a->owner_kind, ==, HEL_OWNER_EXTERNAL);
+  g_assert_cmpstr (a->owner_name, ==, "Lise Mentorsen");
+  a = hel_meeting_find_agreement (after, anonymous_agreement, NULL);
+  g_assert_cmpint (a->owner_kind, ==, HEL_OWNER_NONE);
+  g_assert_cmpuint (((HelAgendaItem *) hel_meeting_data (after)->items->pdata[0])->notes->len, ==, 0);
+
+  /* A note that is gone: refused, nothing written. */
+  g_assert_false (hel_store_convert_note_to_agreement (f->store, by_hanne->id, NULL, &error));
+  g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&undone, hel_meeting_unref);
+  undone = reload (f, d->id);
+  g_assert_true (hel_meeting_equal (undone, after));
+
+  /* Undo: the meeting as it was, the notes with their ids, authors and places. */
+  g_assert_true (hel_store_restore_meeting (f->store, before, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&undone, hel_meeting_unref);
+  undone = reload (f, d->id);
+  g_assert_true (hel_meeting_equal (undone, before));
+  g_assert_null (hel_meeting_find_agreement (undone, agreement_id, NULL));
+  g_assert_cmpint (hel_meeting_find_note (undone, by_hanne->id, NULL)->author_id, ==, hanne->id);
+}
+
+/* A note keeps its author and time; changing the author (a caseworker, a guest, nobody) takes
+ * their name and discipline, in one transaction, and undo brings the first author back. */
+static void
+test_note_author (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelMeeting) meeting = make_meeting (f, "2025-03-04");
+  HelMeetingData *d = hel_meeting_data (meeting);
+  HelAgendaItem *item = d->items->pdata[0];
+  HelParticipant *hanne = participant_of (meeting, f->job);
+  HelParticipant *lone = participant_of (meeting, f->family_group);
+  g_autoptr(HelParticipant) guest = hel_participant_new (0, "Lise Mentorsen", "Mentor",
+                                                         HEL_DISCIPLINE_SCHOOL);
+  g_autoptr(HelMeeting) other = make_meeting (f, "2025-03-18");
+  g_autoptr(HelBoardNote) note = NULL;
+  g_autoptr(HelMeeting) before = NULL;
+  g_autoptr(HelMeeting) loaded = NULL;
+  g_autofree char *created = NULL;
+  HelBoardNote *kept;
+  guint changes = 0;
+  gulong handler;
+
+  g_assert_true (hel_store_add_participant (f->store, d->id, guest, &error));
+  g_assert_no_error (error);
+  note = add_note (f, item->id, HEL_BOARD_WORRIES, "Mor sover dårligt", hanne->id);
+  g_assert_cmpstr (note->author_name, ==, "Hanne Lindeskov");
+  g_assert_cmpint (note->discipline, ==, HEL_DISCIPLINE_JOB_CENTRE);
+  g_assert_nonnull (note->created);
+  created = g_strdup (note->created);
+  loaded = reload (f, d->id);
+  kept = hel_meeting_find_note (loaded, note->id, NULL);
+  g_assert_cmpint (kept->author_id, ==, hanne->id);
+  g_assert_cmpstr (kept->author_name, ==, "Hanne Lindeskov");
+  g_assert_cmpint (kept->discipline, ==, HEL_DISCIPLINE_JOB_CENTRE);
+  g_assert_cmpstr (kept->created, ==, created);
+  before = g_steal_pointer (&loaded);
+
+  /* Another caseworker: her name and the family group's colour; the time stays. */
+  note->author_id = lone->id;
+  handler = g_signal_connect (f->store, "changed::meeting", G_CALLBACK (count_change_cb), &changes);
+  g_assert_true (hel_store_save_note (f->store, item->id, note, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (f->store, handler);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpstr (note->author_name, ==, "Lone Skrænting");
+  g_assert_cmpint (note->discipline, ==, HEL_DISCIPLINE_FAMILY_GROUP);
+  loaded = reload (f, d->id);
+  kept = hel_meeting_find_note (loaded, note->id, NULL);
+  g_assert_cmpint (kept->author_id, ==, lone->id);
+  g_assert_cmpstr (kept->author_name, ==, "Lone Skrænting");
+  g_assert_cmpint (kept->discipline, ==, HEL_DISCIPLINE_FAMILY_GROUP);
+  g_assert_cmpstr (kept->created, ==, created);
+  g_assert_cmpstr (kept->text, ==, "Mor sover dårligt");
+  g_clear_pointer (&loaded, hel_meeting_unref);
+
+  /* A guest: by name, in the discipline chosen for them. */
+  note->author_id = guest->id;
+  g_assert_true (hel_store_save_note (f->store, item->id, note, &error));
+  g_assert_no_error (error);
+  loaded = reload (f, d->id);
+  kept = hel_meeting_find_note (loaded, note->id, NULL);
+  g_assert_cmpint (kept->author_id, ==, guest->id);
+  g_assert_cmpstr (kept->author_name, ==, "Lise Mentorsen");
+  g_assert_cmpint (kept->discipline, ==, HEL_DISCIPLINE_SCHOOL);
+  g_clear_pointer (&loaded, hel_meeting_unref);
+
+  /* The same author again with new text: the author stays as written, even after the
+   * guest left the meeting. */
+  g_assert_true (hel_store_set_participant_removed (f->store, guest->id, TRUE, &error));
+  g_free (note->text);
+  note->text = g_strdup ("Mor sover dårligt, og far arbejder om natten");
+  g_assert_true (hel_store_save_note (f->store, item->id, note, &error));
+  g_assert_no_error (error);
+  loaded = reload (f, d->id);
+  kept = hel_meeting_find_note (loaded, note->id, NULL);
+  g_assert_cmpint (kept->author_id, ==, guest->id);
+  g_assert_cmpstr (kept->author_name, ==, "Lise Mentorsen");
+  g_assert_cmpint (kept->discipline, ==, HEL_DISCIPLINE_SCHOOL);
+  g_clear_pointer (&loaded, hel_meeting_unref);
+
+  /* Someone from another meeting is refused; nothing is written. */
+  note->author_id = participant_of (other, f->job)->id;
+  g_assert_false (hel_store_save_note (f->store, item->id, note, &error));
+  g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  loaded = reload (f, d->id);
+  kept = hel_meeting_find_note (loaded, note->id, NULL);
+  g_assert_cmpint (kept->author_id, ==, guest->id);
+  g_assert_cmpstr (kept->text, ==, "Mor sover dårligt, og far arbejder om natten");
+  g_clear_pointer (&loaded, hel_meeting_unref);
+
+  /* Nobody: no name, the colour of "other". */
+  note->author_id = 0;
+  g_assert_true (hel_store_save_note (f->store, item->id, note, &error));
+  g_assert_no_error (error);
+  loaded = reload (f, d->id);
+  kept = hel_meeting_find_note (loaded, note->id, NULL);
+  g_assert_cmpint (kept->author_id, ==, 0);
+  g_assert_null (kept->author_name);
+  g_assert_cmpint (kept->discipline, ==, HEL_DISCIPLINE_OTHER);
+  g_clear_pointer (&loaded, hel_meeting_unref);
+
+  /* Undo: Hanne wrote it, in the job centre's colour. */
+  g_assert_true (hel_store_restore_meeting (f->store, before, &error));
+  g_assert_no_error (error);
+  loaded = reload (f, d->id);
+  kept = hel_meeting_find_note (loaded, note->id, NULL);
+  g_assert_cmpint (kept->author_id, ==, hanne->id);
+  g_assert_cmpstr (kept->author_name, ==, "Hanne Lindeskov");
+  g_assert_cmpint (kept->discipline, ==, HEL_DISCIPLINE_JOB_CENTRE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +970,8 @@ main (int   argc,
   ADD ("agreements/open-list", test_open_agreements);
   ADD ("bad-input", test_bad_input);
   ADD ("participants/guest-leaves", test_guest_leaves);
+  ADD ("notes/to-agreement", test_note_to_agreement);
+  ADD ("notes/author", test_note_author);
 #undef ADD
   g_test_add_func ("/board/privacy/names", test_privacy_names);
   g_test_add_func ("/board/rhythm-and-time", test_rhythm_and_time);

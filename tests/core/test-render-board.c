@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "hel-render-board.h"
@@ -343,6 +344,143 @@ test_timer_and_empty (void)
   cairo_surface_destroy (surface);
 }
 
+/* While a note is dragged the canvas draws everything else once and the note alone per
+ * frame: the two layers together are the whole drawing, with the note where the pointer is. */
+static void
+test_drag_layers (void)
+{
+  cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cairo_surface_t *layered = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cairo_t *cr = cairo_create (whole);
+  cairo_t *lcr = cairo_create (layered);
+  g_autoptr(HelMeeting) meeting = make_meeting ();
+  HelAgendaItem *item = hel_meeting_data (meeting)->items->pdata[0];
+  g_autoptr(HelBoardLayout) layout = NULL;
+  HelBoardStyle style;
+  HelBoardRenderOptions options;
+  HelBoardRenderStats still = { 0 }, moving = { 0 };
+  HelBoardNote *dragged = item->notes->pdata[0];
+  const HelBoardCard *card;
+  guint shown = 0;
+
+  hel_board_style_init (&style, HEL_BOARD_THEME_LIGHT);
+  options_for_projector (&options, HEL_PRIVACY_INITIALS);
+  layout = hel_board_layout_new (lcr, meeting, item, &style, &options, W, H);
+  for (guint i = 0; i < layout->cards->len; i++)
+    shown += g_array_index (layout->cards, HelBoardCard, i).shown;
+  card = hel_board_layout_find_card (layout, dragged->id, FALSE);
+  g_assert_nonnull (card);
+  options.dragged_note_id = dragged->id;
+  options.drag_x = W / 2.0;
+  options.drag_y = H / 2.0;
+
+  hel_render_board (cr, meeting, item, &style, &options, W, H, NULL);
+  options.layers = HEL_BOARD_LAYER_ALL & ~HEL_BOARD_LAYER_MOVING;
+  hel_render_board_layout (lcr, layout, meeting, item, &style, &options, W, H, &still);
+  g_assert_cmpuint (still.cards_drawn, ==, shown - 1);
+  /* The note's place is empty in the still picture. */
+  assert_colour (layered, card->rect.x + card->rect.width / 2, card->rect.y + 3, &style.column_fill);
+  options.layers = HEL_BOARD_LAYER_MOVING;
+  hel_render_board_layout (lcr, layout, meeting, item, &style, &options, W, H, &moving);
+  g_assert_cmpuint (moving.cards_drawn, ==, 1);
+  cairo_surface_flush (whole);
+  cairo_surface_flush (layered);
+  g_assert_cmpmem (cairo_image_surface_get_data (whole),
+                   cairo_image_surface_get_stride (whole) * H,
+                   cairo_image_surface_get_data (layered),
+                   cairo_image_surface_get_stride (layered) * H);
+
+  cairo_destroy (cr);
+  cairo_destroy (lcr);
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (layered);
+}
+
+/* Everyone on the same number: the markers share the space above it and never reach up into
+ * the columns or sideways into the neighbouring numbers' markers, at projector size and in a
+ * small window. */
+static void
+check_scale_marks (int width,
+                   int height)
+{
+  g_autoptr(HelMeeting) meeting = make_meeting ();
+  HelMeetingData *d = hel_meeting_data (meeting);
+  HelAgendaItem *item = d->items->pdata[0];
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  HelBoardStyle style;
+  HelBoardRenderOptions options;
+  g_autoptr(HelBoardLayout) layout = NULL;
+  static const int values[] = { 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 10, 10, 6 };
+  double board_bottom, step, line_y;
+  guint on_five = 0;
+
+  g_array_set_size (item->scales, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Deltager %c%c", 'A' + i, 'Q' + i % 8);
+      HelParticipant *p = hel_participant_new (0, name, NULL, (HelDiscipline) (i % HEL_N_DISCIPLINES));
+
+      p->id = 1000 + i;
+      g_ptr_array_add (d->participants, p);
+      g_array_append_val (item->scales, ((HelBoardScale) { p->id, values[i] }));
+    }
+  hel_board_style_init (&style, HEL_BOARD_THEME_LIGHT);
+  options_for_projector (&options, HEL_PRIVACY_INITIALS);
+  hel_render_board (cr, meeting, item, &style, &options, width, height, NULL);
+  maybe_save (surface, width == W ? "board-scale-stacked.png" : "board-scale-stacked-small.png");
+  layout = hel_board_layout_new (cr, meeting, item, &style, &options, width, height);
+
+  board_bottom = layout->board.y + layout->board.height;
+  step = layout->scale.width / 10.0;
+  line_y = layout->scale.y + layout->scale.height * 0.7;
+  g_assert_cmpuint (layout->scale_marks->len, ==, G_N_ELEMENTS (values));
+  for (guint i = 0; i < layout->scale_marks->len; i++)
+    {
+      const HelBoardScaleMark *m = &g_array_index (layout->scale_marks, HelBoardScaleMark, i);
+      double tick = layout->scale.x + m->value * step;
+
+      g_assert_cmpfloat (m->radius, >, 3);
+      /* Below the columns, above the line's numbers. */
+      g_assert_cmpfloat (m->y - m->radius, >, board_bottom + 1);
+      g_assert_cmpfloat (m->y + m->radius, <, line_y + layout->font_size * 0.3);
+      /* Within the number's share of the line. */
+      g_assert_cmpfloat (fabs (m->x - tick), <=, step / 2);
+      for (guint k = i + 1; k < layout->scale_marks->len; k++)
+        {
+          const HelBoardScaleMark *o = &g_array_index (layout->scale_marks, HelBoardScaleMark, k);
+          g_assert_cmpfloat (hypot (m->x - o->x, m->y - o->y), >=, m->radius + o->radius);
+        }
+      on_five += m->value == 5;
+    }
+  g_assert_cmpuint (on_five, ==, 8);
+
+  /* In pixels: right above the scale, over every number, only the columns and the gap
+   * between them and the scale: no marker colour. */
+  for (int x = (int) (layout->scale.x - step / 2);
+       x < (int) (layout->scale.x + layout->scale.width + step / 2); x++)
+    for (int y = (int) board_bottom - 4; y < (int) layout->scale.y; y++)
+      for (guint dsc = 0; dsc < HEL_N_DISCIPLINES; dsc++)
+        {
+          double r, g, b;
+          const HelBoardColour *c = &style.note_fill[dsc];
+
+          pixel_at (surface, x, y, &r, &g, &b);
+          g_assert_false (fabs (r - c->red) < 0.02 && fabs (g - c->green) < 0.02 &&
+                          fabs (b - c->blue) < 0.02);
+        }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_scale_stacked (void)
+{
+  check_scale_marks (W, H);
+  check_scale_marks (900, 560);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,5 +491,7 @@ main (int   argc,
   g_test_add_func ("/render-board/privacy", test_privacy);
   g_test_add_func ("/render-board/crowded-and-culled", test_crowded_and_culled);
   g_test_add_func ("/render-board/timer-and-empty", test_timer_and_empty);
+  g_test_add_func ("/render-board/drag-layers", test_drag_layers);
+  g_test_add_func ("/render-board/scale-stacked", test_scale_stacked);
   return g_test_run ();
 }

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "helhed-resources.h"
+#include "hel-board-print.h"
 #include "hel-board-view-private.h"
+#include "hel-ui-test.h"
 #include "hel-validate.h"
 
 typedef struct {
@@ -145,24 +147,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond)                                                       \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (5, timeout_cb, &timed_out_);          \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    g_assert_true (cond);                                                    \
-  } G_STMT_END
-
 /* With HEL_TEST_SCREENSHOTS set, the window as drawn goes to a PNG there. */
 static void
 maybe_screenshot (GtkWidget  *widget,
@@ -177,12 +161,14 @@ maybe_screenshot (GtkWidget  *widget,
   GskRenderer *renderer;
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
 
-  if (dir == NULL || w <= 0 || h <= 0)
+  if (dir == NULL)
     return;
+  /* A window just resized draws at its new size in a frame or two. */
+  WAIT_FOR ((w = gtk_widget_get_width (widget)) > 0 && (h = gtk_widget_get_height (widget)) > 0);
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  WAIT_FOR ((snapshot = gtk_snapshot_new (),
+             gdk_paintable_snapshot (paintable, snapshot, w, h),
+             (node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot))) != NULL));
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   path = g_build_filename (dir, name, NULL);
@@ -456,6 +442,328 @@ test_open_agreements (Fixture       *f,
   WAIT_FOR (_hel_board_view_get_agreement_rows (f->view)->len == 0);
 }
 
+/* A note dropped on Agreements becomes one: its text, its author as owner, a draft whose
+ * editor opens for the deadline; Ctrl+Z brings the note back as it was. */
+static void
+test_note_becomes_agreement (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HelBoardCanvas *canvas = _hel_board_view_get_canvas (f->view);
+  g_autoptr(HelBoardNote) note = hel_board_note_new (HEL_BOARD_NEEDS, "Ring til skolen om fraværet");
+  HelParticipant *hanne;
+  gint64 hanne_id, hanne_caseworker;
+  HelBoardLayout *layout;
+  const HelBoardCard *card;
+  HelAgendaItem *item;
+  HelAgreement *agreement;
+  HelBoardNote *back;
+  guint n_agreements;
+  gint64 agreement_id;
+
+  open_fixture_meeting (f);
+  /* Ids, not the participant: the session reads the meeting afresh after every edit. */
+  hanne = hel_meeting_data (meeting (f))->participants->pdata[0];
+  hanne_id = hanne->id;
+  hanne_caseworker = hanne->caseworker_id;
+  g_assert_cmpint (hanne_caseworker, >, 0);
+  note->author_id = hanne_id;
+  g_assert_true (hel_store_save_note (f->store, shown_item (f)->id, note, &error));
+  g_assert_no_error (error);
+  n_agreements = shown_item (f)->agreements->len;
+
+  layout = _hel_board_canvas_get_layout (canvas);
+  card = hel_board_layout_find_card (layout, note->id, FALSE);
+  g_assert_nonnull (card);
+  _hel_board_canvas_drag (canvas, card->rect.x + 10, card->rect.y + 10,
+                          layout->columns[HEL_BOARD_AGREEMENTS].x + 20,
+                          layout->columns[HEL_BOARD_AGREEMENTS].y + layout->font_size * 3);
+
+  g_assert_null (hel_meeting_find_note (meeting (f), note->id, NULL));
+  item = shown_item (f);
+  g_assert_cmpuint (item->agreements->len, ==, n_agreements + 1);
+  agreement = item->agreements->pdata[item->agreements->len - 1];
+  agreement_id = agreement->id;
+  g_assert_cmpstr (agreement->what, ==, "Ring til skolen om fraværet");
+  g_assert_cmpint (agreement->owner_kind, ==, HEL_OWNER_CASEWORKER);
+  g_assert_cmpint (agreement->owner_caseworker_id, ==, hanne_caseworker);
+  g_assert_null (agreement->due);
+  g_assert_false (hel_agreement_is_complete (agreement));
+
+  /* The editor is open on the new agreement: the deadline typed there completes it. */
+  g_assert_true (_hel_board_canvas_editor_is_open (canvas));
+  g_assert_cmpstr (gtk_editable_get_text (_hel_board_canvas_get_editor_entry (canvas)), ==,
+                   "Ring til skolen om fraværet");
+  gtk_editable_set_text (_hel_board_canvas_get_editor_due (canvas), "1.6.2030");
+  g_assert_true (_hel_board_canvas_commit_editor (canvas));
+  agreement = hel_meeting_find_agreement (meeting (f), agreement_id, NULL);
+  g_assert_cmpstr (agreement->due, ==, "2030-06-01");
+  g_assert_true (hel_agreement_is_complete (agreement));
+
+  /* Ctrl+Z: the deadline, then the conversion: the same note, where it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.undo", NULL));
+  g_assert_null (hel_meeting_find_agreement (meeting (f), agreement_id, NULL)->due);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.undo", NULL));
+  g_assert_null (hel_meeting_find_agreement (meeting (f), agreement_id, NULL));
+  back = hel_meeting_find_note (meeting (f), note->id, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpint (back->column, ==, HEL_BOARD_NEEDS);
+  g_assert_cmpstr (back->text, ==, "Ring til skolen om fraværet");
+  g_assert_cmpint (back->author_id, ==, hanne_id);
+  g_assert_cmpuint (shown_item (f)->agreements->len, ==, n_agreements);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.redo", NULL));
+  g_assert_null (hel_meeting_find_note (meeting (f), note->id, NULL));
+  g_assert_nonnull (hel_meeting_find_agreement (meeting (f), agreement_id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.undo", NULL));
+
+  /* Alt+Right from "What needs to happen" is the keyboard's way to the same. */
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (
+    GTK_WIDGET (_hel_board_canvas_get_editor_entry (canvas)), GTK_TYPE_POPOVER)));
+  _hel_board_canvas_select_note (canvas, note->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "board.move-note", "s", "right"));
+  g_assert_null (hel_meeting_find_note (meeting (f), note->id, NULL));
+  g_assert_cmpuint (shown_item (f)->agreements->len, ==, n_agreements + 1);
+  g_assert_true (_hel_board_canvas_editor_is_open (canvas));
+  maybe_screenshot (f->window, "note-becomes-agreement.png");
+}
+
+/* "Print…" draws the PDF's pages through GtkPrintOperation; written to a file here. */
+static void
+test_print_minutes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "printed-minutes.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *command = g_strdup_printf ("pdftotext %s -", quoted);
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  GtkDropDown *privacy = _hel_board_view_get_privacy_drop (f->view);
+  GMenuModel *menu;
+  gboolean has_print = FALSE;
+  int status = 0;
+
+  open_fixture_meeting (f);
+  /* Reachable where the PDF is: the Minutes menu has both. */
+  menu = gtk_menu_button_get_menu_model (_hel_board_view_get_minutes_button (f->view));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      has_print |= g_strcmp0 (action, "meeting.print-minutes") == 0;
+    }
+  g_assert_true (has_print);
+
+  gtk_drop_down_set_selected (privacy, 1);
+  g_assert_true (_hel_board_view_print_minutes_to_file (f->view, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  gtk_drop_down_set_selected (privacy, 0);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  /* The same pages as the PDF, with the privacy chosen: initials, never a CPR number. */
+  g_assert_nonnull (strstr (text, "Book møde med skolen"));
+  g_assert_null (strstr (text, "Testrup"));
+  g_assert_null (strstr (text, "030385"));
+}
+
+/* The projector's privacy choice is remembered: the next view and meeting mode start there. */
+static void
+test_privacy_remembered (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = hel_board_settings_new ();
+  HelBoardView *second;
+  HelBoardMeetingMode *mode;
+
+  g_assert_nonnull (settings);
+  g_assert_false (g_settings_get_boolean (settings, "privacy-show-initials"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (_hel_board_view_get_privacy_drop (f->view)), ==, 0);
+
+  gtk_drop_down_set_selected (_hel_board_view_get_privacy_drop (f->view), 1);
+  g_assert_true (g_settings_get_boolean (settings, "privacy-show-initials"));
+
+  second = g_object_ref_sink (HEL_BOARD_VIEW (hel_board_view_new ()));
+  g_assert_cmpuint (gtk_drop_down_get_selected (_hel_board_view_get_privacy_drop (second)), ==, 1);
+  g_assert_finalize_object (second);
+
+  open_fixture_meeting (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.mode", NULL));
+  mode = _hel_board_view_get_meeting_mode (f->view);
+  g_assert_cmpint (hel_board_meeting_mode_get_privacy (mode), ==, HEL_PRIVACY_INITIALS);
+  /* Changed on the projector: remembered too, and the view follows. */
+  hel_board_meeting_mode_set_privacy (mode, HEL_PRIVACY_FIRST_NAMES);
+  g_assert_false (g_settings_get_boolean (settings, "privacy-show-initials"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (_hel_board_view_get_privacy_drop (f->view)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (mode));
+  g_settings_reset (settings, "privacy-show-initials");
+}
+
+static HelParticipant *
+participant_named (Fixture    *f,
+                   const char *name)
+{
+  HelMeetingData *d = hel_meeting_data (meeting (f));
+
+  for (guint i = 0; i < d->participants->len; i++)
+    if (g_strcmp0 (hel_participant_get_name (d->participants->pdata[i]), name) == 0)
+      return d->participants->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* A new note is by the participant chosen last in this meeting, else by the user when they
+ * take part; changing the author in the editor recolours the note, undoably. */
+static void
+test_note_author (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HelBoardCanvas *canvas = _hel_board_view_get_canvas (f->view);
+  HelBoardSession *session;
+  g_autoptr(HelParticipant) guest = hel_participant_new (0, "Lise Mentorsen", "Mentor",
+                                                         HEL_DISCIPLINE_SCHOOL);
+  g_autoptr(HelMeeting) next = hel_meeting_new ();
+  HelMeetingData *nd = hel_meeting_data (next);
+  gint64 hanne, lone, note_id, second_id;
+  HelBoardNote *note;
+
+  open_fixture_meeting (f);
+  session = _hel_board_view_get_session (f->view);
+  hanne = participant_named (f, "Hanne Lindeskov")->id;
+  lone = participant_named (f, "Lone Skrænting")->id;
+
+  /* Nobody chosen yet and the user is not in the meeting: no author. */
+  hel_board_session_set_user_name (session, "Somebody Else");
+  _hel_board_canvas_begin_new_note (canvas, HEL_BOARD_WORRIES);
+  g_assert_cmpint (_hel_board_canvas_get_editor_author_id (canvas), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hel_board_canvas_get_editor_written (canvas))));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (
+    GTK_WIDGET (_hel_board_canvas_get_editor_author (canvas)), GTK_TYPE_POPOVER)));
+
+  /* The user is Lone (any case): her note, in the family group's colour. */
+  hel_board_session_set_user_name (session, "lone skrænting");
+  _hel_board_canvas_begin_new_note (canvas, HEL_BOARD_WORRIES);
+  g_assert_cmpint (_hel_board_canvas_get_editor_author_id (canvas), ==, lone);
+  gtk_editable_set_text (_hel_board_canvas_get_editor_entry (canvas), "Mor sover dårligt");
+  g_assert_true (_hel_board_canvas_commit_editor (canvas));
+  note = shown_item (f)->notes->pdata[0];
+  note_id = note->id;
+  g_assert_cmpint (note->author_id, ==, lone);
+  g_assert_cmpstr (note->author_name, ==, "Lone Skrænting");
+  g_assert_cmpint (note->discipline, ==, HEL_DISCIPLINE_FAMILY_GROUP);
+
+  /* Opened again: who wrote it and when. Hanne chosen instead: the job centre's colour. */
+  _hel_board_canvas_select_note (canvas, note_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "board.edit", NULL));
+  g_assert_true (_hel_board_canvas_editor_is_open (canvas));
+  g_assert_cmpint (_hel_board_canvas_get_editor_author_id (canvas), ==, lone);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hel_board_canvas_get_editor_written (canvas))));
+  g_assert_nonnull (strstr (gtk_label_get_label (_hel_board_canvas_get_editor_written (canvas)), ":"));
+  g_assert_true (_hel_board_canvas_choose_author (canvas, hanne));
+  g_assert_true (_hel_board_canvas_commit_editor (canvas));
+  note = hel_meeting_find_note (meeting (f), note_id, NULL);
+  g_assert_cmpint (note->author_id, ==, hanne);
+  g_assert_cmpstr (note->author_name, ==, "Hanne Lindeskov");
+  g_assert_cmpint (note->discipline, ==, HEL_DISCIPLINE_JOB_CENTRE);
+  g_assert_cmpstr (note->text, ==, "Mor sover dårligt");
+
+  /* The next note is Hanne's too: she was chosen last. */
+  _hel_board_canvas_begin_new_note (canvas, HEL_BOARD_NEEDS);
+  g_assert_cmpint (_hel_board_canvas_get_editor_author_id (canvas), ==, hanne);
+
+  /* A guest writes one: in the discipline chosen for her. */
+  g_assert_true (hel_board_session_add_participant (session, guest, &error));
+  g_assert_no_error (error);
+  _hel_board_canvas_begin_new_note (canvas, HEL_BOARD_NEEDS);
+  g_assert_true (_hel_board_canvas_choose_author (canvas, guest->id));
+  gtk_editable_set_text (_hel_board_canvas_get_editor_entry (canvas), "Praktik hos købmanden");
+  g_assert_true (_hel_board_canvas_commit_editor (canvas));
+  note = hel_meeting_find_note (meeting (f), hel_board_canvas_get_selected_note (canvas), NULL);
+  g_assert_nonnull (note);
+  second_id = note->id;
+  g_assert_cmpint (note->author_id, ==, guest->id);
+  g_assert_cmpint (note->discipline, ==, HEL_DISCIPLINE_SCHOOL);
+
+  /* Undone: the guest's note goes, the guest goes, then the first note is Lone's again, in
+   * her colour; redone, all is back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.undo", NULL));
+  g_assert_null (hel_meeting_find_note (meeting (f), second_id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.undo", NULL));
+  g_assert_null (hel_meeting_find_participant (meeting (f), guest->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.undo", NULL));
+  note = hel_meeting_find_note (meeting (f), note_id, NULL);
+  g_assert_cmpint (note->author_id, ==, lone);
+  g_assert_cmpstr (note->author_name, ==, "Lone Skrænting");
+  g_assert_cmpint (note->discipline, ==, HEL_DISCIPLINE_FAMILY_GROUP);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.redo", NULL));
+  g_assert_cmpint (hel_meeting_find_note (meeting (f), note_id, NULL)->discipline, ==,
+                   HEL_DISCIPLINE_JOB_CENTRE);
+  g_assert_cmpint (hel_meeting_find_note (meeting (f), second_id, NULL)->author_id, ==, guest->id);
+  maybe_screenshot (f->window, "board-note-author.png");
+
+  /* Another meeting opened and this one again: the guest, chosen last here, is still the
+   * default. */
+  nd->kind = HEL_MEETING_TEAM;
+  nd->team_id = f->team_id;
+  nd->date = hel_date_today ();
+  g_assert_true (hel_store_create_meeting (f->store, next, 0, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_true (hel_board_view_show_meeting (f->view, nd->id));
+  g_assert_cmpint (hel_board_session_get_last_author (_hel_board_view_get_session (f->view)), ==, 0);
+  g_assert_true (hel_board_view_show_meeting (f->view, f->meeting_id));
+  WAIT_FOR (_hel_board_canvas_get_layout (canvas) != NULL);
+  g_assert_cmpint (hel_board_session_get_default_author (_hel_board_view_get_session (f->view)), ==,
+                   guest->id);
+}
+
+/* The time box a family gets when added is the person's setting (default 8 minutes), set
+ * beside the agenda. */
+static void
+test_default_time_box (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = hel_board_settings_new ();
+  g_autoptr(GVariant) shipped = NULL;
+  GtkSpinButton *spin = _hel_board_view_get_default_minutes (f->view);
+  gint64 third;
+  HelAgendaItem *item;
+
+  g_assert_nonnull (settings);
+  shipped = g_settings_get_default_value (settings, "meeting-minutes-per-family");
+  g_assert_cmpint (g_variant_get_int32 (shipped), ==, HEL_BOARD_DEFAULT_MINUTES);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, HEL_BOARD_DEFAULT_MINUTES);
+
+  /* Changed in the view: remembered. */
+  gtk_spin_button_set_value (spin, 12);
+  g_assert_cmpint (g_settings_get_int (settings, "meeting-minutes-per-family"), ==, 12);
+  /* Changed elsewhere (Preferences): the view follows. */
+  g_settings_set_int (settings, "meeting-minutes-per-family", 15);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 15);
+
+  third = add_family (f, "Familien Østergaard", "Birgit");
+  open_fixture_meeting (f);
+  g_assert_true (_hel_board_view_add_family (f->view, third));
+  item = hel_meeting_find_family (meeting (f), third);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->minutes, ==, 15);
+  /* The families already on the agenda keep their own. */
+  g_assert_cmpint (hel_meeting_find_family (meeting (f), f->ulvebaek)->minutes, ==, 5);
+  /* Undone like any edit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.undo", NULL));
+  g_assert_null (hel_meeting_find_family (meeting (f), third));
+  g_settings_reset (settings, "meeting-minutes-per-family");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, HEL_BOARD_DEFAULT_MINUTES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +776,7 @@ main (int   argc,
       g_setenv ("LANGUAGE", "da", TRUE);
       bindtextdomain (GETTEXT_PACKAGE, localedir);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
       setlocale (LC_ALL, "");
     }
   gtk_test_init (&argc, &argv, NULL);
@@ -479,6 +788,11 @@ main (int   argc,
   ADD ("/board-view/new-meeting-carries-over", test_new_meeting_carries_over);
   ADD ("/board-view/bad-details", test_bad_details);
   ADD ("/board-view/open-agreements", test_open_agreements);
+  ADD ("/board-view/note-becomes-agreement", test_note_becomes_agreement);
+  ADD ("/board-view/print-minutes", test_print_minutes);
+  ADD ("/board-view/privacy-remembered", test_privacy_remembered);
+  ADD ("/board-view/note-author", test_note_author);
+  ADD ("/board-view/default-time-box", test_default_time_box);
 #undef ADD
   return g_test_run ();
 }

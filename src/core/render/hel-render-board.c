@@ -318,46 +318,125 @@ note_visible (HelBoardNote                *note,
   return !(options->hide_internal && note->internal);
 }
 
+/* A card's text, shaped once for the layout and drawn from there. */
+typedef struct {
+  PangoLayout *body;
+  PangoLayout *small;          /* a note's author and time; an agreement's owner and deadline */
+  PangoLayout *tags;           /* an agreement's "Done", "Draft", ...; may be NULL */
+  gboolean     overdue;
+} CardText;
+
+static void
+card_text_free (gpointer data)
+{
+  CardText *text = data;
+
+  if (text == NULL)
+    return;
+  g_clear_object (&text->body);
+  g_clear_object (&text->small);
+  g_clear_object (&text->tags);
+  g_free (text);
+}
+
+/* The card's height at @font; its text in @text_out. */
 static double
-card_height (cairo_t                     *cr,
-             const HelBoardStyle         *style,
-             const HelBoardRenderOptions *options,
-             const char                  *today,
-             HelBoardNote                *note,
-             HelAgreement                *agreement,
-             double                       font,
-             double                       text_width)
+measure_card (cairo_t                     *cr,
+              const HelBoardStyle         *style,
+              const HelBoardRenderOptions *options,
+              const char                  *today,
+              HelBoardNote                *note,
+              HelAgreement                *agreement,
+              double                       font,
+              double                       text_width,
+              CardText                   **text_out)
 {
   double pad = font * PAD_FACTOR;
   double h = 2 * pad;
-  g_autoptr(PangoLayout) body = make_layout (cr, style, note ? note->text : agreement->what, font,
-                                             agreement != NULL, text_width);
+  CardText *text = g_new0 (CardText, 1);
 
-  h += layout_height (body);
+  text->body = make_layout (cr, style, note ? note->text : agreement->what, font, agreement != NULL,
+                            text_width);
+  h += layout_height (text->body);
   if (note != NULL)
     {
       g_autofree char *author = note_author_line (note, options);
       if (*author)
         {
-          g_autoptr(PangoLayout) small = make_layout (cr, style, author, font * 0.68, FALSE, text_width);
-          h += layout_height (small) + pad * 0.3;
+          text->small = make_layout (cr, style, author, font * 0.68, FALSE, text_width);
+          h += layout_height (text->small) + pad * 0.3;
         }
     }
   else
     {
-      gboolean overdue;
-      g_autofree char *owner = agreement_owner_line (agreement, options, today, &overdue);
+      g_autofree char *owner = agreement_owner_line (agreement, options, today, &text->overdue);
       g_autofree char *tags = agreement_tags_line (agreement);
-      g_autoptr(PangoLayout) small = make_layout (cr, style, owner, font * 0.72, FALSE, text_width);
 
-      h += layout_height (small) + pad * 0.3;
+      text->small = make_layout (cr, style, owner, font * 0.72, FALSE, text_width);
+      h += layout_height (text->small) + pad * 0.3;
       if (*tags)
         {
-          g_autoptr(PangoLayout) tag = make_layout (cr, style, tags, font * 0.64, TRUE, text_width);
-          h += layout_height (tag) + pad * 0.2;
+          text->tags = make_layout (cr, style, tags, font * 0.64, TRUE, text_width);
+          h += layout_height (text->tags) + pad * 0.2;
         }
     }
+  *text_out = text;
   return h;
+}
+
+typedef struct {
+  cairo_t                     *cr;
+  const HelBoardStyle         *style;
+  const HelBoardRenderOptions *options;
+  const char                  *today;
+  GPtrArray                   *cards;        /* HelBoardNote or HelAgreement */
+  gboolean                     agreements;
+  double                       width;        /* the column's */
+  double                       top, bottom;  /* where cards may go */
+} ColumnMeasure;
+
+/* Measures the cards at @font into @heights and @texts (emptied first); TRUE when they all
+ * fit. Unless @to_the_end, it stops at the first card that does not fit; with it, every card
+ * that starts above the column's end is measured and those below get a card's least height
+ * and no text (they are left out: "+N more"). */
+static gboolean
+measure_column (const ColumnMeasure *m,
+                double               font,
+                gboolean             to_the_end,
+                double              *heights,
+                GPtrArray           *texts)
+{
+  double pad = font * PAD_FACTOR, total = pad;
+  double text_width = m->width - 2 * pad - 2 * pad;
+  gboolean fits = TRUE;
+
+  g_ptr_array_set_size (texts, 0);
+  for (guint i = 0; i < m->cards->len; i++)
+    {
+      CardText *text = NULL;
+
+      if (i > 0 && m->top + total > m->bottom)
+        {
+          heights[i] = 2 * pad + font;
+          g_ptr_array_add (texts, NULL);
+        }
+      else
+        {
+          heights[i] = measure_card (m->cr, m->style, m->options, m->today,
+                                     m->agreements ? NULL : m->cards->pdata[i],
+                                     m->agreements ? m->cards->pdata[i] : NULL,
+                                     font, text_width, &text);
+          g_ptr_array_add (texts, text);
+        }
+      total += heights[i] + font * GAP_FACTOR;
+      if (m->top + total > m->bottom)
+        {
+          fits = FALSE;
+          if (!to_the_end)
+            break;
+        }
+    }
+  return fits;
 }
 
 static void
@@ -371,11 +450,14 @@ layout_column (HelBoardLayout              *layout,
 {
   HelBoardRect body = layout->columns[column];
   g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
   GPtrArray *cards;
   double font = layout->font_size;
+  double smallest = layout->font_size * MIN_SHRINK;
   double top = layout->column_headers[column].y + layout->column_headers[column].height;
   double bottom = body.y + body.height;
   double *heights;
+  ColumnMeasure column_ctx;
   guint n;
 
   if (column == HEL_BOARD_AGREEMENTS)
@@ -390,25 +472,51 @@ layout_column (HelBoardLayout              *layout,
     }
   n = cards->len;
   heights = g_new0 (double, MAX (n, 1));
+  texts = g_ptr_array_new_full (n, card_text_free);
+  column_ctx = (ColumnMeasure) { cr, style, options, today, cards, column == HEL_BOARD_AGREEMENTS,
+                                 body.width, top, bottom };
 
-  /* A crowded column shrinks its type a little before anything is left out. */
-  for (;;)
-    {
-      double pad = font * PAD_FACTOR, total = pad;
-      double text_width = body.width - 2 * pad - 2 * pad;
+  /* A crowded column shrinks its type a little before anything is left out: the largest of
+   * base, 90 %, 81 % ... down to MIN_SHRINK at which everything fits. Measuring text is most
+   * of a frame's cost, so a try stops at the first card that does not fit, and the smallest
+   * type is tried second: on a crowded projector it does not fit either, which ends it. */
+  {
+    double fonts[8];
+    guint n_fonts = 0, last;
 
-      for (guint i = 0; i < n; i++)
-        {
-          heights[i] = card_height (cr, style, options, today,
-                                    column == HEL_BOARD_AGREEMENTS ? NULL : cards->pdata[i],
-                                    column == HEL_BOARD_AGREEMENTS ? cards->pdata[i] : NULL,
-                                    font, text_width);
-          total += heights[i] + font * GAP_FACTOR;
-        }
-      if (top + total <= bottom || font <= layout->font_size * MIN_SHRINK + 0.01)
-        break;
-      font = MAX (font * 0.9, layout->font_size * MIN_SHRINK);
-    }
+    for (double f = font; n_fonts < G_N_ELEMENTS (fonts); f *= 0.9)
+      {
+        fonts[n_fonts++] = MAX (f, smallest);
+        if (f <= smallest + 0.01)
+          break;
+      }
+    last = n_fonts - 1;
+    if (measure_column (&column_ctx, fonts[0], last == 0, heights, texts))
+      font = fonts[0];
+    else if (last == 0 || !measure_column (&column_ctx, fonts[last], TRUE, heights, texts))
+      font = fonts[last];
+    else
+      {
+        /* Everything fits at the smallest type: is there a larger one it fits at? */
+        g_autoptr(GPtrArray) smallest_texts = g_steal_pointer (&texts);
+        g_autofree double *smallest_heights = g_memdup2 (heights, sizeof (double) * MAX (n, 1));
+
+        font = fonts[last];
+        texts = g_ptr_array_new_full (n, card_text_free);
+        for (guint k = 1; k < last; k++)
+          if (measure_column (&column_ctx, fonts[k], FALSE, heights, texts))
+            {
+              font = fonts[k];
+              break;
+            }
+        if (font == fonts[last])
+          {
+            g_ptr_array_unref (texts);
+            texts = g_steal_pointer (&smallest_texts);
+            memcpy (heights, smallest_heights, sizeof (double) * n);
+          }
+      }
+  }
 
   {
     double pad = font * PAD_FACTOR;
@@ -423,19 +531,117 @@ layout_column (HelBoardLayout              *layout,
                                     : ((HelBoardNote *) cards->pdata[i])->id;
         card.column = column;
         card.index = i;
+        card.font_size = font;
         card.rect.x = body.x + pad;
         card.rect.y = y;
         card.rect.width = body.width - 2 * pad;
         card.rect.height = heights[i];
         /* Leave room for the "+N more" line when something does not fit. */
-        card.shown = y + heights[i] <= bottom - (i + 1 < n ? font * 1.2 : 0) || i == 0;
+        card.shown = (y + heights[i] <= bottom - (i + 1 < n ? font * 1.2 : 0) || i == 0) &&
+                     texts->pdata[i] != NULL;
         if (!card.shown)
           layout->hidden[column]++;
         g_array_append_val (layout->cards, card);
+        g_ptr_array_add (layout->card_texts, card.shown ? g_steal_pointer (&texts->pdata[i]) : NULL);
         y += heights[i] + font * GAP_FACTOR;
       }
   }
   g_free (heights);
+}
+
+/* ---- the scale's markers ---- */
+
+/* The scale's line, low in its band so the markers have room above it. */
+static double
+scale_line_y (HelBoardLayout *layout)
+{
+  return layout->scale.y + layout->scale.height * 0.7;
+}
+
+/* Places the @n markers on @value: in as few rows as keep them largest (at most the size of a
+ * lone marker), filled from the line up, inside the band between the columns and the line and
+ * inside the value's share of the line, so they touch neither the columns nor their
+ * neighbours' markers. */
+static void
+place_marks_on_value (HelBoardLayout *layout,
+                      int             value,
+                      guint           first,
+                      guint           n)
+{
+  const HelBoardRect *s = &layout->scale;
+  double font = layout->font_size;
+  double step = s->width / 10.0;
+  double x = s->x + value * step;
+  double full = font * 0.5;
+  /* Between the board and the line's ticks; a lone marker sits where it always has. */
+  double top = s->y + font * 0.05;
+  double bottom = scale_line_y (layout) - font * 0.2;
+  double space = 1.1;   /* a marker's cell, in diameters: a thin gap between markers */
+  /* Left of 0 is the scale's name, right of 10 the legend: the ends do not spread outward. */
+  double left = value == 0 ? full : step * 0.46;
+  double right = value == 10 ? MIN (step * 0.46, full * 2.4) : step * 0.46;
+  double best_r = 0;
+  guint best_rows = 1;
+
+  for (guint rows = 1; rows <= n; rows++)
+    {
+      guint cols = (n + rows - 1) / rows;
+      double r = MIN (full, (bottom - top) / (rows * 2 * space));
+
+      r = MIN (r, (left + right) / (cols * 2 * space));
+      if (r > best_r + 1e-9)
+        {
+          best_r = r;
+          best_rows = rows;
+        }
+    }
+  {
+    guint cols = (n + best_rows - 1) / best_rows;
+    double cell = best_r * 2 * space;
+    double half = cols * cell / 2;
+    double cx = x;
+
+    /* Centred on the number unless that leaves the value's share of the line. */
+    if (cx - half < x - left)
+      cx = x - left + half;
+    if (cx + half > x + right)
+      cx = x + right - half;
+    for (guint k = 0; k < n; k++)
+      {
+        HelBoardScaleMark *m = &g_array_index (layout->scale_marks, HelBoardScaleMark, first + k);
+        guint row = k / cols, in_row = MIN (cols, n - row * cols), col = k % cols;
+
+        m->radius = best_r;
+        m->x = cx + (col - (in_row - 1) / 2.0) * cell;
+        m->y = bottom - cell / 2 - row * cell;
+      }
+  }
+}
+
+static void
+layout_scale_marks (HelBoardLayout *layout,
+                    HelMeeting     *meeting,
+                    HelAgendaItem  *item)
+{
+  if (item == NULL || meeting == NULL)
+    return;
+  for (int v = 0; v <= 10; v++)
+    {
+      guint first = layout->scale_marks->len;
+
+      for (guint i = 0; i < item->scales->len; i++)
+        {
+          HelBoardScale *sc = &g_array_index (item->scales, HelBoardScale, i);
+          HelBoardScaleMark mark = { sc->participant_id, v, 0, 0, 0 };
+
+          if (CLAMP (sc->value, 0, 10) != v ||
+              hel_meeting_find_participant (meeting, sc->participant_id) == NULL)
+            continue;
+          g_array_append_val (layout->scale_marks, mark);
+        }
+      if (layout->scale_marks->len > first)
+        place_marks_on_value (layout, v, first, layout->scale_marks->len - first);
+    }
 }
 
 HelBoardLayout *
@@ -462,6 +668,8 @@ hel_board_layout_new (cairo_t                     *cr,
     }
   today = options->today ? options->today : (today_owned = hel_date_today ());
   layout->cards = g_array_new (FALSE, FALSE, sizeof (HelBoardCard));
+  layout->scale_marks = g_array_new (FALSE, FALSE, sizeof (HelBoardScaleMark));
+  layout->card_texts = g_ptr_array_new_with_free_func (card_text_free);
   layout->font_size = font = base_font_size (style, options, width, height);
   margin = font * 0.6;
   gap = font * 0.4;
@@ -504,7 +712,7 @@ hel_board_layout_new (cairo_t                     *cr,
   if (item != NULL)
     for (guint c = 0; c < HEL_BOARD_N_COLUMNS; c++)
       layout_column (layout, cr, style, options, today, item, (HelBoardColumn) c);
-  (void) meeting;
+  layout_scale_marks (layout, meeting, item);
   return layout;
 }
 
@@ -514,6 +722,8 @@ hel_board_layout_free (HelBoardLayout *layout)
   if (layout == NULL)
     return;
   g_array_unref (layout->cards);
+  g_ptr_array_unref (layout->card_texts);
+  g_array_unref (layout->scale_marks);
   g_free (layout);
 }
 
@@ -718,6 +928,37 @@ draw_columns (cairo_t                     *cr,
     }
 }
 
+/* The card's own text from the layout, updated to @cr (nothing is measured again when @cr
+ * draws on the kind of surface the layout measured on); measured afresh when missing. */
+static CardText *
+card_text (cairo_t                     *cr,
+           HelBoardLayout              *layout,
+           const HelBoardCard          *card,
+           HelBoardNote                *note,
+           HelAgreement                *agreement,
+           const HelBoardStyle         *style,
+           const HelBoardRenderOptions *options,
+           const char                  *today,
+           CardText                   **owned)
+{
+  guint index = (guint) (card - &g_array_index (layout->cards, HelBoardCard, 0));
+  CardText *text = index < layout->card_texts->len ? layout->card_texts->pdata[index] : NULL;
+  double font = card->font_size > 0 ? card->font_size : layout->font_size;
+
+  if (text == NULL)
+    {
+      measure_card (cr, style, options, today, note, agreement, font,
+                    card->rect.width - 2 * font * PAD_FACTOR, owned);
+      return *owned;
+    }
+  pango_cairo_update_layout (cr, text->body);
+  if (text->small != NULL)
+    pango_cairo_update_layout (cr, text->small);
+  if (text->tags != NULL)
+    pango_cairo_update_layout (cr, text->tags);
+  return text;
+}
+
 static void
 draw_card (cairo_t                     *cr,
            HelBoardLayout              *layout,
@@ -728,10 +969,12 @@ draw_card (cairo_t                     *cr,
            const HelBoardRenderOptions *options,
            const char                  *today)
 {
-  double font = layout->font_size;
-  double pad, text_width, y;
+  double font = card->font_size > 0 ? card->font_size : layout->font_size;
+  double pad = font * PAD_FACTOR, y;
   HelBoardNote *note = NULL;
   HelAgreement *agreement = NULL;
+  CardText *owned = NULL;
+  CardText *text;
   gboolean selected;
 
   if (card->is_agreement)
@@ -750,19 +993,7 @@ draw_card (cairo_t                     *cr,
       if (note == NULL)
         return;
     }
-  /* The same type size the layout found fits the column. */
-  {
-    double h_full = card_height (cr, style, options, today, note, agreement, font,
-                                 rect->width - 2 * font * PAD_FACTOR);
-    for (int k = 0; k < 6 && h_full > rect->height + 0.5; k++)
-      {
-        font = MAX (font * 0.9, layout->font_size * MIN_SHRINK);
-        h_full = card_height (cr, style, options, today, note, agreement, font,
-                              rect->width - 2 * font * PAD_FACTOR);
-      }
-  }
-  pad = font * PAD_FACTOR;
-  text_width = rect->width - 2 * pad;
+  text = card_text (cr, layout, card, note, agreement, style, options, today, &owned);
   selected = card->is_agreement ? options->selected_agreement_id == card->id
                                 : options->selected_note_id == card->id;
 
@@ -793,51 +1024,42 @@ draw_card (cairo_t                     *cr,
 
   y = rect->y + pad;
   {
-    g_autoptr(PangoLayout) body = make_layout (cr, style, note ? note->text : agreement->what, font,
-                                               agreement != NULL, text_width);
     /* Agreement cards are light in every theme, so their text is the notes' dark text. */
     HelBoardColour ink = style->note_text;
 
     if (agreement != NULL && agreement->done && style->line_scale <= 1)
       ink.alpha = 0.6;
     source (cr, &ink);
-    show_layout (cr, options, body, rect->x + pad, y);
-    y += layout_height (body);
+    show_layout (cr, options, text->body, rect->x + pad, y);
+    y += layout_height (text->body);
   }
   if (note != NULL)
     {
-      g_autofree char *author = note_author_line (note, options);
-      if (*author)
+      if (text->small != NULL)
         {
-          g_autoptr(PangoLayout) small = make_layout (cr, style, author, font * 0.68, FALSE, text_width);
           HelBoardColour muted = style->note_text;
 
           muted.alpha = style->line_scale > 1 ? 1.0 : 0.72;
           source (cr, &muted);
-          show_layout (cr, options, small, rect->x + pad, y + pad * 0.3);
+          show_layout (cr, options, text->small, rect->x + pad, y + pad * 0.3);
         }
     }
   else
     {
-      gboolean overdue;
-      g_autofree char *owner = agreement_owner_line (agreement, options, today, &overdue);
-      g_autofree char *tags = agreement_tags_line (agreement);
-      g_autoptr(PangoLayout) small = make_layout (cr, style, owner, font * 0.72, FALSE, text_width);
       HelBoardColour muted = style->note_text;
 
       muted.alpha = style->line_scale > 1 ? 1.0 : 0.75;
       y += pad * 0.3;
-      source (cr, overdue ? &style->overdue : &muted);
-      show_layout (cr, options, small, rect->x + pad, y);
-      y += layout_height (small);
-      if (*tags)
+      source (cr, text->overdue ? &style->overdue : &muted);
+      show_layout (cr, options, text->small, rect->x + pad, y);
+      y += layout_height (text->small);
+      if (text->tags != NULL)
         {
-          g_autoptr(PangoLayout) tag = make_layout (cr, style, tags, font * 0.64, TRUE, text_width);
-
           source (cr, agreement->done ? &style->done : &muted);
-          show_layout (cr, options, tag, rect->x + pad, y + pad * 0.2);
+          show_layout (cr, options, text->tags, rect->x + pad, y + pad * 0.2);
         }
     }
+  card_text_free (owned);
 }
 
 static void
@@ -864,6 +1086,8 @@ draw_cards (cairo_t                     *cr,
           dragged = card;
           continue;
         }
+      if (!(options->layers & HEL_BOARD_LAYER_CARDS))
+        continue;
       if (!rect_intersects (&card->rect, x1, y1, x2, y2))
         {
           stats->cards_culled++;
@@ -873,7 +1097,7 @@ draw_cards (cairo_t                     *cr,
       stats->cards_drawn++;
     }
 
-  for (guint c = 0; c < HEL_BOARD_N_COLUMNS; c++)
+  for (guint c = 0; (options->layers & HEL_BOARD_LAYER_CARDS) && c < HEL_BOARD_N_COLUMNS; c++)
     if (layout->hidden[c] > 0)
       {
         g_autofree char *more = g_strdup_printf (ngettext ("+%u more", "+%u more", layout->hidden[c]),
@@ -886,13 +1110,18 @@ draw_cards (cairo_t                     *cr,
                      col->y + col->height - layout_height (text) - layout->font_size * 0.2);
       }
 
-  if (dragged != NULL)
+  if (dragged != NULL && (options->layers & HEL_BOARD_LAYER_MOVING))
     {
       HelBoardRect at = dragged->rect;
+      double margin = 4 * style->line_scale;
 
       at.x = options->drag_x;
       at.y = options->drag_y;
       cairo_save (cr);
+      /* The group is as large as the clip: keep it to the card. */
+      cairo_rectangle (cr, at.x - margin, at.y - margin, at.width + 2 * margin,
+                       at.height + 2 * margin);
+      cairo_clip (cr);
       cairo_push_group (cr);
       draw_card (cr, layout, dragged, &at, item, style, options, today);
       cairo_pop_group_to_source (cr);
@@ -943,10 +1172,8 @@ draw_scale (cairo_t                     *cr,
 {
   const HelBoardRect *s = &layout->scale;
   double font = layout->font_size;
-  /* Low in the band, so two numbers on the same value stack without touching the columns. */
-  double line_y = s->y + s->height * 0.7;
+  double line_y = scale_line_y (layout);
   double step = s->width / 10.0;
-  guint stacked[11] = { 0 };
   g_autoptr(PangoLayout) label = make_layout (cr, style, _("Scale 0–10"), font * 0.8, TRUE,
                                               font * 7.0);
   g_autoptr(PangoLayout) hint = make_layout (cr, style, _("10 = safe enough to close"), font * 0.55,
@@ -978,25 +1205,20 @@ draw_scale (cairo_t                     *cr,
 
   if (item == NULL || meeting == NULL)
     return;
-  for (guint i = 0; i < item->scales->len; i++)
+  for (guint i = 0; i < layout->scale_marks->len; i++)
     {
-      HelBoardScale *sc = &g_array_index (item->scales, HelBoardScale, i);
-      HelParticipant *p = hel_meeting_find_participant (meeting, sc->participant_id);
+      HelBoardScaleMark *m = &g_array_index (layout->scale_marks, HelBoardScaleMark, i);
+      HelParticipant *p = hel_meeting_find_participant (meeting, m->participant_id);
       g_autofree char *who = NULL;
       g_autoptr(PangoLayout) mark = NULL;
-      double x, y, r = font * 0.5;
-      int v = CLAMP (sc->value, 0, 10);
 
       if (p == NULL)
         continue;
       /* Initials on the marker whatever the privacy: the marker is small. */
       who = hel_privacy_person_name (hel_participant_get_name (p), HEL_PRIVACY_INITIALS);
-      mark = make_layout (cr, style, who, font * 0.45, TRUE, -1);
-      x = s->x + v * step;
-      y = line_y - font * 0.7 - stacked[v] * (r * 2.05);
-      stacked[v]++;
+      mark = make_layout (cr, style, who, m->radius * 0.9, TRUE, -1);
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      cairo_arc (cr, m->x, m->y, m->radius, 0, 2 * G_PI);
       source (cr, &style->note_fill[(guint) p->discipline < HEL_N_DISCIPLINES ? p->discipline
                                                                                : HEL_DISCIPLINE_OTHER]);
       cairo_fill_preserve (cr);
@@ -1004,7 +1226,7 @@ draw_scale (cairo_t                     *cr,
       source (cr, &style->note_border);
       cairo_stroke (cr);
       source (cr, &style->note_text);
-      show_layout (cr, options, mark, x - layout_width (mark) / 2, y - layout_height (mark) / 2);
+      show_layout (cr, options, mark, m->x - layout_width (mark) / 2, m->y - layout_height (mark) / 2);
     }
 }
 
@@ -1058,22 +1280,22 @@ draw_empty (cairo_t                     *cr,
 }
 
 void
-hel_render_board (cairo_t                     *cr,
-                  HelMeeting                  *meeting,
-                  HelAgendaItem               *item,
-                  const HelBoardStyle         *style,
-                  const HelBoardRenderOptions *options,
-                  double                       width,
-                  double                       height,
-                  HelBoardRenderStats         *stats)
+hel_render_board_layout (cairo_t                     *cr,
+                         HelBoardLayout              *layout,
+                         HelMeeting                  *meeting,
+                         HelAgendaItem               *item,
+                         const HelBoardStyle         *style,
+                         const HelBoardRenderOptions *options,
+                         double                       width,
+                         double                       height,
+                         HelBoardRenderStats         *stats)
 {
-  g_autoptr(HelBoardLayout) layout = NULL;
   g_autofree char *today_owned = NULL;
   HelBoardRenderOptions defaults;
   HelBoardRenderStats unused = { 0 };
   const char *today;
 
-  g_return_if_fail (cr != NULL && style != NULL);
+  g_return_if_fail (cr != NULL && layout != NULL && style != NULL);
 
   if (options == NULL)
     {
@@ -1083,7 +1305,6 @@ hel_render_board (cairo_t                     *cr,
   if (stats == NULL)
     stats = &unused;
   today = options->today ? options->today : (today_owned = hel_date_today ());
-  layout = hel_board_layout_new (cr, meeting, item, style, options, width, height);
 
   cairo_save (cr);
   if (options->layers & HEL_BOARD_LAYER_BOARD)
@@ -1101,20 +1322,39 @@ hel_render_board (cairo_t                     *cr,
       else
         draw_empty (cr, layout, style, options);
     }
-  if ((options->layers & HEL_BOARD_LAYER_CARDS) && item != NULL)
+  if ((options->layers & (HEL_BOARD_LAYER_CARDS | HEL_BOARD_LAYER_MOVING)) && item != NULL)
     draw_cards (cr, layout, item, style, options, today, stats);
-  if ((options->layers & HEL_BOARD_LAYER_PEN) && item != NULL)
+  if ((options->layers & (HEL_BOARD_LAYER_PEN | HEL_BOARD_LAYER_MOVING)) && item != NULL)
     {
       cairo_save (cr);
       cairo_rectangle (cr, layout->board.x, layout->board.y, layout->board.width, layout->board.height);
       cairo_clip (cr);
-      for (guint i = 0; i < item->strokes->len; i++)
+      for (guint i = 0; (options->layers & HEL_BOARD_LAYER_PEN) && i < item->strokes->len; i++)
         {
           draw_stroke (cr, layout, item->strokes->pdata[i], style);
           stats->strokes_drawn++;
         }
-      draw_stroke (cr, layout, options->live_stroke, style);
+      if (options->layers & HEL_BOARD_LAYER_MOVING)
+        draw_stroke (cr, layout, options->live_stroke, style);
       cairo_restore (cr);
     }
   cairo_restore (cr);
+}
+
+void
+hel_render_board (cairo_t                     *cr,
+                  HelMeeting                  *meeting,
+                  HelAgendaItem               *item,
+                  const HelBoardStyle         *style,
+                  const HelBoardRenderOptions *options,
+                  double                       width,
+                  double                       height,
+                  HelBoardRenderStats         *stats)
+{
+  g_autoptr(HelBoardLayout) layout = NULL;
+
+  g_return_if_fail (cr != NULL && style != NULL);
+
+  layout = hel_board_layout_new (cr, meeting, item, style, options, width, height);
+  hel_render_board_layout (cr, layout, meeting, item, style, options, width, height, stats);
 }

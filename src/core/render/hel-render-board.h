@@ -44,12 +44,14 @@ typedef struct {
   double         line_scale;                /* 1.0; thicker for high contrast */
 } HelBoardStyle;
 
-/* The widget redraws LAYER_PEN alone while a stroke is drawn. */
+/* While a note is dragged or a stroke drawn, the canvas caches everything but LAYER_MOVING
+ * as a picture and draws LAYER_MOVING alone on top of it, frame by frame. */
 typedef enum {
-  HEL_BOARD_LAYER_BOARD = 1 << 0,   /* background, header, columns, scale, legend */
-  HEL_BOARD_LAYER_CARDS = 1 << 1,   /* notes and agreements */
-  HEL_BOARD_LAYER_PEN   = 1 << 2,   /* strokes, and the one being drawn */
-  HEL_BOARD_LAYER_ALL   = 0x7,
+  HEL_BOARD_LAYER_BOARD  = 1 << 0,  /* background, header, columns, scale, legend */
+  HEL_BOARD_LAYER_CARDS  = 1 << 1,  /* notes and agreements, but the dragged note */
+  HEL_BOARD_LAYER_PEN    = 1 << 2,  /* the stored strokes */
+  HEL_BOARD_LAYER_MOVING = 1 << 3,  /* the dragged note and the stroke being drawn */
+  HEL_BOARD_LAYER_ALL    = 0xf,
 } HelBoardLayer;
 
 /* Called with every piece of text the drawing shows, as shown: lets tests (and a screen
@@ -87,7 +89,17 @@ typedef struct {
   guint           index;       /* in its column */
   HelBoardRect    rect;
   gboolean        shown;       /* FALSE: did not fit ("+N more") */
+  double          font_size;   /* its type: a crowded column's is smaller */
 } HelBoardCard;
+
+/* A participant's number on the scale: a round marker. Markers on the same number share the
+ * space above it side by side and in rows, smaller when many, never over the columns. */
+typedef struct {
+  gint64  participant_id;
+  int     value;
+  double  x, y;                /* the centre */
+  double  radius;
+} HelBoardScaleMark;
 
 typedef struct {
   HelBoardRect  header;
@@ -97,9 +109,12 @@ typedef struct {
   HelBoardRect  columns[HEL_BOARD_N_COLUMNS];
   HelBoardRect  column_headers[HEL_BOARD_N_COLUMNS];
   HelBoardRect  scale;         /* the 0-10 line */
+  GArray       *scale_marks;   /* HelBoardScaleMark */
   GArray       *cards;         /* HelBoardCard */
   guint         hidden[HEL_BOARD_N_COLUMNS];  /* cards that did not fit */
   double        font_size;     /* the notes' type, in pixels */
+  GPtrArray    *card_texts;    /* private: each card's text as measured, drawn without
+                                * measuring again; NULL for cards that did not fit */
 } HelBoardLayout;
 
 typedef struct {
@@ -147,6 +162,19 @@ int             hel_board_layout_scale_at     (HelBoardLayout              *layo
 /* Draws the board of @item (NULL: the empty-agenda explanation). Safe with any data: unknown
  * participants and empty strokes are skipped. @options NULL: everything, full names. */
 void            hel_render_board              (cairo_t                     *cr,
+                                               HelMeeting                  *meeting,
+                                               HelAgendaItem               *item,
+                                               const HelBoardStyle         *style,
+                                               const HelBoardRenderOptions *options,
+                                               double                       width,
+                                               double                       height,
+                                               HelBoardRenderStats         *stats);
+
+/* The same drawing with a layout that hel_board_layout_new() made for the same item, size,
+ * privacy, presentation and timer (selection, drag and pen may differ): the canvas keeps its
+ * layout between frames, so a frame while dragging measures no text. */
+void            hel_render_board_layout       (cairo_t                     *cr,
+                                               HelBoardLayout              *layout,
                                                HelMeeting                  *meeting,
                                                HelAgendaItem               *item,
                                                const HelBoardStyle         *style,
