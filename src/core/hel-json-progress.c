@@ -33,6 +33,7 @@ typedef enum {
   COL_RATER,
   COL_DEPARTMENT,
   COL_SDQ_BAND,
+  COL_SDQ_SCALE,     /* "total" or a scale's code; absent (files before format 5): "total" */
   COL_SETTING,       /* a known setting's key */
   COL_ANSWERS,       /* { "key": whole number } stored as "key=value;..." */
 } ColumnKind;
@@ -55,8 +56,12 @@ typedef struct {
 static const Table tables[] = {
   { "progress_settings", "progress_setting", "key", "DELETE FROM progress_setting",
     { { "key", COL_SETTING }, { "value", COL_TEXT_REQUIRED } } },
-  { "sdq_bands", "sdq_band", "position", "DELETE FROM sdq_band",
-    { { "position", COL_INT, 0, HEL_SDQ_MAX_BANDS - 1 }, { "code", COL_SDQ_BAND },
+  { "sdq_bands", "sdq_band",
+    "CASE scale WHEN 'total' THEN 0 WHEN 'emotional' THEN 1 WHEN 'conduct' THEN 2 "
+    "WHEN 'hyperactivity' THEN 3 WHEN 'peer' THEN 4 WHEN 'prosocial' THEN 5 ELSE 6 END, "
+    "scale, position", "DELETE FROM sdq_band",
+    { { "scale", COL_SDQ_SCALE }, { "position", COL_INT, 0, HEL_SDQ_MAX_BANDS - 1 },
+      { "code", COL_SDQ_BAND },
       { "lowest", COL_INT, 0, HEL_SDQ_TOTAL_MAX }, { "population_share", COL_REAL, 0, 100 } } },
   { "bip_indicators", "bip_indicator", "id", "DELETE FROM bip_indicator",
     { { "id", COL_ID }, { "code", COL_TEXT }, { "name", COL_TEXT },
@@ -186,6 +191,7 @@ export_table (HelStore    *store,
             case COL_RATER:
             case COL_DEPARTMENT:
             case COL_SDQ_BAND:
+            case COL_SDQ_SCALE:
             case COL_SETTING:
             default:
               json_builder_add_string_value (builder, _hel_column_text (stmt, (int) c));
@@ -452,6 +458,20 @@ bind_field (HelJsonProgressImport *im,
       sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
       return TRUE;
 
+    case COL_SDQ_SCALE:
+      {
+        HelSdqBandScale scale;
+
+        if (node == NULL)
+          text = hel_sdq_band_scale_code (HEL_SDQ_BANDS_TOTAL);
+        else if (!hel_sdq_band_scale_from_code (text, &scale))
+          return fail_at (im, where, path, error,
+                          _("must be “total”, “emotional”, “conduct”, “hyperactivity”, “peer”, "
+                            "“prosocial” or “impact”"));
+      }
+      sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+      return TRUE;
+
     case COL_SETTING:
       if (g_strcmp0 (text, "wave_interval") != 0)
         return fail_at (im, where, path, error, _("is not a known setting"));
@@ -544,6 +564,73 @@ check_row (HelJsonProgressImport *im,
   return TRUE;
 }
 
+/* Every scale's table as read must hold; a scale the file has no rows for (files before format
+ * 5 band the total only) gets its shipped default. */
+static gboolean
+check_sdq_bands (HelJsonProgressImport *im,
+                 const char            *section,
+                 GError               **error)
+{
+  for (guint s = 0; s < HEL_SDQ_N_BAND_SCALES; s++)
+    {
+      HelSdqBandTable bands = { 0 };
+      sqlite3_stmt *stmt = _hel_store_prepare (im->store, "SELECT code, lowest, population_share "
+                                                          "FROM sdq_band WHERE scale = ?1 "
+                                                          "ORDER BY position", error);
+      guint n_rows = 0;
+
+      if (stmt == NULL)
+        return FALSE;
+      bands.scale = (HelSdqBandScale) s;
+      sqlite3_bind_text (stmt, 1, hel_sdq_band_scale_code (bands.scale), -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          guint b = bands.n_bands;
+
+          n_rows++;
+          if (b >= HEL_SDQ_MAX_BANDS)
+            continue;
+          bands.n_bands++;
+          g_strlcpy (bands.code[b], _hel_column_text (stmt, 0), sizeof bands.code[b]);
+          bands.lowest[b] = sqlite3_column_int (stmt, 1);
+          bands.population_share[b] = sqlite3_column_double (stmt, 2);
+        }
+      sqlite3_reset (stmt);
+      if (n_rows == 0)
+        {
+          hel_sdq_band_table_init_scale_default (&bands, bands.scale);
+          for (guint b = 0; b < bands.n_bands; b++)
+            {
+              stmt = _hel_store_prepare (im->store, "INSERT INTO sdq_band (scale, position, code, "
+                                                    "lowest, population_share) VALUES "
+                                                    "(?1, ?2, ?3, ?4, ?5)", error);
+              if (stmt == NULL)
+                return FALSE;
+              sqlite3_bind_text (stmt, 1, hel_sdq_band_scale_code (bands.scale), -1,
+                                 SQLITE_STATIC);
+              sqlite3_bind_int (stmt, 2, (int) b);
+              sqlite3_bind_text (stmt, 3, bands.code[b], -1, SQLITE_STATIC);
+              sqlite3_bind_int (stmt, 4, bands.lowest[b]);
+              sqlite3_bind_double (stmt, 5, bands.population_share[b]);
+              if (!_hel_store_step_done (im->store, stmt, error))
+                return FALSE;
+            }
+          continue;
+        }
+      if (!hel_sdq_band_table_validate (&bands, error))
+        {
+          g_prefix_error (error, "%s (%s): ", section, hel_sdq_band_scale_code (bands.scale));
+          if (error != NULL && *error != NULL)
+            {
+              (*error)->domain = HEL_JSON_ERROR;
+              (*error)->code = HEL_JSON_ERROR_INVALID;
+            }
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 _hel_json_import_progress (HelJsonProgressImport *im,
                            JsonArray             *array,
@@ -606,30 +693,6 @@ _hel_json_import_progress (HelJsonProgressImport *im,
     }
 
   if (g_str_equal (section, "sdq_bands"))
-    {
-      HelSdqBandTable bands = { 0 };
-      sqlite3_stmt *stmt = _hel_store_prepare (im->store, "SELECT code, lowest, population_share "
-                                                          "FROM sdq_band ORDER BY position", error);
-      if (stmt == NULL)
-        return FALSE;
-      while (sqlite3_step (stmt) == SQLITE_ROW && bands.n_bands < HEL_SDQ_MAX_BANDS)
-        {
-          guint b = bands.n_bands++;
-          g_strlcpy (bands.code[b], _hel_column_text (stmt, 0), sizeof bands.code[b]);
-          bands.lowest[b] = sqlite3_column_int (stmt, 1);
-          bands.population_share[b] = sqlite3_column_double (stmt, 2);
-        }
-      sqlite3_reset (stmt);
-      if (!hel_sdq_band_table_validate (&bands, error))
-        {
-          g_prefix_error (error, "%s: ", section);
-          if (error != NULL && *error != NULL)
-            {
-              (*error)->domain = HEL_JSON_ERROR;
-              (*error)->code = HEL_JSON_ERROR_INVALID;
-            }
-          return FALSE;
-        }
-    }
+    return check_sdq_bands (im, section, error);
   return TRUE;
 }

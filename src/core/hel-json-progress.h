@@ -42,9 +42,24 @@ gboolean _hel_json_import_progress (HelJsonProgressImport *im,
  * defaults the schema starts with (a file without these sections keeps them). */
 #define HEL_JSON_PROGRESS_CLEAR_SETTINGS \
   "DELETE FROM progress_setting; INSERT INTO progress_setting VALUES ('wave_interval', '4')"
+/* The shipped SDQ tables: the three-band total, four bands for each scale and impact (the
+ * same as hel_sdq_band_table_init_scale_default). */
 #define HEL_JSON_PROGRESS_CLEAR_SDQ_BANDS \
-  "DELETE FROM sdq_band; INSERT INTO sdq_band VALUES (0, 'normal', 0, 80), " \
-  "(1, 'borderline', 14, 10), (2, 'abnormal', 17, 10)"
+  "DELETE FROM sdq_band; INSERT INTO sdq_band (scale, position, code, lowest, population_share) " \
+  "VALUES ('total', 0, 'normal', 0, 80), ('total', 1, 'borderline', 14, 10), " \
+  "('total', 2, 'abnormal', 17, 10), " \
+  "('emotional', 0, 'normal', 0, 80), ('emotional', 1, 'borderline', 4, 10), " \
+  "('emotional', 2, 'abnormal', 5, 5), ('emotional', 3, 'very-high', 7, 5), " \
+  "('conduct', 0, 'normal', 0, 80), ('conduct', 1, 'borderline', 3, 10), " \
+  "('conduct', 2, 'abnormal', 4, 5), ('conduct', 3, 'very-high', 6, 5), " \
+  "('hyperactivity', 0, 'normal', 0, 80), ('hyperactivity', 1, 'borderline', 6, 10), " \
+  "('hyperactivity', 2, 'abnormal', 8, 5), ('hyperactivity', 3, 'very-high', 9, 5), " \
+  "('peer', 0, 'normal', 0, 80), ('peer', 1, 'borderline', 3, 10), " \
+  "('peer', 2, 'abnormal', 4, 5), ('peer', 3, 'very-high', 5, 5), " \
+  "('prosocial', 0, 'normal', 8, 80), ('prosocial', 1, 'borderline', 7, 10), " \
+  "('prosocial', 2, 'abnormal', 6, 5), ('prosocial', 3, 'very-high', 0, 5), " \
+  "('impact', 0, 'normal', 0, 80), ('impact', 1, 'borderline', 1, 10), " \
+  "('impact', 2, 'abnormal', 2, 5), ('impact', 3, 'very-high', 3, 5)"
 #define HEL_JSON_PROGRESS_CLEAR_BIP_INDICATORS \
   "DELETE FROM bip_indicator; INSERT INTO bip_indicator (code, scale_min, scale_max, position) " \
   "VALUES ('health', 1, 5, 0), ('daily-life', 1, 5, 1), ('belief', 1, 5, 2), " \

@@ -18,7 +18,7 @@ typedef enum {
 } HelJsonError;
 
 /* The format version this build writes, and the newest it reads. */
-#define HEL_JSON_FORMAT_VERSION 4
+#define HEL_JSON_FORMAT_VERSION 5
 
 typedef enum {
   HEL_JSON_EXPORT_DEFAULT      = 0,

@@ -184,21 +184,136 @@ hel_sdq_field_label (HelSdqField field)
     }
 }
 
+const char *
+hel_sdq_band_scale_code (HelSdqBandScale scale)
+{
+  g_return_val_if_fail (scale < HEL_SDQ_N_BAND_SCALES, "");
+  return scale == HEL_SDQ_BANDS_TOTAL ? "total" : sdq_codes[scale - 1];
+}
+
+gboolean
+hel_sdq_band_scale_from_code (const char      *code,
+                              HelSdqBandScale *scale)
+{
+  for (guint i = 0; i < HEL_SDQ_N_BAND_SCALES; i++)
+    if (g_strcmp0 (code, hel_sdq_band_scale_code ((HelSdqBandScale) i)) == 0)
+      {
+        *scale = (HelSdqBandScale) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+hel_sdq_band_scale_label (HelSdqBandScale scale)
+{
+  g_return_val_if_fail (scale < HEL_SDQ_N_BAND_SCALES, "");
+  return scale == HEL_SDQ_BANDS_TOTAL ? _("Total difficulties")
+                                      : hel_sdq_field_label ((HelSdqField) (scale - 1));
+}
+
+HelSdqBandScale
+hel_sdq_band_scale_for_field (HelSdqField field)
+{
+  g_return_val_if_fail (field < HEL_SDQ_N_FIELDS, HEL_SDQ_BANDS_TOTAL);
+  return (HelSdqBandScale) (field + 1);
+}
+
+int
+hel_sdq_band_scale_max (HelSdqBandScale scale)
+{
+  return scale == HEL_SDQ_BANDS_TOTAL ? HEL_SDQ_TOTAL_MAX : HEL_SDQ_SCALE_MAX;
+}
+
+gboolean
+hel_sdq_band_scale_is_reversed (HelSdqBandScale scale)
+{
+  return scale == HEL_SDQ_BANDS_PROSOCIAL;
+}
+
+/* The published limits: the lowest score of each band, normal first, for three and four bands
+ * (SDQ parent report; the four-band table from sdqinfo.org's newer scoring). */
+static const int published_three[HEL_SDQ_N_BAND_SCALES][3] = {
+  [HEL_SDQ_BANDS_TOTAL] = { 0, 14, 17 },
+  [HEL_SDQ_BANDS_EMOTIONAL] = { 0, 4, 5 },
+  [HEL_SDQ_BANDS_CONDUCT] = { 0, 3, 4 },
+  [HEL_SDQ_BANDS_HYPERACTIVITY] = { 0, 6, 7 },
+  [HEL_SDQ_BANDS_PEER] = { 0, 3, 4 },
+  [HEL_SDQ_BANDS_PROSOCIAL] = { 6, 5, 0 },
+  [HEL_SDQ_BANDS_IMPACT] = { 0, 1, 2 },
+};
+
+static const int published_four[HEL_SDQ_N_BAND_SCALES][4] = {
+  [HEL_SDQ_BANDS_TOTAL] = { 0, 14, 17, 20 },
+  [HEL_SDQ_BANDS_EMOTIONAL] = { 0, 4, 5, 7 },
+  [HEL_SDQ_BANDS_CONDUCT] = { 0, 3, 4, 6 },
+  [HEL_SDQ_BANDS_HYPERACTIVITY] = { 0, 6, 8, 9 },
+  [HEL_SDQ_BANDS_PEER] = { 0, 3, 4, 5 },
+  [HEL_SDQ_BANDS_PROSOCIAL] = { 8, 7, 6, 0 },
+  [HEL_SDQ_BANDS_IMPACT] = { 0, 1, 2, 3 },
+};
+
+static const char * const band_codes[HEL_SDQ_MAX_BANDS] = {
+  "normal", "borderline", "abnormal", "very-high",
+};
+
+void
+hel_sdq_band_table_init_published (HelSdqBandTable *table,
+                                   HelSdqBandScale  scale,
+                                   guint            n_bands)
+{
+  g_return_if_fail (scale < HEL_SDQ_N_BAND_SCALES);
+  g_return_if_fail (n_bands >= 2 && n_bands <= HEL_SDQ_MAX_BANDS);
+
+  memset (table, 0, sizeof *table);
+  table->scale = scale;
+  table->n_bands = n_bands;
+  for (guint i = 0; i < n_bands; i++)
+    g_strlcpy (table->code[i], band_codes[i], sizeof table->code[i]);
+  if (n_bands == 4)
+    {
+      memcpy (table->lowest, published_four[scale], sizeof published_four[scale]);
+      table->population_share[0] = 80;
+      table->population_share[1] = 10;
+      table->population_share[2] = 5;
+      table->population_share[3] = 5;
+    }
+  else if (n_bands == 3)
+    {
+      memcpy (table->lowest, published_three[scale], sizeof published_three[scale]);
+      table->population_share[0] = 80;
+      table->population_share[1] = 10;
+      table->population_share[2] = 10;
+    }
+  else
+    {
+      /* Normal and abnormal only: the borderline band joins normal. */
+      table->lowest[0] = published_three[scale][0];
+      table->lowest[1] = published_three[scale][2];
+      g_strlcpy (table->code[1], "abnormal", sizeof table->code[1]);
+      table->population_share[0] = 90;
+      table->population_share[1] = 10;
+    }
+}
+
+void
+hel_sdq_band_table_init_scale_default (HelSdqBandTable *table,
+                                       HelSdqBandScale  scale)
+{
+  hel_sdq_band_table_init_published (table, scale, scale == HEL_SDQ_BANDS_TOTAL ? 3 : 4);
+}
+
 void
 hel_sdq_band_table_init_default (HelSdqBandTable *table)
 {
   /* The parent-report three-band table: 0-13 normal, 14-16 borderline, 17-40 abnormal. */
-  memset (table, 0, sizeof *table);
-  table->n_bands = 3;
-  table->lowest[0] = 0;
-  table->lowest[1] = 14;
-  table->lowest[2] = 17;
-  g_strlcpy (table->code[0], "normal", sizeof table->code[0]);
-  g_strlcpy (table->code[1], "borderline", sizeof table->code[1]);
-  g_strlcpy (table->code[2], "abnormal", sizeof table->code[2]);
-  table->population_share[0] = 80;
-  table->population_share[1] = 10;
-  table->population_share[2] = 10;
+  hel_sdq_band_table_init_published (table, HEL_SDQ_BANDS_TOTAL, 3);
+}
+
+void
+hel_sdq_band_table_init_four_bands (HelSdqBandTable *table)
+{
+  hel_sdq_band_table_init_published (table, HEL_SDQ_BANDS_TOTAL, 4);
 }
 
 gboolean
@@ -206,17 +321,35 @@ hel_sdq_band_table_validate (const HelSdqBandTable *table,
                              GError               **error)
 {
   double shares = 0;
+  gboolean reversed;
+  int max;
 
+  if (table->scale >= HEL_SDQ_N_BAND_SCALES)
+    {
+      g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_FORMAT,
+                   _("The SDQ table is for an unknown scale."));
+      return FALSE;
+    }
+  reversed = hel_sdq_band_scale_is_reversed (table->scale);
+  max = hel_sdq_band_scale_max (table->scale);
   if (table->n_bands < 2 || table->n_bands > HEL_SDQ_MAX_BANDS)
     {
       g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
                    _("The SDQ table needs 2 to %d bands."), HEL_SDQ_MAX_BANDS);
       return FALSE;
     }
-  if (table->lowest[0] != 0)
+  if (!reversed && table->lowest[0] != 0)
     {
       g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
                    _("The first SDQ band must start at 0."));
+      return FALSE;
+    }
+  if (reversed && table->lowest[table->n_bands - 1] != 0)
+    {
+      /* Translators: %s is an SDQ scale, “Prosocial behaviour” */
+      g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
+                   _("The last band of %s must start at 0."),
+                   hel_sdq_band_scale_label (table->scale));
       return FALSE;
     }
   for (guint i = 0; i < table->n_bands; i++)
@@ -227,12 +360,26 @@ hel_sdq_band_table_validate (const HelSdqBandTable *table,
                        _("SDQ band %u has an unknown name."), i + 1);
           return FALSE;
         }
-      if (i > 0 && (table->lowest[i] <= table->lowest[i - 1] ||
-                    table->lowest[i] > HEL_SDQ_TOTAL_MAX))
+      if (table->lowest[i] < 0 || table->lowest[i] > max)
+        {
+          /* Translators: “SDQ band 2 of Conduct problems must start within 0 to 10.” */
+          g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
+                       _("SDQ band %u of %s must start within 0 to %d."), i + 1,
+                       hel_sdq_band_scale_label (table->scale), max);
+          return FALSE;
+        }
+      if (i > 0 && !reversed && table->lowest[i] <= table->lowest[i - 1])
         {
           g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
-                       _("SDQ band %u must start above the band before it and at most at 40."),
-                       i + 1);
+                       _("SDQ band %u of %s must start above the band before it."), i + 1,
+                       hel_sdq_band_scale_label (table->scale));
+          return FALSE;
+        }
+      if (i > 0 && reversed && table->lowest[i] >= table->lowest[i - 1])
+        {
+          g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
+                       _("SDQ band %u of %s must lie below the band before it (a lower score "
+                         "is worse)."), i + 1, hel_sdq_band_scale_label (table->scale));
           return FALSE;
         }
       if (!(table->population_share[i] >= 0 && table->population_share[i] <= 100))
@@ -256,8 +403,28 @@ int
 hel_sdq_band_highest (const HelSdqBandTable *table,
                       guint                  band)
 {
-  g_return_val_if_fail (band < table->n_bands, HEL_SDQ_TOTAL_MAX);
-  return band + 1 < table->n_bands ? table->lowest[band + 1] - 1 : HEL_SDQ_TOTAL_MAX;
+  int max = hel_sdq_band_scale_max (table->scale);
+
+  g_return_val_if_fail (band < table->n_bands, max);
+  if (hel_sdq_band_scale_is_reversed (table->scale))
+    return band == 0 ? max : table->lowest[band - 1] - 1;
+  return band + 1 < table->n_bands ? table->lowest[band + 1] - 1 : max;
+}
+
+int
+hel_sdq_band_lowest (const HelSdqBandTable *table,
+                     guint                  band)
+{
+  g_return_val_if_fail (band < table->n_bands, 0);
+  return table->lowest[band];
+}
+
+int
+hel_sdq_band_limit (const HelSdqBandTable *table,
+                    guint                  band)
+{
+  return hel_sdq_band_scale_is_reversed (table->scale) ? hel_sdq_band_lowest (table, band)
+                                                       : hel_sdq_band_highest (table, band);
 }
 
 const char *
@@ -274,16 +441,192 @@ hel_sdq_band_label (const char *code)
   return "";
 }
 
+/* Scores where higher is worse: limits are upper limits and run up. */
+static gboolean
+check_upper_limits (const HelSdqBandTable *table,
+                    const int             *upper,
+                    guint                 *bad_band,
+                    GError               **error)
+{
+  int max = hel_sdq_band_scale_max (table->scale);
+
+  for (guint i = 0; i + 1 < table->n_bands; i++)
+    {
+      const char *band = hel_sdq_band_label (table->code[i]);
+      const char *next = hel_sdq_band_label (table->code[i + 1]);
+
+      if (bad_band)
+        *bad_band = i;
+      if (upper[i] < 0 || upper[i] >= max)
+        {
+          if (table->scale == HEL_SDQ_BANDS_TOTAL)
+            /* Translators: “The upper limit of Borderline must be 0 to 39, so Abnormal keeps …” */
+            g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
+                         _("The upper limit of %s must be 0 to %d, so %s keeps at least the total "
+                           "of %d."), band, max - 1, next, max);
+          else
+            /* Translators: “The upper limit of Borderline must be 0 to 9, so Abnormal keeps at
+             * least the score of 10.” */
+            g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
+                         _("The upper limit of %s must be 0 to %d, so %s keeps at least the score "
+                           "of %d."), band, max - 1, next, max);
+          return FALSE;
+        }
+      if (i > 0 && upper[i] <= upper[i - 1])
+        {
+          /* Translators: “The upper limit of Borderline must be above that of Normal (13).” */
+          g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
+                       _("The upper limit of %s must be above that of %s (%d)."), band,
+                       hel_sdq_band_label (table->code[i - 1]), upper[i - 1]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Prosocial: a lower score is worse, so limits are lower limits and run down. */
+static gboolean
+check_lower_limits (const HelSdqBandTable *table,
+                    const int             *lower,
+                    guint                 *bad_band,
+                    GError               **error)
+{
+  int max = hel_sdq_band_scale_max (table->scale);
+
+  for (guint i = 0; i + 1 < table->n_bands; i++)
+    {
+      const char *band = hel_sdq_band_label (table->code[i]);
+      const char *next = hel_sdq_band_label (table->code[i + 1]);
+
+      if (bad_band)
+        *bad_band = i;
+      if (lower[i] < 1 || lower[i] > max)
+        {
+          /* Translators: “The lower limit of Normal must be 1 to 10, so Very high keeps at
+           * least the score of 0.” */
+          g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
+                       _("The lower limit of %s must be 1 to %d, so %s keeps at least the score "
+                         "of 0."), band, max, next);
+          return FALSE;
+        }
+      if (i > 0 && lower[i] >= lower[i - 1])
+        {
+          /* Translators: “The lower limit of Borderline must be below that of Normal (8).” */
+          g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_RANGE,
+                       _("The lower limit of %s must be below that of %s (%d)."), band,
+                       hel_sdq_band_label (table->code[i - 1]), lower[i - 1]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+hel_sdq_band_table_set_limits (HelSdqBandTable *table,
+                               const int       *limits,
+                               guint           *bad_band,
+                               GError         **error)
+{
+  HelSdqBandTable changed;
+  gboolean reversed;
+
+  g_return_val_if_fail (table != NULL && limits != NULL, FALSE);
+  g_return_val_if_fail (table->n_bands >= 2 && table->n_bands <= HEL_SDQ_MAX_BANDS, FALSE);
+
+  reversed = hel_sdq_band_scale_is_reversed (table->scale);
+  if (reversed ? !check_lower_limits (table, limits, bad_band, error)
+               : !check_upper_limits (table, limits, bad_band, error))
+    return FALSE;
+  changed = *table;
+  if (reversed)
+    {
+      for (guint i = 0; i + 1 < table->n_bands; i++)
+        changed.lowest[i] = limits[i];
+      changed.lowest[table->n_bands - 1] = 0;
+    }
+  else
+    {
+      changed.lowest[0] = 0;
+      for (guint i = 0; i + 1 < table->n_bands; i++)
+        changed.lowest[i + 1] = limits[i] + 1;
+    }
+  if (!hel_sdq_band_table_validate (&changed, error))
+    return FALSE;
+  *table = changed;
+  return TRUE;
+}
+
+gboolean
+hel_sdq_band_table_set_upper_limits (HelSdqBandTable *table,
+                                     const int       *upper,
+                                     guint           *bad_band,
+                                     GError         **error)
+{
+  g_return_val_if_fail (table != NULL && !hel_sdq_band_scale_is_reversed (table->scale), FALSE);
+  return hel_sdq_band_table_set_limits (table, upper, bad_band, error);
+}
+
+int
+hel_sdq_band_for_score (const HelSdqBandTable *table,
+                        int                    score)
+{
+  if (score < 0 || score > hel_sdq_band_scale_max (table->scale))
+    return -1;
+  if (hel_sdq_band_scale_is_reversed (table->scale))
+    {
+      for (guint i = 0; i < table->n_bands; i++)
+        if (score >= table->lowest[i])
+          return (int) i;
+      return -1;
+    }
+  for (guint i = table->n_bands; i > 0; i--)
+    if (score >= table->lowest[i - 1])
+      return (int) i - 1;
+  return -1;
+}
+
 int
 hel_sdq_band_for_total (const HelSdqBandTable *table,
                         int                    total)
 {
-  if (total < 0 || total > HEL_SDQ_TOTAL_MAX)
-    return -1;
-  for (guint i = table->n_bands; i > 0; i--)
-    if (total >= table->lowest[i - 1])
-      return (int) i - 1;
-  return -1;
+  return hel_sdq_band_for_score (table, total);
+}
+
+void
+hel_sdq_band_set_init_default (HelSdqBandSet *set)
+{
+  for (guint i = 0; i < HEL_SDQ_N_BAND_SCALES; i++)
+    hel_sdq_band_table_init_scale_default (&set->table[i], (HelSdqBandScale) i);
+}
+
+gboolean
+hel_sdq_band_set_validate (const HelSdqBandSet *set,
+                           GError             **error)
+{
+  for (guint i = 0; i < HEL_SDQ_N_BAND_SCALES; i++)
+    {
+      if (set->table[i].scale != i)
+        {
+          g_set_error (error, HEL_VALIDATE_ERROR, HEL_VALIDATE_ERROR_FORMAT,
+                       _("The SDQ table is for an unknown scale."));
+          return FALSE;
+        }
+      if (!hel_sdq_band_table_validate (&set->table[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+hel_sdq_field_bands (const int            values[HEL_SDQ_N_FIELDS],
+                     const HelSdqBandSet *set,
+                     int                  bands[HEL_SDQ_N_FIELDS])
+{
+  for (guint i = 0; i < HEL_SDQ_N_FIELDS; i++)
+    bands[i] = values[i] == HEL_SCORING_MISSING
+                 ? -1
+                 : hel_sdq_band_for_score (&set->table[hel_sdq_band_scale_for_field (i)],
+                                           values[i]);
 }
 
 gboolean

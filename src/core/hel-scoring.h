@@ -72,26 +72,111 @@ const char  *hel_sdq_field_label         (HelSdqField  field);
 gboolean     hel_sdq_field_from_code     (const char  *code,
                                           HelSdqField *field);
 
-/* The bands of the total difficulties score: data, not code, so a municipality can switch to the
- * four-band table or Danish norms. Band i runs from lowest[i] to the next band's lowest - 1; the
- * first starts at 0 and the last ends at 40. Codes: "normal", "borderline", "abnormal",
- * "very-high"; population_share in percent (80/10/10 for the parent-report table). */
+/* What a band table bands: the total difficulties score (0-40), one of the five scales or the
+ * impact score (0-10 each). The scales and impact are in HelSdqField's order, one above it. */
+typedef enum {
+  HEL_SDQ_BANDS_TOTAL,
+  HEL_SDQ_BANDS_EMOTIONAL,
+  HEL_SDQ_BANDS_CONDUCT,
+  HEL_SDQ_BANDS_HYPERACTIVITY,
+  HEL_SDQ_BANDS_PEER,
+  HEL_SDQ_BANDS_PROSOCIAL,
+  HEL_SDQ_BANDS_IMPACT,
+  HEL_SDQ_N_BAND_SCALES
+} HelSdqBandScale;
+
+/* "total" or the field's code ("emotional" ... "impact"). */
+const char  *hel_sdq_band_scale_code     (HelSdqBandScale  scale);
+gboolean     hel_sdq_band_scale_from_code (const char     *code,
+                                          HelSdqBandScale *scale);
+/* "Total difficulties" or the field's label. */
+const char  *hel_sdq_band_scale_label    (HelSdqBandScale  scale);
+HelSdqBandScale hel_sdq_band_scale_for_field (HelSdqField  field);
+/* 40 for the total, 10 for the scales and impact. */
+int          hel_sdq_band_scale_max      (HelSdqBandScale  scale);
+/* TRUE for prosocial behaviour, a strength: a LOW score is the worse band. */
+gboolean     hel_sdq_band_scale_is_reversed (HelSdqBandScale scale);
+
+/* The bands of one score: data, not code, so a municipality can switch to the four-band table
+ * or Danish norms. Band 0 is the least concern ("normal"), the last the most; lowest[i] is the
+ * lowest score in band i. For a score where higher is worse the bands run up: band 0 starts at
+ * 0, band i ends at the next band's lowest - 1 and the last at the scale's maximum. For
+ * prosocial (reversed) they run down: band 0 ends at 10, band i ends at the band before's lowest
+ * - 1 and the last starts at 0. Codes: "normal", "borderline", "abnormal", "very-high";
+ * population_share in percent (80/10/10 for the parent-report table). A zeroed table is a
+ * total table. */
 typedef struct {
+  HelSdqBandScale scale;
   guint  n_bands;
   int    lowest[HEL_SDQ_MAX_BANDS];
   char   code[HEL_SDQ_MAX_BANDS][16];
   double population_share[HEL_SDQ_MAX_BANDS];
 } HelSdqBandTable;
 
+/* The shipped default of the total: the parent-report three-band table 0-13 / 14-16 / 17-40
+ * (80/10/10 %). */
 void         hel_sdq_band_table_init_default (HelSdqBandTable       *table);
+/* The newer four-band parent-report table: 0-13, 14-16, 17-19, 20-40 (80/10/5/5 %). */
+void         hel_sdq_band_table_init_four_bands (HelSdqBandTable    *table);
+/* The published parent-report limits of @scale with @n_bands bands (2-4): four bands as in the
+ * newer table (emotional 0-3/4/5-6/7-10, conduct 0-2/3/4-5/6-10, hyperactivity 0-5/6-7/8/9-10,
+ * peer 0-2/3/4/5-10, prosocial 8-10/7/6/0-5, impact 0/1/2/3-10, total 0-13/14-16/17-19/20-40),
+ * three as in the original table (emotional 0-3/4/5-10, conduct 0-2/3/4-10, hyperactivity
+ * 0-5/6/7-10, peer 0-2/3/4-10, prosocial 6-10/5/0-4, impact 0/1/2-10, total 0-13/14-16/17-40),
+ * two the three-band table with the borderline band joined to normal. */
+void         hel_sdq_band_table_init_published (HelSdqBandTable     *table,
+                                          HelSdqBandScale        scale,
+                                          guint                  n_bands);
+/* What Helhed ships: the three-band table for the total (as before per-scale bands came), the
+ * newer four-band table for each scale and the impact score. */
+void         hel_sdq_band_table_init_scale_default (HelSdqBandTable *table,
+                                          HelSdqBandScale        scale);
 gboolean     hel_sdq_band_table_validate (const HelSdqBandTable *table,
                                           GError               **error);
+/* The highest and lowest score in band @band. */
 int          hel_sdq_band_highest        (const HelSdqBandTable *table,
                                           guint                  band);
+int          hel_sdq_band_lowest         (const HelSdqBandTable *table,
+                                          guint                  band);
 const char  *hel_sdq_band_label          (const char            *code);
+/* Where band @band (not the last) meets the next, as people edit it: its highest score, or for
+ * a reversed scale its lowest (prosocial 8 for 8-10 / 7 / 6 / 0-5). */
+int          hel_sdq_band_limit          (const HelSdqBandTable *table,
+                                          guint                  band);
+/* The table as people edit it: the limit (above) of every band but the last, n_bands - 1
+ * values, e.g. 13 and 16 for 0-13 / 14-16 / 17-40. Checks them first: within the scale, each
+ * past the one before (up, or down for a reversed scale), leaving the last band a score; on a
+ * bad one FALSE with a message and *bad_band the band whose limit it is, and @table unchanged. */
+gboolean     hel_sdq_band_table_set_limits (HelSdqBandTable     *table,
+                                          const int             *limits,
+                                          guint                 *bad_band,
+                                          GError               **error);
+/* The same for a total table (kept for its callers). */
+gboolean     hel_sdq_band_table_set_upper_limits (HelSdqBandTable *table,
+                                          const int             *upper,
+                                          guint                 *bad_band,
+                                          GError               **error);
+/* The band a score of the table's scale falls in, or -1 outside 0 to the scale's maximum. */
+int          hel_sdq_band_for_score      (const HelSdqBandTable *table,
+                                          int                    score);
 /* The band a total falls in, or -1 for a total outside 0-40. */
 int          hel_sdq_band_for_total      (const HelSdqBandTable *table,
                                           int                    total);
+
+/* Every table: the total's, each scale's and the impact score's, indexed by HelSdqBandScale. */
+typedef struct {
+  HelSdqBandTable table[HEL_SDQ_N_BAND_SCALES];
+} HelSdqBandSet;
+
+/* The shipped defaults (hel_sdq_band_table_init_scale_default for each). */
+void         hel_sdq_band_set_init_default (HelSdqBandSet       *set);
+gboolean     hel_sdq_band_set_validate   (const HelSdqBandSet   *set,
+                                          GError               **error);
+/* The band of each of the six fields by its own table (prosocial reversed), -1 for a field not
+ * given or out of range. */
+void         hel_sdq_field_bands         (const int              values[HEL_SDQ_N_FIELDS],
+                                          const HelSdqBandSet   *set,
+                                          int                    bands[HEL_SDQ_N_FIELDS]);
 
 typedef struct {
   gboolean complete;     /* the four difficulty scales given */

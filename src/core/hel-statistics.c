@@ -76,13 +76,29 @@ hel_statistics_format_amount (gint64 amount)
   return g_string_free (text, FALSE);
 }
 
+/* No team, all families, no period: the whole project. */
+static gboolean
+filter_is_everything (const HelStatisticsFilter *filter)
+{
+  return filter == NULL ||
+         (filter->team_id == 0 && filter->families == 0 && filter->from == NULL &&
+          filter->to == NULL);
+}
+
 /* Binds whichever of the filter's parameters the statement has. */
 static void
 bind_filter (sqlite3_stmt              *stmt,
              const HelStatisticsFilter *filter)
 {
+  HelStatisticsFilter everything;
   int i;
 
+  /* NULL: everything, as for the charts. */
+  if (filter == NULL)
+    {
+      hel_statistics_filter_init (&everything);
+      filter = &everything;
+    }
   if ((i = sqlite3_bind_parameter_index (stmt, ":team")) > 0)
     sqlite3_bind_int64 (stmt, i, filter->team_id);
   if ((i = sqlite3_bind_parameter_index (stmt, ":families")) > 0)
@@ -193,15 +209,29 @@ hel_statistics_who5_by_wave (HelStore                  *store,
 
   g_return_val_if_fail (HEL_IS_STORE (store), NULL);
 
-  stmt = _hel_store_prepare (store,
-                             "SELECT m.wave, count(*), avg(m.score), "
-                             "  sum(m.score <= 28), sum(m.score > 28 AND m.score <= 50), "
-                             "  sum(m.score > 50) "
-                             "FROM measurement m JOIN member p ON p.id = m.member_id "
-                             "JOIN family f ON f.id = p.family_id "
-                             "WHERE m.instrument = 'who5' AND m.complete AND " FAMILY_FILTER
-                             " AND " DATE_FILTER ("m.date") " GROUP BY m.wave ORDER BY m.wave",
-                             error);
+  /* A score is stored only for a complete WHO-5, so "score IS NOT NULL" is "complete". The
+   * whole project is one walk of the (instrument, wave, score) index, without touching a row;
+   * a filter needs each measurement's family. */
+  if (filter_is_everything (filter))
+    stmt = _hel_store_prepare (store,
+                               "SELECT m.wave, count(*), avg(m.score), "
+                               "  sum(m.score <= 28), sum(m.score > 28 AND m.score <= 50), "
+                               "  sum(m.score > 50) "
+                               "FROM measurement m "
+                               "WHERE m.instrument = 'who5' AND m.score IS NOT NULL "
+                               "GROUP BY m.wave ORDER BY m.wave",
+                               error);
+  else
+    stmt = _hel_store_prepare (store,
+                               "SELECT m.wave, count(*), avg(m.score), "
+                               "  sum(m.score <= 28), sum(m.score > 28 AND m.score <= 50), "
+                               "  sum(m.score > 50) "
+                               "FROM measurement m JOIN member p ON p.id = m.member_id "
+                               "JOIN family f ON f.id = p.family_id "
+                               "WHERE m.instrument = 'who5' AND m.score IS NOT NULL AND "
+                               FAMILY_FILTER " AND " DATE_FILTER ("m.date")
+                               " GROUP BY m.wave ORDER BY m.wave",
+                               error);
   if (stmt == NULL)
     return NULL;
   bind_filter (stmt, filter);

@@ -189,21 +189,25 @@ hel_store_set_wave_interval (HelStore *self,
 }
 
 gboolean
-hel_store_load_sdq_bands (HelStore        *self,
-                          HelSdqBandTable *table,
-                          GError         **error)
+hel_store_load_sdq_band_table (HelStore        *self,
+                               HelSdqBandScale  scale,
+                               HelSdqBandTable *table,
+                               GError         **error)
 {
   sqlite3_stmt *stmt;
   HelSdqBandTable loaded = { 0 };
   GError *local_error = NULL;
 
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (scale < HEL_SDQ_N_BAND_SCALES, FALSE);
 
-  hel_sdq_band_table_init_default (table);
+  hel_sdq_band_table_init_scale_default (table, scale);
+  loaded.scale = scale;
   stmt = _hel_store_prepare (self, "SELECT code, lowest, population_share FROM sdq_band "
-                                   "ORDER BY position", error);
+                                   "WHERE scale = ?1 ORDER BY position", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_text (stmt, 1, hel_sdq_band_scale_code (scale), -1, SQLITE_STATIC);
   while (step_rows (self, stmt, &local_error))
     {
       if (loaded.n_bands < HEL_SDQ_MAX_BANDS)
@@ -219,9 +223,30 @@ hel_store_load_sdq_bands (HelStore        *self,
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  /* A table broken by hand in the file falls back to the parent-report default. */
+  /* A table broken by hand in the file (or missing) falls back to the shipped default. */
   if (hel_sdq_band_table_validate (&loaded, NULL))
     *table = loaded;
+  return TRUE;
+}
+
+gboolean
+hel_store_load_sdq_bands (HelStore        *self,
+                          HelSdqBandTable *table,
+                          GError         **error)
+{
+  return hel_store_load_sdq_band_table (self, HEL_SDQ_BANDS_TOTAL, table, error);
+}
+
+gboolean
+hel_store_load_sdq_band_set (HelStore      *self,
+                             HelSdqBandSet *set,
+                             GError       **error)
+{
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < HEL_SDQ_N_BAND_SCALES; i++)
+    if (!hel_store_load_sdq_band_table (self, (HelSdqBandScale) i, &set->table[i], error))
+      return FALSE;
   return TRUE;
 }
 
@@ -265,12 +290,49 @@ rescore_sdq (HelStore              *self,
   return TRUE;
 }
 
+/* Replaces the rows of the table's scale; the total's re-bands every SDQ measurement. Inside a
+ * transaction. */
+static gboolean
+write_sdq_band_table (HelStore              *self,
+                      const HelSdqBandTable *table,
+                      GError               **error)
+{
+  const char *scale = hel_sdq_band_scale_code (table->scale);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = _hel_store_prepare (self, "DELETE FROM sdq_band WHERE scale = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, scale, -1, SQLITE_STATIC);
+      ok = _hel_store_step_done (self, stmt, error);
+    }
+  for (guint i = 0; ok && i < table->n_bands; i++)
+    {
+      stmt = _hel_store_prepare (self, "INSERT INTO sdq_band (scale, position, code, lowest, "
+                                       "population_share) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, scale, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 2, (int) i);
+          sqlite3_bind_text (stmt, 3, table->code[i], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 4, table->lowest[i]);
+          sqlite3_bind_double (stmt, 5, table->population_share[i]);
+          ok = _hel_store_step_done (self, stmt, error);
+        }
+    }
+  if (ok && table->scale == HEL_SDQ_BANDS_TOTAL)
+    ok = rescore_sdq (self, table, error);
+  return ok;
+}
+
 gboolean
 hel_store_save_sdq_bands (HelStore              *self,
                           const HelSdqBandTable *table,
                           GError               **error)
 {
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
@@ -279,22 +341,25 @@ hel_store_save_sdq_bands (HelStore              *self,
     return FALSE;
   if (!hel_store_begin (self, error))
     return FALSE;
-  ok = _hel_store_exec (self, "DELETE FROM sdq_band", error);
-  for (guint i = 0; ok && i < table->n_bands; i++)
-    {
-      stmt = _hel_store_prepare (self, "INSERT INTO sdq_band (position, code, lowest, "
-                                       "population_share) VALUES (?1, ?2, ?3, ?4)", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int (stmt, 1, (int) i);
-          sqlite3_bind_text (stmt, 2, table->code[i], -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (stmt, 3, table->lowest[i]);
-          sqlite3_bind_double (stmt, 4, table->population_share[i]);
-          ok = _hel_store_step_done (self, stmt, error);
-        }
-    }
-  ok = ok && rescore_sdq (self, table, error);
+  ok = write_sdq_band_table (self, table, error);
+  return finish (self, 0, ok, error);
+}
+
+gboolean
+hel_store_save_sdq_band_set (HelStore            *self,
+                             const HelSdqBandSet *set,
+                             GError             **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+
+  if (!hel_sdq_band_set_validate (set, error))
+    return FALSE;
+  if (!hel_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < HEL_SDQ_N_BAND_SCALES; i++)
+    ok = write_sdq_band_table (self, &set->table[i], error);
   return finish (self, 0, ok, error);
 }
 
@@ -330,6 +395,97 @@ hel_store_list_bip_indicators (HelStore *self,
   return g_steal_pointer (&list);
 }
 
+/* How many BIP measurements answer the indicator, and the lowest and highest answer given. */
+static gboolean
+bip_answers_given (HelStore *self,
+                   gint64    indicator_id,
+                   int      *n_answers,
+                   int      *lowest,
+                   int      *highest,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = _hel_store_prepare (self, "SELECT answers FROM measurement WHERE "
+                                                 "instrument = 'bip'", error);
+  char key[24];
+  GError *local_error = NULL;
+
+  *n_answers = 0;
+  *lowest = G_MAXINT;
+  *highest = G_MININT;
+  if (stmt == NULL)
+    return FALSE;
+  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, indicator_id);
+  while (step_rows (self, stmt, &local_error))
+    {
+      g_autoptr(GArray) answers = hel_answers_from_string (_hel_column_text (stmt, 0));
+
+      for (guint i = 0; i < answers->len; i++)
+        {
+          const HelAnswer *a = &g_array_index (answers, HelAnswer, i);
+
+          if (g_strcmp0 (a->key, key) != 0)
+            continue;
+          (*n_answers)++;
+          *lowest = MIN (*lowest, a->value);
+          *highest = MAX (*highest, a->value);
+        }
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+hel_store_count_bip_indicator_answers (HelStore *self,
+                                       gint64    indicator_id,
+                                       GError  **error)
+{
+  int n, lowest, highest;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), -1);
+
+  if (!bip_answers_given (self, indicator_id, &n, &lowest, &highest, error))
+    return -1;
+  return n;
+}
+
+gboolean
+hel_store_set_bip_indicator_order (HelStore     *self,
+                                   const gint64 *ids,
+                                   guint         n_ids,
+                                   GError      **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!hel_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      sqlite3_stmt *stmt = _hel_store_prepare (self, "UPDATE bip_indicator SET position = ?2 "
+                                                     "WHERE id = ?1", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, ids[i]);
+          sqlite3_bind_int (stmt, 2, (int) i);
+          ok = _hel_store_step_done (self, stmt, error);
+        }
+      if (ok && sqlite3_changes (_hel_store_get_handle (self)) != 1)
+        {
+          g_set_error_literal (error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND,
+                               _("The indicator no longer exists."));
+          ok = FALSE;
+        }
+    }
+  return finish (self, 0, ok, error);
+}
+
 gboolean
 hel_store_save_bip_indicator (HelStore        *self,
                               HelBipIndicator *indicator,
@@ -350,6 +506,20 @@ hel_store_save_bip_indicator (HelStore        *self,
       indicator->scale_min >= indicator->scale_max)
     return invalid_at (NULL, NULL, error, _("The scale must go from a lower to a higher whole "
                                             "number between 0 and 100, e.g. 1 to 5."));
+  if (indicator->id > 0)
+    {
+      int n, lowest, highest;
+
+      if (!bip_answers_given (self, indicator->id, &n, &lowest, &highest, error))
+        return FALSE;
+      if (n > 0 && (lowest < indicator->scale_min || highest > indicator->scale_max))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Measurements already answer this indicator from %d to %d; "
+                               "the scale must include those answers."), lowest, highest);
+          return invalid_at (NULL, NULL, error, message);
+        }
+    }
   if (!hel_store_begin (self, error))
     return FALSE;
   if (indicator->id > 0)
@@ -613,12 +783,15 @@ record_changes (HelStore             *self,
   return TRUE;
 }
 
-gboolean
-hel_store_save_measurement (HelStore       *self,
-                            HelMeasurement *measurement,
-                            const char     *edited_by,
-                            char          **bad_field,
-                            GError        **error)
+/* @reinsert: @measurement was deleted and comes back under its own id and creation time (an
+ * undo); otherwise an id above 0 updates that row and 0 inserts a new one. */
+static gboolean
+save_measurement (HelStore       *self,
+                  HelMeasurement *measurement,
+                  const char     *edited_by,
+                  gboolean        reinsert,
+                  char          **bad_field,
+                  GError        **error)
 {
   g_autoptr(HelInstrument) instrument = NULL;
   g_autoptr(HelMeasurement) old = NULL;
@@ -695,7 +868,7 @@ hel_store_save_measurement (HelStore       *self,
       return FALSE;
     }
 
-  if (measurement->id > 0)
+  if (measurement->id > 0 && !reinsert)
     {
       old = hel_store_get_measurement (self, measurement->id, error);
       if (old == NULL)
@@ -710,6 +883,11 @@ hel_store_save_measurement (HelStore       *self,
                                      "date = ?4, wave = ?5, rater = ?6, answers = ?7, "
                                      "complete = ?8, score = ?9, band = ?10, modified = ?11 "
                                      "WHERE id = ?1", error);
+  else if (reinsert)
+    stmt = _hel_store_prepare (self, "INSERT INTO measurement (id, member_id, instrument, date, "
+                                     "wave, rater, answers, complete, score, band, created, "
+                                     "modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                     "coalesce(?12, ?11), ?11) RETURNING id", error);
   else
     stmt = _hel_store_prepare (self, "INSERT INTO measurement (member_id, instrument, date, wave, "
                                      "rater, answers, complete, score, band, created, modified) "
@@ -721,6 +899,11 @@ hel_store_save_measurement (HelStore       *self,
 
       if (old != NULL)
         sqlite3_bind_int64 (stmt, 1, old->id);
+      if (reinsert)
+        {
+          sqlite3_bind_int64 (stmt, 1, measurement->id);
+          _hel_bind_text_or_null (stmt, 12, measurement->created);
+        }
       sqlite3_bind_int64 (stmt, 2, measurement->member_id);
       sqlite3_bind_text (stmt, 3, hel_instrument_kind_to_code (measurement->instrument), -1,
                          SQLITE_STATIC);
@@ -774,15 +957,96 @@ hel_store_save_measurement (HelStore       *self,
       measurement->band = score.band[0] ? g_strdup (score.band) : NULL;
       g_free (measurement->modified);
       measurement->modified = g_strdup (stamp);
-      if (old == NULL)
+      if (old == NULL && (!reinsert || measurement->created == NULL))
         {
           g_free (measurement->created);
           measurement->created = g_strdup (stamp);
         }
     }
-  else if (old == NULL)
+  else if (old == NULL && !reinsert)
     measurement->id = 0;
   return finish (self, family_id, ok, error);
+}
+
+gboolean
+hel_store_save_measurement (HelStore       *self,
+                            HelMeasurement *measurement,
+                            const char     *edited_by,
+                            char          **bad_field,
+                            GError        **error)
+{
+  return save_measurement (self, measurement, edited_by, FALSE, bad_field, error);
+}
+
+gboolean
+hel_store_restore_measurement (HelStore             *self,
+                               gint64                measurement_id,
+                               const HelMeasurement *snapshot,
+                               const char           *edited_by,
+                               GError              **error)
+{
+  g_autoptr(HelMeasurement) now = NULL;
+  g_autoptr(HelMeasurement) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (snapshot == NULL || snapshot->id == measurement_id, FALSE);
+
+  now = hel_store_get_measurement (self, measurement_id, &local_error);
+  if (now == NULL && !g_error_matches (local_error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (snapshot == NULL)
+    return now == NULL || hel_store_delete_measurement (self, measurement_id, error);
+  copy = hel_measurement_copy (snapshot);
+  return save_measurement (self, copy, edited_by, now == NULL, NULL, error);
+}
+
+gboolean
+hel_store_undelete_measurement (HelStore             *self,
+                                const HelMeasurement *snapshot,
+                                GPtrArray            *edits,
+                                const char           *edited_by,
+                                GError              **error)
+{
+  g_autoptr(HelMeasurement) copy = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (snapshot != NULL && snapshot->id > 0, FALSE);
+
+  if (!hel_store_begin (self, error))
+    return FALSE;
+  copy = hel_measurement_copy (snapshot);
+  ok = save_measurement (self, copy, edited_by, TRUE, NULL, error);
+  /* Its history as it was: the same rows under their own ids. */
+  for (guint i = 0; ok && edits != NULL && i < edits->len; i++)
+    {
+      const HelMeasurementEdit *edit = edits->pdata[i];
+      sqlite3_stmt *stmt = _hel_store_prepare (self, "INSERT INTO measurement_edit (id, "
+                                                     "measurement_id, edited_at, edited_by, "
+                                                     "field, old_value) VALUES (?1, ?2, ?3, ?4, "
+                                                     "?5, ?6)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, edit->id);
+          sqlite3_bind_int64 (stmt, 2, snapshot->id);
+          _hel_bind_text_or_null (stmt, 3, edit->edited_at);
+          _hel_bind_text_or_null (stmt, 4, edit->edited_by);
+          _hel_bind_text_or_null (stmt, 5, edit->field);
+          _hel_bind_text_or_null (stmt, 6, edit->old_value);
+          ok = _hel_store_step_done (self, stmt, error);
+        }
+    }
+  if (!ok)
+    {
+      hel_store_rollback (self);
+      return FALSE;
+    }
+  return hel_store_commit (self, error);
 }
 
 /* Deletes one row by id after finding its family, for the change notice. */

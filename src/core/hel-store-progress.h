@@ -18,18 +18,43 @@ int            hel_store_get_wave_interval   (HelStore              *self,
 gboolean       hel_store_set_wave_interval   (HelStore              *self,
                                               int                    months,
                                               GError               **error);
+/* The total difficulties' band table (the shipped default when the file has none). */
 gboolean       hel_store_load_sdq_bands      (HelStore              *self,
                                               HelSdqBandTable       *table,
                                               GError               **error);
-/* Validates the table, stores it and re-bands every SDQ measurement, in one transaction. */
+/* The band table of one scale, the impact score or the total. */
+gboolean       hel_store_load_sdq_band_table (HelStore              *self,
+                                              HelSdqBandScale        scale,
+                                              HelSdqBandTable       *table,
+                                              GError               **error);
+/* Every table, indexed by HelSdqBandScale. */
+gboolean       hel_store_load_sdq_band_set   (HelStore              *self,
+                                              HelSdqBandSet         *set,
+                                              GError               **error);
+/* Validates the table, stores it as the table of its scale (table->scale) and, for the total,
+ * re-bands every SDQ measurement, in one transaction. */
 gboolean       hel_store_save_sdq_bands      (HelStore              *self,
                                               const HelSdqBandTable *table,
                                               GError               **error);
+/* Every table at once, in one transaction (e.g. back to the published defaults). */
+gboolean       hel_store_save_sdq_band_set   (HelStore              *self,
+                                              const HelSdqBandSet   *set,
+                                              GError               **error);
 GPtrArray     *hel_store_list_bip_indicators (HelStore              *self,
                                               GError               **error);
-/* id 0 adds at the end; otherwise renames/rescales. */
+/* id 0 adds at the end; otherwise renames/rescales (refused when the new scale leaves out
+ * answers measurements already gave). */
 gboolean       hel_store_save_bip_indicator  (HelStore              *self,
                                               HelBipIndicator       *indicator,
+                                              GError               **error);
+/* Puts the indicators in the order of @ids (every indicator's id, once), in one transaction. */
+gboolean       hel_store_set_bip_indicator_order (HelStore          *self,
+                                              const gint64          *ids,
+                                              guint                  n_ids,
+                                              GError               **error);
+/* How many measurements answer the indicator (to ask before removing it); -1 on error. */
+int            hel_store_count_bip_indicator_answers (HelStore      *self,
+                                              gint64                 indicator_id,
                                               GError               **error);
 gboolean       hel_store_delete_bip_indicator (HelStore             *self,
                                               gint64                 indicator_id,
@@ -63,6 +88,22 @@ gboolean       hel_store_save_measurement    (HelStore              *self,
                                               HelMeasurement        *measurement,
                                               const char            *edited_by,
                                               char                 **bad_field,
+                                              GError               **error);
+/* Puts measurement @measurement_id back as @snapshot has it, for undo and redo: updates the
+ * row (recorded in its history like any correction), brings a deleted one back under its own
+ * id, or with @snapshot NULL deletes it (nothing to do when it is gone already). */
+gboolean       hel_store_restore_measurement (HelStore              *self,
+                                              gint64                 measurement_id,
+                                              const HelMeasurement  *snapshot,
+                                              const char            *edited_by,
+                                              GError               **error);
+/* Brings back a deleted measurement as @snapshot has it, under its own id, with the recorded
+ * edits @edits (as hel_store_list_measurement_edits() gave them before; may be NULL), in one
+ * transaction: the undo of a removal. */
+gboolean       hel_store_undelete_measurement (HelStore             *self,
+                                              const HelMeasurement  *snapshot,
+                                              GPtrArray             *edits,
+                                              const char            *edited_by,
                                               GError               **error);
 gboolean       hel_store_delete_measurement  (HelStore              *self,
                                               gint64                 measurement_id,

@@ -355,6 +355,34 @@ static const char *migrations[] = {
   "    step_id = NULL"
   "  WHERE step_id = OLD.id;"
   "END;",
+
+  /* progress: SDQ bands for each scale and the impact score, not only the total (the newer
+   * four-band table and Danish norms band every scale). The total's rows move over unchanged
+   * as scale 'total'; each scale gets the published four-band parent-report limits. */
+  "CREATE TABLE sdq_band_by_scale ("
+  "  scale TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  lowest INTEGER NOT NULL CHECK (lowest BETWEEN 0 AND 40),"
+  "  population_share REAL NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (scale, position)) WITHOUT ROWID;"
+  "INSERT INTO sdq_band_by_scale (scale, position, code, lowest, population_share)"
+  "  SELECT 'total', position, code, lowest, population_share FROM sdq_band;"
+  "DROP TABLE sdq_band;"
+  "ALTER TABLE sdq_band_by_scale RENAME TO sdq_band;"
+  "INSERT INTO sdq_band (scale, position, code, lowest, population_share) VALUES"
+  "  ('emotional', 0, 'normal', 0, 80), ('emotional', 1, 'borderline', 4, 10),"
+  "  ('emotional', 2, 'abnormal', 5, 5), ('emotional', 3, 'very-high', 7, 5),"
+  "  ('conduct', 0, 'normal', 0, 80), ('conduct', 1, 'borderline', 3, 10),"
+  "  ('conduct', 2, 'abnormal', 4, 5), ('conduct', 3, 'very-high', 6, 5),"
+  "  ('hyperactivity', 0, 'normal', 0, 80), ('hyperactivity', 1, 'borderline', 6, 10),"
+  "  ('hyperactivity', 2, 'abnormal', 8, 5), ('hyperactivity', 3, 'very-high', 9, 5),"
+  "  ('peer', 0, 'normal', 0, 80), ('peer', 1, 'borderline', 3, 10),"
+  "  ('peer', 2, 'abnormal', 4, 5), ('peer', 3, 'very-high', 5, 5),"
+  "  ('prosocial', 0, 'normal', 8, 80), ('prosocial', 1, 'borderline', 7, 10),"
+  "  ('prosocial', 2, 'abnormal', 6, 5), ('prosocial', 3, 'very-high', 0, 5),"
+  "  ('impact', 0, 'normal', 0, 80), ('impact', 1, 'borderline', 1, 10),"
+  "  ('impact', 2, 'abnormal', 2, 5), ('impact', 3, 'very-high', 3, 5);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HEL_STORE_SCHEMA_VERSION);

@@ -31,7 +31,7 @@ typedef enum {
 } HelStoreOpenFlags;
 
 /* The newest schema this build writes; PRAGMA user_version holds the file's. */
-#define HEL_STORE_SCHEMA_VERSION 5
+#define HEL_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id: "HELH", so a stranger's database is recognised and left alone. */
 #define HEL_STORE_APPLICATION_ID 0x48454c48
 

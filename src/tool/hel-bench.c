@@ -10,6 +10,7 @@
 
 #include "hel-bench.h"
 #include "hel-bench-board.h"
+#include "hel-bench-progress.h"
 #include "hel-demo.h"
 #include "hel-json.h"
 #include "hel-render-netmap.h"
@@ -721,6 +722,9 @@ static const HelBenchFigure figures[] = {
   { "board.projector-frame",  "ms",  40,    8,   FALSE, hel_bench_measure_board_frame },
   { "board.drag-frame",       "ms",  40,    4,   FALSE, hel_bench_measure_board_drag },
   { "board.drop-note",        "ms",  2000,  50,  FALSE, hel_bench_measure_board_drop },
+  { "chart.project-who5",     "ms",  10000, 10,  FALSE, hel_bench_measure_progress_chart },
+  { "report.status-pdf",      "ms",  50,    2000, FALSE, hel_bench_measure_progress_report },
+  { "report.status-pdf",      "ms",  1000,  10000, FALSE, hel_bench_measure_progress_report },
 };
 
 static void

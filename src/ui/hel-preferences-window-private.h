@@ -3,6 +3,7 @@
 
 #include "hel-caseworker-row.h"
 #include "hel-preferences-window.h"
+#include "hel-progress-settings-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ GtkLabel         *_hel_preferences_window_get_caseworkers_error_label (HelPrefer
 /* The backups, newest first: AdwActionRows whose "restore-button" data is their button. */
 GtkListBox       *_hel_preferences_window_get_backups_list        (HelPreferencesWindow *self);
 GtkLabel         *_hel_preferences_window_get_backups_error_label (HelPreferencesWindow *self);
+HelProgressSettingsPage *_hel_preferences_window_get_measurements_page (HelPreferencesWindow *self);
 /* The confirmation shown by a remove or restore button, or NULL. */
 AdwMessageDialog *_hel_preferences_window_get_dialog              (HelPreferencesWindow *self);
 

@@ -7,6 +7,7 @@
 #include "hel-backup.h"
 #include "hel-field-error.h"
 #include "hel-preferences-window-private.h"
+#include "hel-progress-settings-page.h"
 #include "hel-validate.h"
 #include "hel-window.h"
 
@@ -30,6 +31,7 @@ struct _HelPreferencesWindow
   GtkListBox           *backups_list;
   GtkLabel             *backups_error_label;
   GPtrArray            *backups;           /* HelBackupInfo, as listed */
+  HelProgressSettingsPage *measurements_page;
 };
 
 G_DEFINE_FINAL_TYPE (HelPreferencesWindow, hel_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -692,6 +694,8 @@ hel_preferences_window_class_init (HelPreferencesWindowClass *klass)
 
   object_class->dispose = hel_preferences_window_dispose;
 
+  g_type_ensure (HEL_TYPE_PROGRESS_SETTINGS_PAGE);
+
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/helhed/Helhed/ui/hel-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, teams_list);
@@ -703,6 +707,7 @@ hel_preferences_window_class_init (HelPreferencesWindowClass *klass)
                                         caseworkers_error_label);
   gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, backups_list);
   gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, backups_error_label);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, measurements_page);
 }
 
 static void
@@ -745,6 +750,7 @@ connect_store (HelPreferencesWindow *self,
   reload_teams (self);
   reload_caseworkers (self);
   reload_backups (self);
+  hel_progress_settings_page_set_store (self->measurements_page, store);
 }
 
 /* Lets go of the store and of every row that holds it (the caseworker rows do). */
@@ -755,6 +761,7 @@ disconnect_store (HelPreferencesWindow *self)
   gpointer value;
 
   g_signal_handlers_disconnect_by_data (self->store, self);
+  hel_progress_settings_page_set_store (self->measurements_page, NULL);
   g_hash_table_iter_init (&iter, self->caseworker_rows);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -817,6 +824,12 @@ GtkLabel *
 _hel_preferences_window_get_caseworkers_error_label (HelPreferencesWindow *self)
 {
   return self->caseworkers_error_label;
+}
+
+HelProgressSettingsPage *
+_hel_preferences_window_get_measurements_page (HelPreferencesWindow *self)
+{
+  return self->measurements_page;
 }
 
 AdwMessageDialog *

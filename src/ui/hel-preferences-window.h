@@ -1,4 +1,4 @@
-/* hel-preferences-window.h: the program's settings: teams and caseworkers; backups. */
+/* hel-preferences-window.h: the program's settings: teams and caseworkers; measurements; backups. */
 #pragma once
 
 #include <adwaita.h>

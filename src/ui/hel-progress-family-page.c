@@ -1,6 +1,7 @@
 /* hel-progress-family-page.c: the family's measurements. The family at a glance, then one group
  * per person (chart, measurements, "New Measurement"), what is due, and small forms for school
- * absence, notifications, interventions and expenses; bad input is marked at its row and kept. */
+ * absence, notifications, interventions and expenses with what is recorded; bad input is marked
+ * at its row and kept. Measurements and figures can be undone (Ctrl+Z) and redone. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -12,6 +13,8 @@
 #include "hel-progress-chart.h"
 #include "hel-progress-family-page.h"
 #include "hel-progress-measurement-dialog.h"
+#include "hel-progress-undo.h"
+#include "hel-statistics.h"
 #include "hel-store-progress.h"
 #include "hel-ui-util.h"
 #include "hel-validate.h"
@@ -26,6 +29,8 @@ struct _HelProgressFamilyPage
   GArray     *children;       /* gint64 per absence/notification child combo item */
   GHashTable *widgets;        /* name -> GtkWidget* (not owned) */
   guint       reload_id;
+  HelUndoStack *undo;
+  AdwMessageDialog *question;  /* weak: "Remove measurement?" while it is open */
 
   GtkWidget  *scroller;
   GtkWidget  *overview;       /* HelProgressChart */
@@ -88,13 +93,12 @@ open_dialog (HelProgressFamilyPage *self,
              gint64                 measurement_id,
              HelInstrumentKind      kind)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  dialog = hel_progress_measurement_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                self->store, member_id, measurement_id, kind,
-                                                &error);
+  dialog = hel_progress_undo_open_measurement (self->undo, GTK_WIDGET (self), "figures.undo",
+                                               self->store, member_id, measurement_id, kind,
+                                               &error);
   if (dialog == NULL)
     toast (self, error->message);
   else
@@ -115,6 +119,77 @@ measurement_activated_cb (AdwActionRow          *row,
 {
   open_dialog (self, 0, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "measurement-id")),
                HEL_INSTRUMENT_WHO5);
+}
+
+/* ---- Removing a measurement, with undo ---- */
+
+static void
+remove_question_response_cb (AdwMessageDialog      *dialog,
+                             const char            *response,
+                             HelProgressFamilyPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "measurement-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->store == NULL)
+    return;
+  if (!hel_progress_undo_delete_measurement (self->undo, GTK_WIDGET (self), "figures.undo",
+                                             self->store, id, &error))
+    toast (self, error->message);
+}
+
+static void
+remove_measurement_cb (GtkButton             *button,
+                       HelProgressFamilyPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "removes-measurement"));
+  g_autoptr(HelMeasurement) m = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *wave = NULL;
+  g_autofree char *date = NULL;
+  const char *name = g_object_get_data (G_OBJECT (button), "person-name");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  m = hel_store_get_measurement (self->store, id, &error);
+  if (m != NULL)
+    edits = hel_store_list_measurement_edits (self->store, id, &error);
+  if (m == NULL || edits == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  wave = hel_wave_label (m->wave);
+  date = hel_date_format (m->date);
+  /* Translators: “Liva’s SDQ at 8 months (01.10.2024) is removed: its answers and its score.” */
+  g_string_append_printf (body, _("%s’s %s at %s (%s) is removed: its answers and its score."),
+                          name, hel_instrument_kind_label (m->instrument), wave, date);
+  if (edits->len > 0)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body, ngettext ("The record of its %u correction goes with it.",
+                                              "The record of its %u corrections goes with it.",
+                                              edits->len), edits->len);
+    }
+  g_string_append_c (body, ' ');
+  g_string_append (body, _("You can undo this right after (Ctrl+Z)."));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Remove Measurement?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "measurement-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_question_response_cb), self,
+                           0);
+  g_set_weak_pointer (&self->question, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static char *
@@ -184,9 +259,23 @@ person_group (HelProgressFamilyPage *self,
                                                 date);
       g_autofree char *subtitle = describe_score (m);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      /* Translators: the accessible name of a remove button: “Remove SDQ · Baseline · …” */
+      g_autofree char *remove_name = g_strdup_printf (_("Remove %s"), title);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove this measurement"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_name, -1);
+      g_object_set_data (G_OBJECT (remove), "removes-measurement", GSIZE_TO_POINTER ((gsize) m->id));
+      g_object_set_data_full (G_OBJECT (remove), "person-name",
+                              g_strdup (hel_member_get_first_name (member)), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_measurement_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      g_object_set_data (G_OBJECT (row), "remove-button", remove);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("document-edit-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -278,6 +367,188 @@ fill_interventions (HelProgressFamilyPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->interventions_list), list != NULL && list->len > 0);
 }
 
+/* ---- What is recorded: absence, notifications, expenses, each removable with undo ---- */
+
+typedef struct {
+  HelFigureKey  key;
+  char         *quarter;
+  const char   *label;     /* the undo entry's */
+  const char   *message;   /* the toast's */
+} RecordedFigure;
+
+static void
+recorded_figure_free (gpointer data)
+{
+  RecordedFigure *r = data;
+
+  g_free (r->quarter);
+  g_free (r);
+}
+
+static void
+remove_figure_cb (GtkButton             *button,
+                  HelProgressFamilyPage *self)
+{
+  RecordedFigure *r = g_object_get_data (G_OBJECT (button), "figure");
+  g_autoptr(GError) error = NULL;
+  double before = hel_progress_figure_get (self->store, &r->key, NULL);
+
+  if (!hel_progress_figure_set (self->store, &r->key, NAN, NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  hel_progress_undo_push_figure (self->undo, self->store, &r->key, before, NAN, r->label);
+  hel_progress_undo_toast (GTK_WIDGET (self), r->message, "figures.undo");
+}
+
+static const char *
+member_name (HelProgressFamilyPage *self,
+             gint64                 member_id)
+{
+  for (guint m = 0; m < self->members->len; m++)
+    if (hel_member_get_id (self->members->pdata[m]) == member_id)
+      return hel_member_get_first_name (self->members->pdata[m]);
+  return "–";
+}
+
+static void
+add_recorded_row (HelProgressFamilyPage *self,
+                  const char            *form,
+                  RecordedFigure        *r,
+                  const char            *title,
+                  const char            *subtitle)
+{
+  g_autofree char *name = g_strdup_printf ("%s-recorded", form);
+  AdwExpanderRow *expander = ADW_EXPANDER_ROW (widget (self, name));
+  GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "rows");
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  /* Translators: the accessible name of a remove button: “Remove Malthe · 3. kvt. 2025” */
+  g_autofree char *remove_name = g_strdup_printf (_("Remove %s"), title);
+
+  r->key.quarter = r->quarter;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_name, -1);
+  g_object_set_data_full (G_OBJECT (button), "figure", r, recorded_figure_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_figure_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "remove-button", button);
+  adw_expander_row_add_row (expander, row);
+  g_ptr_array_add (rows, row);
+}
+
+static void
+clear_recorded (HelProgressFamilyPage *self,
+                const char            *form)
+{
+  g_autofree char *name = g_strdup_printf ("%s-recorded", form);
+  AdwExpanderRow *expander = ADW_EXPANDER_ROW (widget (self, name));
+  GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "rows");
+
+  for (guint i = 0; i < rows->len; i++)
+    adw_expander_row_remove (expander, rows->pdata[i]);
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+finish_recorded (HelProgressFamilyPage *self,
+                 const char            *form)
+{
+  g_autofree char *name = g_strdup_printf ("%s-recorded", form);
+  AdwExpanderRow *expander = ADW_EXPANDER_ROW (widget (self, name));
+  guint n = ((GPtrArray *) g_object_get_data (G_OBJECT (expander), "rows"))->len;
+  g_autofree char *subtitle = n > 0 ? g_strdup_printf (ngettext ("%u figure, newest first",
+                                                                 "%u figures, newest first", n),
+                                                       n)
+                                    : g_strdup (_("Nothing recorded yet"));
+
+  adw_expander_row_set_subtitle (expander, subtitle);
+  gtk_widget_set_sensitive (GTK_WIDGET (expander), n > 0);
+  if (n == 0)
+    adw_expander_row_set_expanded (expander, FALSE);
+}
+
+static void
+fill_recorded (HelProgressFamilyPage *self)
+{
+  g_autoptr(GPtrArray) absence = hel_store_list_school_absence (self->store, self->family_id,
+                                                                NULL);
+  g_autoptr(GPtrArray) notifications = hel_store_list_concern_notifications (self->store,
+                                                                             self->family_id,
+                                                                             NULL);
+  g_autoptr(GPtrArray) expenses = hel_store_list_expenses (self->store, self->family_id, NULL);
+
+  clear_recorded (self, "absence");
+  for (guint i = absence ? absence->len : 0; i > 0; i--)
+    {
+      const HelSchoolAbsence *a = absence->pdata[i - 1];
+      RecordedFigure *r = g_new0 (RecordedFigure, 1);
+      g_autofree char *quarter = hel_quarter_label (a->quarter);
+      g_autofree char *title = g_strdup_printf ("%s · %s", member_name (self, a->member_id),
+                                                quarter);
+      g_autofree char *number = hel_format_decimal (a->percent, 1);
+      /* Translators: school absence in percent, e.g. “12,5 %” */
+      g_autofree char *subtitle = g_strdup_printf (_("%s %%"), number);
+
+      r->key = (HelFigureKey) { HEL_FIGURE_ABSENCE, self->family_id, a->member_id, NULL, 0, 0 };
+      r->quarter = g_strdup (a->quarter);
+      r->label = _("Remove school absence");
+      r->message = _("School absence removed");
+      add_recorded_row (self, "absence", r, title, subtitle);
+    }
+  finish_recorded (self, "absence");
+
+  clear_recorded (self, "notification");
+  for (guint i = notifications ? notifications->len : 0; i > 0; i--)
+    {
+      const HelConcernNotification *n = notifications->pdata[i - 1];
+      RecordedFigure *r = g_new0 (RecordedFigure, 1);
+      g_autofree char *title = g_strdup_printf ("%s · %d", member_name (self, n->member_id),
+                                                n->year);
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%d notification",
+                                                             "%d notifications", n->count),
+                                                   n->count);
+
+      r->key = (HelFigureKey) { HEL_FIGURE_NOTIFICATIONS, self->family_id, n->member_id, NULL,
+                                n->year, 0 };
+      r->label = _("Remove notifications");
+      r->message = _("Notifications removed");
+      add_recorded_row (self, "notification", r, title, subtitle);
+    }
+  finish_recorded (self, "notification");
+
+  clear_recorded (self, "expense");
+  for (guint i = expenses ? expenses->len : 0; i > 0; i--)
+    {
+      const HelExpense *e = expenses->pdata[i - 1];
+      RecordedFigure *r = g_new0 (RecordedFigure, 1);
+      g_autofree char *quarter = hel_quarter_label (e->quarter);
+      /* Translators: “Family and Employment: Income support”, as in the form */
+      g_autofree char *department = e->department < HEL_DEPT_N_FAMILY_EMPLOYMENT
+                                    ? g_strdup_printf (_("Family and Employment: %s"),
+                                                       hel_department_label (e->department))
+                                    : g_strdup (hel_department_label (e->department));
+      g_autofree char *title = g_strdup_printf ("%s · %s", quarter, department);
+      g_autofree char *amount = hel_statistics_format_amount (e->amount);
+      /* Translators: an amount in Danish kroner, e.g. “12.500 kr.” */
+      g_autofree char *subtitle = g_strdup_printf (_("%s kr."), amount);
+
+      r->key = (HelFigureKey) { HEL_FIGURE_EXPENSE, self->family_id, self->family_id, NULL, 0,
+                                e->department };
+      r->quarter = g_strdup (e->quarter);
+      r->label = _("Remove expense");
+      r->message = _("Expense removed");
+      add_recorded_row (self, "expense", r, title, subtitle);
+    }
+  finish_recorded (self, "expense");
+}
+
 static void
 fill_member_combos (HelProgressFamilyPage *self)
 {
@@ -340,6 +611,7 @@ _hel_progress_family_page_reload (HelProgressFamilyPage *self)
     gtk_box_append (GTK_BOX (self->people_box), person_group (self, self->members->pdata[i]));
   fill_member_combos (self);
   fill_interventions (self);
+  fill_recorded (self);
 }
 
 static gboolean
@@ -438,6 +710,30 @@ selected_id (GArray      *ids,
   return i < ids->len ? g_array_index (ids, gint64, i) : 0;
 }
 
+/* Saves one figure through the store and puts the change on the undo stack; on bad input marks
+ * the field of @form the store names and returns FALSE. */
+static gboolean
+save_figure (HelProgressFamilyPage *self,
+             const HelFigureKey    *key,
+             double                 value,
+             const char            *form,
+             const char            *label,
+             const char            *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+  double before = hel_progress_figure_get (self->store, key, NULL);
+
+  if (!hel_progress_figure_set (self->store, key, value, &bad, &error))
+    {
+      mark (self, form, bad, error);
+      return FALSE;
+    }
+  hel_progress_undo_push_figure (self->undo, self->store, key, before, value, label);
+  hel_progress_undo_toast (GTK_WIDGET (self), message, "figures.undo");
+  return TRUE;
+}
+
 static void
 save_absence_cb (GtkWidget  *w,
                  const char *action_name,
@@ -446,7 +742,6 @@ save_absence_cb (GtkWidget  *w,
   HelProgressFamilyPage *self = HEL_PROGRESS_FAMILY_PAGE (w);
   static const char * const fields[] = { "child", "quarter", "percent", NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *bad = NULL;
   g_autofree char *typed = g_strstrip (g_strdup (text_of (self, "absence-quarter")));
   g_autofree char *quarter = g_ascii_strup (typed, -1);
   gint64 child = selected_id (self->children, ADW_COMBO_ROW (widget (self, "absence-child")));
@@ -465,13 +760,13 @@ save_absence_cb (GtkWidget  *w,
                    _("Type the absence as a percentage, e.g. 12,5."));
       mark (self, "absence", "percent", error);
     }
-  else if (!hel_store_set_school_absence (self->store, child, quarter,
-                                          percent, &bad, &error))
-    mark (self, "absence", bad, error);
   else
     {
-      gtk_editable_set_text (GTK_EDITABLE (widget (self, "absence-percent")), "");
-      toast (self, _("School absence saved"));
+      HelFigureKey key = { HEL_FIGURE_ABSENCE, self->family_id, child, quarter, 0, 0 };
+
+      if (save_figure (self, &key, percent, "absence", _("Save school absence"),
+                       _("School absence saved")))
+        gtk_editable_set_text (GTK_EDITABLE (widget (self, "absence-percent")), "");
     }
   show_form_errors (self, "absence", fields);
 }
@@ -484,7 +779,6 @@ save_notification_cb (GtkWidget  *w,
   HelProgressFamilyPage *self = HEL_PROGRESS_FAMILY_PAGE (w);
   static const char * const fields[] = { "child", "year", "count", NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *bad = NULL;
   gint64 child = selected_id (self->children, ADW_COMBO_ROW (widget (self, "notification-child")));
   gint64 year, count;
 
@@ -509,13 +803,13 @@ save_notification_cb (GtkWidget  *w,
                    _("Type the number of notifications, a whole number from 0."));
       mark (self, "notification", "count", error);
     }
-  else if (!hel_store_set_concern_notifications (self->store, child, (int) year, (int) count,
-                                                 &bad, &error))
-    mark (self, "notification", bad, error);
   else
     {
-      gtk_editable_set_text (GTK_EDITABLE (widget (self, "notification-count")), "");
-      toast (self, _("Notifications saved"));
+      HelFigureKey key = { HEL_FIGURE_NOTIFICATIONS, self->family_id, child, NULL, (int) year, 0 };
+
+      if (save_figure (self, &key, (double) count, "notification", _("Save notifications"),
+                       _("Notifications saved")))
+        gtk_editable_set_text (GTK_EDITABLE (widget (self, "notification-count")), "");
     }
   show_form_errors (self, "notification", fields);
 }
@@ -570,7 +864,6 @@ save_expense_cb (GtkWidget  *w,
   HelProgressFamilyPage *self = HEL_PROGRESS_FAMILY_PAGE (w);
   static const char * const fields[] = { "quarter", "department", "amount", NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *bad = NULL;
   g_autofree char *typed = g_strstrip (g_strdup (text_of (self, "expense-quarter")));
   g_autofree char *quarter = g_ascii_strup (typed, -1);
   g_autofree char *digits = g_strdup (text_of (self, "expense-amount"));
@@ -590,15 +883,44 @@ save_expense_cb (GtkWidget  *w,
                    _("Type the amount in whole kroner, e.g. 12.500."));
       mark (self, "expense", "amount", error);
     }
-  else if (!hel_store_set_expense (self->store, self->family_id, quarter,
-                                   (HelDepartment) dept, amount, &bad, &error))
-    mark (self, "expense", bad, error);
   else
     {
-      gtk_editable_set_text (GTK_EDITABLE (widget (self, "expense-amount")), "");
-      toast (self, _("Expense saved"));
+      HelFigureKey key = { HEL_FIGURE_EXPENSE, self->family_id, self->family_id, quarter, 0,
+                           (HelDepartment) dept };
+
+      if (save_figure (self, &key, (double) amount, "expense", _("Save expense"),
+                       _("Expense saved")))
+        gtk_editable_set_text (GTK_EDITABLE (widget (self, "expense-amount")), "");
     }
   show_form_errors (self, "expense", fields);
+}
+
+/* ---- Undo ---- */
+
+static void
+undo_action_cb (GtkWidget  *w,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HelProgressFamilyPage *self = HEL_PROGRESS_FAMILY_PAGE (w);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_equal (action_name, "figures.undo"))
+    ok = !hel_undo_stack_can_undo (self->undo) || hel_undo_stack_undo (self->undo, &error);
+  else
+    ok = !hel_undo_stack_can_redo (self->undo) || hel_undo_stack_redo (self->undo, &error);
+  if (!ok)
+    toast (self, error->message);
+}
+
+static void
+undo_state_cb (HelProgressFamilyPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.undo",
+                                 hel_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "figures.redo",
+                                 hel_undo_stack_can_redo (self->undo));
 }
 
 /* ---- Building ---- */
@@ -611,6 +933,8 @@ entry_row (HelProgressFamilyPage *self,
 {
   GtkWidget *row = remember (self, name, adw_entry_row_new ());
 
+  /* Ctrl+Z is the page's undo of saved edits, also in a focused entry. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
@@ -644,6 +968,20 @@ switch_row (HelProgressFamilyPage *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
+}
+
+static void
+recorded_row (HelProgressFamilyPage *self,
+              GtkWidget             *group,
+              const char            *form_name)
+{
+  g_autofree char *name = g_strdup_printf ("%s-recorded", form_name);
+  GtkWidget *row = remember (self, name, adw_expander_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Recorded"));
+  g_object_set_data_full (G_OBJECT (row), "rows", g_ptr_array_new (),
+                          (GDestroyNotify) g_ptr_array_unref);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
 static GtkWidget *
@@ -723,6 +1061,7 @@ build (HelProgressFamilyPage *self)
   gtk_editable_set_text (GTK_EDITABLE (entry_row (self, group, "absence-quarter",
                                                   _("Quarter (e.g. 2025-Q3)"))), quarter);
   entry_row (self, group, "absence-percent", _("Absence in percent"));
+  recorded_row (self, group, "absence");
 
   group = form (self, box, "notification", _("Notifications of Concern"),
                 _("Per child per year"), _("_Save"), "figures.save-notification");
@@ -730,6 +1069,7 @@ build (HelProgressFamilyPage *self)
   gtk_editable_set_text (GTK_EDITABLE (entry_row (self, group, "notification-year", _("Year"))),
                          year);
   entry_row (self, group, "notification-count", _("Number of notifications"));
+  recorded_row (self, group, "notification");
 
   group = form (self, box, "intervention", _("Interventions"),
                 _("What each person receives, from whom, and when"), _("_Add"),
@@ -766,6 +1106,7 @@ build (HelProgressFamilyPage *self)
                                                      _("Department"))),
                            G_LIST_MODEL (departments));
   entry_row (self, group, "expense-amount", _("Amount in kroner"));
+  recorded_row (self, group, "expense");
 }
 
 static void
@@ -774,9 +1115,15 @@ hel_progress_family_page_dispose (GObject *object)
   HelProgressFamilyPage *self = HEL_PROGRESS_FAMILY_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->question != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->question));
+  g_clear_weak_pointer (&self->question);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  /* The entries hold the store too. */
+  if (self->undo != NULL)
+    hel_undo_stack_clear (self->undo);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   G_OBJECT_CLASS (hel_progress_family_page_parent_class)->dispose (object);
 }
@@ -789,6 +1136,7 @@ hel_progress_family_page_finalize (GObject *object)
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->children, g_array_unref);
   g_clear_pointer (&self->widgets, g_hash_table_unref);
+  g_clear_object (&self->undo);
   G_OBJECT_CLASS (hel_progress_family_page_parent_class)->finalize (object);
 }
 
@@ -807,6 +1155,8 @@ hel_progress_family_page_class_init (HelProgressFamilyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "figures.add-intervention", NULL,
                                    add_intervention_cb);
   gtk_widget_class_install_action (widget_class, "figures.save-expense", NULL, save_expense_cb);
+  gtk_widget_class_install_action (widget_class, "figures.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "figures.redo", NULL, undo_action_cb);
 }
 
 static void
@@ -815,6 +1165,13 @@ hel_progress_family_page_init (HelProgressFamilyPage *self)
   self->members = g_ptr_array_new_with_free_func (g_object_unref);
   self->children = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->undo = hel_undo_stack_new (100);
+  g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (undo_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (undo_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  undo_state_cb (self);
+  hel_progress_undo_add_shortcuts (GTK_WIDGET (self), "figures.undo", "figures.redo");
   build (self);
   gtk_widget_set_visible (self->scroller, FALSE);
 }
@@ -844,6 +1201,8 @@ hel_progress_family_page_set_family (HelProgressFamilyPage *self,
   if (self->family_id == family_id)
     return;
   self->family_id = family_id;
+  /* Undo belongs to the family it was done in. */
+  hel_undo_stack_clear (self->undo);
   _hel_progress_family_page_reload (self);
 }
 
@@ -852,6 +1211,18 @@ hel_progress_family_page_get_family (HelProgressFamilyPage *self)
 {
   g_return_val_if_fail (HEL_IS_PROGRESS_FAMILY_PAGE (self), 0);
   return self->family_id;
+}
+
+AdwMessageDialog *
+_hel_progress_family_page_get_question (HelProgressFamilyPage *self)
+{
+  return self->question;
+}
+
+HelUndoStack *
+_hel_progress_family_page_get_undo_stack (HelProgressFamilyPage *self)
+{
+  return self->undo;
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "hel-store.h"
+#include "hel-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -22,9 +23,17 @@ gint64     hel_progress_family_page_get_family (HelProgressFamilyPage *self);
  * "absence-child", "intervention-kind", "intervention-start", "intervention-end",
  * "expense-amount", "expense-quarter", "notification-year", "notification-count"), the error
  * label of a form ("absence", "notification", "intervention", "expense"), and its save action
- * ("figures.save-absence" ...). The person groups are named "member-<id>". */
+ * ("figures.save-absence" ...). The person groups are named "member-<id>"; what is recorded
+ * sits in the expander rows "absence-recorded", "notification-recorded", "expense-recorded",
+ * whose rows have a "remove-button". */
 GtkWidget *_hel_progress_family_page_get_widget (HelProgressFamilyPage *self,
                                                  const char            *name);
 void       _hel_progress_family_page_reload     (HelProgressFamilyPage *self);
+/* The measurement rows (in the person groups) have "measurement-id" and a "remove-button"
+ * (with "removes-measurement", the id); the button asks first: the open "Remove Measurement?" question, or NULL. */
+AdwMessageDialog *_hel_progress_family_page_get_question (HelProgressFamilyPage *self);
+/* Measurements saved through the dialog and figures saved or removed; "figures.undo" and
+ * "figures.redo" (Ctrl+Z, Ctrl+Shift+Z) act on it. */
+HelUndoStack *_hel_progress_family_page_get_undo_stack (HelProgressFamilyPage *self);
 
 G_END_DECLS

@@ -1,13 +1,14 @@
 /* hel-progress-view.c: the Progress page. Filters (team, active/ended, period) feed the pooled
- * project charts; "Measurements due" lists what the team should measure next and opens the form;
- * every chart exports to PNG/SVG/PDF and the status report to PDF and CSV. */
+ * project charts; "Measurements due" lists what the team should measure next and opens the form
+ * (what it saves can be undone, Ctrl+Z); every chart exports to PNG/SVG/PDF and the status report
+ * to PDF and CSV. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "hel-field-error.h"
 #include "hel-progress-chart.h"
-#include "hel-progress-measurement-dialog.h"
+#include "hel-progress-undo.h"
 #include "hel-progress-view.h"
 #include "hel-report-document.h"
 #include "hel-store-progress.h"
@@ -34,6 +35,7 @@ struct _HelProgressView
   gboolean             filling;
   GtkWidget           *charts[G_N_ELEMENTS (project_charts)];
   GtkFileChooserNative *chooser;
+  HelUndoStack        *undo;
 
   GtkDropDown         *team_dropdown;
   GtkDropDown         *families_dropdown;
@@ -68,12 +70,11 @@ due_row_activated_cb (AdwActionRow    *row,
 {
   gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
   HelInstrumentKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "instrument"));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  dialog = hel_progress_measurement_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                self->store, member_id, 0, kind, &error);
+  dialog = hel_progress_undo_open_measurement (self->undo, GTK_WIDGET (self), "progress.undo",
+                                               self->store, member_id, 0, kind, &error);
   if (dialog == NULL)
     {
       toast (self, error->message);
@@ -390,6 +391,40 @@ export_action_cb (GtkWidget  *widget,
   choose_file (HEL_PROGRESS_VIEW (widget), SAVE_CHART, g_variant_get_uint32 (parameter));
 }
 
+/* ---- Undo ---- */
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HelProgressView *self = HEL_PROGRESS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_equal (action_name, "progress.undo"))
+    ok = !hel_undo_stack_can_undo (self->undo) || hel_undo_stack_undo (self->undo, &error);
+  else
+    ok = !hel_undo_stack_can_redo (self->undo) || hel_undo_stack_redo (self->undo, &error);
+  if (!ok)
+    toast (self, error->message);
+}
+
+static void
+undo_state_cb (HelProgressView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.undo",
+                                 hel_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.redo",
+                                 hel_undo_stack_can_redo (self->undo));
+}
+
+HelUndoStack *
+_hel_progress_view_get_undo_stack (HelProgressView *self)
+{
+  return self->undo;
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -407,6 +442,8 @@ hel_progress_view_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  if (self->undo != NULL)
+    hel_undo_stack_clear (self->undo);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEL_TYPE_PROGRESS_VIEW);
   /* The template's root box has no id, so GTK 4.8 does not unparent it for us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -421,6 +458,7 @@ hel_progress_view_finalize (GObject *object)
 
   hel_statistics_filter_clear (&self->filter);
   g_clear_pointer (&self->team_ids, g_array_unref);
+  g_clear_object (&self->undo);
   G_OBJECT_CLASS (hel_progress_view_parent_class)->finalize (object);
 }
 
@@ -491,6 +529,8 @@ hel_progress_view_class_init (HelProgressViewClass *klass)
   gtk_widget_class_install_action (widget_class, "progress.report", NULL, report_action_cb);
   gtk_widget_class_install_action (widget_class, "progress.csv", NULL, csv_action_cb);
   gtk_widget_class_install_action (widget_class, "progress.export-chart", "u", export_action_cb);
+  gtk_widget_class_install_action (widget_class, "progress.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "progress.redo", NULL, undo_action_cb);
 }
 
 static void
@@ -500,6 +540,13 @@ hel_progress_view_init (HelProgressView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   hel_statistics_filter_init (&self->filter);
+  self->undo = hel_undo_stack_new (100);
+  g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (undo_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (undo_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  undo_state_cb (self);
+  hel_progress_undo_add_shortcuts (GTK_WIDGET (self), "progress.undo", "progress.redo");
   self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_string_list_append (families, _("Active and ended families"));
@@ -559,6 +606,8 @@ hel_progress_view_set_store (HelProgressView *self,
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  /* Its entries hold the old store, which must be let go of (restoring a backup needs that). */
+  hel_undo_stack_clear (self->undo);
   g_set_object (&self->store, store);
   if (store != NULL)
     {

@@ -6,6 +6,7 @@
 
 #include "hel-statistics.h"
 #include "hel-store.h"
+#include "hel-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,8 @@ GtkFlowBox                *_hel_progress_view_get_charts_box  (HelProgressView *
 GtkEditable               *_hel_progress_view_get_from_entry  (HelProgressView *self);
 GtkLabel                  *_hel_progress_view_get_filter_error (HelProgressView *self);
 const HelStatisticsFilter *_hel_progress_view_get_filter      (HelProgressView *self);
+/* What the measurement form saved from here; "progress.undo"/"progress.redo" act on it. */
+HelUndoStack              *_hel_progress_view_get_undo_stack  (HelProgressView *self);
 /* Runs the pending refresh now. */
 void                       _hel_progress_view_refresh         (HelProgressView *self);
 /* Writes the report or CSV to @path as the buttons do after the file chooser. */

@@ -316,6 +316,29 @@ test_who5 (Fixture       *f,
   all = hel_statistics_who5_by_wave (f->store, &filter, &error);
   g_assert_cmpuint (all->len, ==, 1);
   g_assert_cmpint (g_array_index (all, HelWho5Wave, 0).wave, ==, 4);
+
+  /* The whole project reads the index alone; a period that holds everything goes through the
+   * families and must say the same. */
+  g_free (filter.from);
+  filter.from = g_strdup ("1900-01-01");
+  g_clear_pointer (&all, g_array_unref);
+  all = hel_statistics_who5_by_wave (f->store, &filter, &error);
+  g_clear_pointer (&ended, g_array_unref);
+  ended = hel_statistics_who5_by_wave (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, ended->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const HelWho5Wave *a = &g_array_index (all, HelWho5Wave, i);
+      const HelWho5Wave *b = &g_array_index (ended, HelWho5Wave, i);
+
+      g_assert_cmpint (a->wave, ==, b->wave);
+      g_assert_cmpuint (a->n, ==, b->n);
+      g_assert_cmpfloat (a->mean, ==, b->mean);
+      for (guint band = 0; band < HEL_WHO5_N_BANDS; band++)
+        g_assert_cmpuint (a->n_band[band], ==, b->n_band[band]);
+    }
+  g_assert_cmpuint (g_array_index (ended, HelWho5Wave, 0).n, ==, 4);
   hel_statistics_filter_clear (&filter);
 }
 

@@ -97,10 +97,19 @@ typedef struct {
   "INSERT INTO expense (id, family_id, quarter, department, amount) VALUES" \
   "  (1, 1, '2024-Q1', 'fe-child-family', 84000), (2, 1, '2024-Q1', 'school', 9000);"
 
+/* Version 5: board meetings (no rows of their own yet). The SDQ band table as a municipality
+ * changed it to its own four-band total, so version 6 (a table per scale) shows it keeps it. */
+#define FIXTURE_V5_SQL \
+  "DELETE FROM sdq_band;" \
+  "INSERT INTO sdq_band (position, code, lowest, population_share) VALUES" \
+  "  (0, 'normal', 0, 78), (1, 'borderline', 13, 12), (2, 'abnormal', 16, 6)," \
+  "  (3, 'very-high', 19, 4);"
+
 static const FixtureRows fixture_rows[] = {
   { FIXTURE_V1_SQL },
   { FIXTURE_V2_SQL },
   { FIXTURE_V3_SQL },
   { FIXTURE_V4_SQL },
+  { FIXTURE_V5_SQL },
   /* Version 4 and later: add the rows your migration's tables hold, then run make-fixtures. */
 };

@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "fault-util.h"
 #include "fixture-rows.h"
@@ -128,12 +129,47 @@ check_version_4_rows (HelStore *store)
   g_assert_cmpstr (hel_bip_indicator_get_label (indicators->pdata[2]), ==, "Tro på job");
 }
 
+static void
+check_version_5_rows (HelStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sdq = hel_store_list_measurements (store, 2, HEL_INSTRUMENT_SDQ, &error);
+  HelSdqBandTable total, prosocial;
+  HelSdqBandSet set, shipped;
+
+  /* The total's table as the municipality left it, the measurement's band untouched. */
+  g_assert_true (hel_store_load_sdq_bands (store, &total, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (total.scale, ==, HEL_SDQ_BANDS_TOTAL);
+  g_assert_cmpuint (total.n_bands, ==, 4);
+  g_assert_cmpint (total.lowest[1], ==, 13);
+  g_assert_cmpint (total.lowest[2], ==, 16);
+  g_assert_cmpint (total.lowest[3], ==, 19);
+  g_assert_cmpstr (total.code[3], ==, "very-high");
+  g_assert_cmpfloat (total.population_share[0], ==, 78);
+  g_assert_cmpfloat (total.population_share[3], ==, 4);
+  g_assert_cmpuint (sdq->len, ==, 1);
+  g_assert_cmpstr (((HelMeasurement *) sdq->pdata[0])->band, ==, "borderline");
+
+  /* Every scale got the published four-band table; prosocial runs down. */
+  g_assert_true (hel_store_load_sdq_band_set (store, &set, &error));
+  g_assert_no_error (error);
+  hel_sdq_band_set_init_default (&shipped);
+  for (guint s = HEL_SDQ_BANDS_EMOTIONAL; s < HEL_SDQ_N_BAND_SCALES; s++)
+    g_assert_true (memcmp (&set.table[s], &shipped.table[s], sizeof set.table[s]) == 0);
+  g_assert_true (hel_store_load_sdq_band_table (store, HEL_SDQ_BANDS_PROSOCIAL, &prosocial,
+                                                &error));
+  g_assert_cmpint (hel_sdq_band_for_score (&prosocial, 5), ==, 3);
+  g_assert_cmpint (hel_sdq_band_for_score (&prosocial, 8), ==, 0);
+}
+
 /* checks[i] reads the rows fixture_rows[i] wrote. A new schema version adds one. */
 static void (* const checks[]) (HelStore *store) = {
   check_version_1_rows,
   check_version_2_rows,
   check_version_3_rows,
   check_version_4_rows,
+  check_version_5_rows,
 };
 
 static char *

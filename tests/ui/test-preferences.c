@@ -4,10 +4,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "hel-backup.h"
 #include "helhed-resources.h"
 #include "hel-preferences-window-private.h"
+#include "hel-ui-test.h"
+#include "hel-store-progress.h"
 
 typedef struct {
   char     *dir;
@@ -49,48 +52,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until @cond holds; fails after five seconds. */
-#define WAIT_FOR(cond)                                                       \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (5, timeout_cb, &timed_out_);          \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    g_assert_true (cond);                                                    \
-  } G_STMT_END
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-type_and_apply (AdwEntryRow *row,
-                const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
-}
-
-static gboolean
-has_error (gpointer row)
-{
-  return gtk_widget_has_css_class (GTK_WIDGET (row), "error");
-}
-
 static GPtrArray *
 list_teams (Fixture *f)
 {
@@ -119,7 +80,7 @@ open_preferences (Fixture *f)
   g_assert_true (HEL_IS_PREFERENCES_WINDOW (window));
   g_object_ref (window);
   gtk_window_present (window);
-  settle ();
+  drain ();
   return HEL_PREFERENCES_WINDOW (window);
 }
 
@@ -127,7 +88,7 @@ static void
 close_and_free (HelPreferencesWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  drain ();
   g_assert_finalize_object (window);
 }
 
@@ -263,7 +224,7 @@ test_caseworkers (Fixture       *f,
   adw_combo_row_set_selected (_hel_caseworker_row_get_team_row (row), 1);
   type_and_apply (_hel_caseworker_row_get_phone_row (row), "12 34 56 78");
   type_and_apply (_hel_caseworker_row_get_email_row (row), "anne@example.org");
-  settle ();
+  drain ();
 
   g_clear_pointer (&list, g_ptr_array_unref);
   list = list_caseworkers (f);
@@ -421,6 +382,375 @@ test_restore_backup (Fixture       *f,
   }
 }
 
+/* ---- Measurements ---- */
+
+static gint64
+add_child_with_sdq (Fixture *f,
+                    int      total)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelFamily) family = hel_family_new ();
+  g_autoptr(HelMember) child = hel_member_new ();
+  g_autoptr(HelMeasurement) m = NULL;
+
+  hel_family_set_name (family, "Familien Bånd");
+  hel_family_set_start_date (family, "2024-02-01");
+  g_assert_true (hel_store_save_family (f->store, family, &error));
+  hel_member_set_family_id (child, hel_family_get_id (family));
+  hel_member_set_role (child, HEL_ROLE_CHILD);
+  hel_member_set_first_name (child, "Ellen");
+  hel_member_set_birth_date (child, "2014-09-09");
+  g_assert_true (hel_store_save_member (f->store, child, &error));
+  m = hel_measurement_new (hel_member_get_id (child), HEL_INSTRUMENT_SDQ, "2024-02-10");
+  m->wave = 0;
+  for (guint s = 0; s < 4; s++)
+    hel_measurement_set_answer (m, hel_sdq_field_code (s), total / 4 + (s < (guint) total % 4));
+  g_assert_true (hel_store_save_measurement (f->store, m, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return m->id;
+}
+
+static char *
+band_of (Fixture *f,
+         gint64   measurement_id)
+{
+  g_autoptr(HelMeasurement) m = hel_store_get_measurement (f->store, measurement_id, NULL);
+
+  return g_strdup (m->band);
+}
+
+static void
+test_measurement_intervals_and_bands (Fixture       *f,
+                                      gconstpointer  data)
+{
+  gint64 sdq = add_child_with_sdq (f, 18);
+  HelPreferencesWindow *window = open_preferences (f);
+  HelProgressSettingsPage *page = _hel_preferences_window_get_measurements_page (window);
+  GtkLabel *label = _hel_progress_settings_page_get_sdq_error_label (page);
+  GtkSpinButton *normal, *borderline;
+  HelSdqBandTable table;
+  g_autofree char *band = NULL;
+
+  g_assert_true (HEL_IS_PROGRESS_SETTINGS_PAGE (page));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
+                                           ADW_PREFERENCES_PAGE (page));
+
+  /* The interval as people set it, saved at once. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     _hel_progress_settings_page_get_interval_spin (page)), ==, 4);
+  gtk_spin_button_set_value (_hel_progress_settings_page_get_interval_spin (page), 6);
+  g_assert_cmpint (hel_store_get_wave_interval (f->store, NULL), ==, 6);
+
+  /* The parent-report table: 13 and 16 are the upper limits of Normal and Borderline. */
+  normal = _hel_progress_settings_page_get_band_spin (page, 0);
+  borderline = _hel_progress_settings_page_get_band_spin (page, 1);
+  g_assert_null (_hel_progress_settings_page_get_band_spin (page, 2));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (normal), ==, 13);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (borderline), ==, 16);
+  g_assert_cmpstr (adw_action_row_get_subtitle (_hel_progress_settings_page_get_band_row (page, 2)),
+                   ==, "17–40 · 10 % of children in the population");
+  band = band_of (f, sdq);
+  g_assert_cmpstr (band, ==, "abnormal");
+
+  /* Normal above Borderline: the message at Borderline, the typed 17 kept, nothing saved. */
+  gtk_spin_button_set_value (normal, 17);
+  g_assert_true (has_error (_hel_progress_settings_page_get_band_row (page, 1)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "(17)"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (normal), ==, 17);
+  g_assert_true (hel_store_load_sdq_bands (f->store, &table, NULL));
+  g_assert_cmpint (hel_sdq_band_highest (&table, 0), ==, 13);
+
+  /* Borderline moved up too: both saved in one go, the measurement re-banded. */
+  gtk_spin_button_set_value (borderline, 19);
+  g_assert_false (has_error (_hel_progress_settings_page_get_band_row (page, 1)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_true (hel_store_load_sdq_bands (f->store, &table, NULL));
+  g_assert_cmpint (hel_sdq_band_highest (&table, 0), ==, 17);
+  g_assert_cmpint (hel_sdq_band_highest (&table, 1), ==, 19);
+  g_clear_pointer (&band, g_free);
+  band = band_of (f, sdq);
+  g_assert_cmpstr (band, ==, "borderline");
+  g_assert_cmpstr (adw_action_row_get_subtitle (_hel_progress_settings_page_get_band_row (page, 2)),
+                   ==, "20–40 · 10 % of children in the population");
+
+  /* The last band must keep a total: 40 is refused at the row. */
+  gtk_spin_button_set_value (borderline, 40);
+  g_assert_true (has_error (_hel_progress_settings_page_get_band_row (page, 1)));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "39"));
+  g_assert_true (hel_store_load_sdq_bands (f->store, &table, NULL));
+  g_assert_cmpint (hel_sdq_band_highest (&table, 1), ==, 19);
+
+  /* Another table starts from its published limits; "Restore Defaults" goes back to them. */
+  adw_combo_row_set_selected (_hel_progress_settings_page_get_sdq_table_row (page), 2);
+  g_assert_true (hel_store_load_sdq_bands (f->store, &table, NULL));
+  g_assert_cmpuint (table.n_bands, ==, 4);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_nonnull (_hel_progress_settings_page_get_band_spin (page, 2));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     _hel_progress_settings_page_get_band_spin (page, 2)), ==, 19);
+  gtk_spin_button_set_value (_hel_progress_settings_page_get_band_spin (page, 0), 10);
+  g_assert_true (hel_store_load_sdq_bands (f->store, &table, NULL));
+  g_assert_cmpint (hel_sdq_band_highest (&table, 0), ==, 10);
+  g_signal_emit_by_name (_hel_progress_settings_page_get_sdq_reset_button (page), "clicked");
+  g_assert_true (hel_store_load_sdq_bands (f->store, &table, NULL));
+  g_assert_cmpint (hel_sdq_band_highest (&table, 0), ==, 13);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     _hel_progress_settings_page_get_band_spin (page, 0)), ==, 13);
+  g_clear_pointer (&band, g_free);
+  band = band_of (f, sdq);
+  g_assert_cmpstr (band, ==, "abnormal");
+
+  close_and_free (window);
+}
+
+/* Each scale has its own table; prosocial runs down (a low score is worse). */
+static void
+test_measurement_scale_bands (Fixture       *f,
+                              gconstpointer  data)
+{
+  HelPreferencesWindow *window = open_preferences (f);
+  HelProgressSettingsPage *page = _hel_preferences_window_get_measurements_page (window);
+  GtkLabel *label = _hel_progress_settings_page_get_sdq_error_label (page);
+  AdwComboRow *scale_row = _hel_progress_settings_page_get_sdq_scale_row (page);
+  GtkSpinButton *normal, *borderline, *abnormal;
+  HelSdqBandTable table;
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
+                                           ADW_PREFERENCES_PAGE (page));
+
+  /* Prosocial behaviour: four bands 8-10 / 7 / 6 / 0-5, the limits are lower limits. */
+  adw_combo_row_set_selected (scale_row, HEL_SDQ_BANDS_PROSOCIAL);
+  g_assert_cmpuint (adw_combo_row_get_selected (_hel_progress_settings_page_get_sdq_table_row (page)),
+                    ==, 2);
+  normal = _hel_progress_settings_page_get_band_spin (page, 0);
+  borderline = _hel_progress_settings_page_get_band_spin (page, 1);
+  abnormal = _hel_progress_settings_page_get_band_spin (page, 2);
+  g_assert_null (_hel_progress_settings_page_get_band_spin (page, 3));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (normal), ==, 8);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (borderline), ==, 7);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (abnormal), ==, 6);
+  g_assert_cmpstr (adw_action_row_get_subtitle (_hel_progress_settings_page_get_band_row (page, 0)),
+                   ==, "8–10 · 80 % of children in the population");
+  g_assert_cmpstr (adw_action_row_get_subtitle (_hel_progress_settings_page_get_band_row (page, 1)),
+                   ==, "7 · 10 % of children in the population");
+  g_assert_cmpstr (adw_action_row_get_subtitle (_hel_progress_settings_page_get_band_row (page, 3)),
+                   ==, "0–5 · 5 % of children in the population");
+
+  /* Borderline above Normal: the message at Borderline's row, the typed 9 kept, nothing saved. */
+  gtk_spin_button_set_value (borderline, 9);
+  g_assert_true (has_error (_hel_progress_settings_page_get_band_row (page, 1)));
+  g_assert_false (has_error (_hel_progress_settings_page_get_band_row (page, 0)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "(8)"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (borderline), ==, 9);
+  g_assert_true (hel_store_load_sdq_band_table (f->store, HEL_SDQ_BANDS_PROSOCIAL, &table, NULL));
+  g_assert_cmpint (table.lowest[1], ==, 7);
+
+  /* Normal moved up to 10: 10 / 9 / 6-8 / 0-5, saved; the total's table untouched. */
+  gtk_spin_button_set_value (normal, 10);
+  g_assert_false (has_error (_hel_progress_settings_page_get_band_row (page, 1)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_true (hel_store_load_sdq_band_table (f->store, HEL_SDQ_BANDS_PROSOCIAL, &table, NULL));
+  g_assert_cmpint (table.lowest[0], ==, 10);
+  g_assert_cmpint (table.lowest[1], ==, 9);
+  g_assert_cmpint (hel_sdq_band_for_score (&table, 7), ==, 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (_hel_progress_settings_page_get_band_row (page, 2)),
+                   ==, "6–8 · 5 % of children in the population");
+  g_assert_true (hel_store_load_sdq_bands (f->store, &table, NULL));
+  g_assert_cmpuint (table.n_bands, ==, 3);
+
+  /* Emotional symptoms: 0-10, so Abnormal's upper limit 10 leaves Very high nothing. */
+  adw_combo_row_set_selected (scale_row, HEL_SDQ_BANDS_EMOTIONAL);
+  abnormal = _hel_progress_settings_page_get_band_spin (page, 2);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (abnormal), ==, 6);
+  gtk_spin_button_set_value (abnormal, 10);
+  g_assert_true (has_error (_hel_progress_settings_page_get_band_row (page, 2)));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "0 to 9"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (abnormal), ==, 10);
+  g_assert_true (hel_store_load_sdq_band_table (f->store, HEL_SDQ_BANDS_EMOTIONAL, &table, NULL));
+  g_assert_cmpint (hel_sdq_band_highest (&table, 2), ==, 6);
+
+  /* "Restore Defaults" puts back every scale's published table, prosocial's too. */
+  g_signal_emit_by_name (_hel_progress_settings_page_get_sdq_reset_button (page), "clicked");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     _hel_progress_settings_page_get_band_spin (page, 2)), ==, 6);
+  g_assert_true (hel_store_load_sdq_band_table (f->store, HEL_SDQ_BANDS_PROSOCIAL, &table, NULL));
+  g_assert_cmpint (table.lowest[0], ==, 8);
+  g_assert_cmpint (table.lowest[1], ==, 7);
+  adw_combo_row_set_selected (scale_row, HEL_SDQ_BANDS_PROSOCIAL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     _hel_progress_settings_page_get_band_spin (page, 0)), ==, 8);
+
+  close_and_free (window);
+}
+
+static GtkWidget *
+part (AdwExpanderRow *row,
+      const char     *name)
+{
+  GtkWidget *widget = g_object_get_data (G_OBJECT (row), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static gint64
+order_at (HelProgressSettingsPage *page,
+          guint                    i)
+{
+  g_autoptr(GArray) order = _hel_progress_settings_page_get_bip_order (page);
+
+  g_assert_cmpuint (i, <, order->len);
+  return g_array_index (order, gint64, i);
+}
+
+static void
+answer_page_dialog (HelProgressSettingsPage *page,
+                    const char              *response)
+{
+  AdwMessageDialog *dialog = _hel_progress_settings_page_get_dialog (page);
+
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_FOR (dialog == NULL);
+}
+
+static void
+test_measurement_indicators (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HelPreferencesWindow *window = open_preferences (f);
+  HelProgressSettingsPage *page = _hel_preferences_window_get_measurements_page (window);
+  AdwEntryRow *add = _hel_progress_settings_page_get_add_bip_row (page);
+  GtkLabel *label = _hel_progress_settings_page_get_bip_error_label (page);
+  g_autoptr(GPtrArray) shipped = hel_store_list_bip_indicators (f->store, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(HelFamily) family = hel_family_new ();
+  g_autoptr(HelMember) mother = hel_member_new ();
+  g_autoptr(HelMeasurement) m = NULL;
+  HelBipIndicator *own = NULL;
+  gint64 own_id;
+  AdwExpanderRow *row, *first;
+  char key[24];
+
+  g_assert_cmpuint (shipped->len, ==, 5);
+  first = _hel_progress_settings_page_get_bip_row (page,
+                                                   ((HelBipIndicator *) shipped->pdata[0])->id);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
+                   "Coping with health");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (first), ==, "Scale 1–5");
+  g_assert_false (gtk_widget_get_sensitive (part (first, "up-button")));
+
+  /* Adding: an empty name is refused at the row and nothing is added. */
+  type_and_apply (add, "   ");
+  g_assert_true (has_error (add));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  list = hel_store_list_bip_indicators (f->store, NULL);
+  g_assert_cmpuint (list->len, ==, 5);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  type_and_apply (add, "Mødestabilitet");
+  g_assert_false (has_error (add));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  list = hel_store_list_bip_indicators (f->store, NULL);
+  g_assert_cmpuint (list->len, ==, 6);
+  own = list->pdata[5];
+  own_id = own->id;
+  g_assert_cmpstr (own->name, ==, "Mødestabilitet");
+  row = _hel_progress_settings_page_get_bip_row (page, own_id);
+  g_assert_nonnull (row);
+  g_assert_true (adw_expander_row_get_expanded (row));
+  g_assert_cmpint (order_at (page, 5), ==, own_id);
+  g_assert_false (gtk_widget_get_sensitive (part (row, "down-button")));
+
+  /* Renaming and rescaling through its rows. */
+  type_and_apply (part (row, "name-row"), "Møder op til aftaler");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (part (row, "max-spin")), 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (part (row, "min-spin")), 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = hel_store_list_bip_indicators (f->store, NULL);
+  own = list->pdata[5];
+  g_assert_cmpstr (own->name, ==, "Møder op til aftaler");
+  g_assert_cmpint (own->scale_min, ==, 0);
+  g_assert_cmpint (own->scale_max, ==, 10);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Møder op til aftaler");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==, "Scale 0–10");
+
+  /* A scale upside down: the message at the scale, the spin keeps 12, nothing saved. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (part (row, "min-spin")), 12);
+  g_assert_true (has_error (part (row, "scale-row")));
+  g_assert_true (has_error (row));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (part (row, "min-spin"))),
+                   ==, 12);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = hel_store_list_bip_indicators (f->store, NULL);
+  g_assert_cmpint (((HelBipIndicator *) list->pdata[5])->scale_min, ==, 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (part (row, "min-spin")), 1);
+  g_assert_false (has_error (part (row, "scale-row")));
+  g_assert_false (has_error (row));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+
+  /* Moving it up: one step, in the store and in the list. */
+  g_signal_emit_by_name (part (row, "up-button"), "clicked");
+  g_assert_cmpint (order_at (page, 4), ==, own_id);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = hel_store_list_bip_indicators (f->store, NULL);
+  g_assert_cmpint (((HelBipIndicator *) list->pdata[4])->id, ==, own_id);
+  g_assert_true (gtk_widget_get_sensitive (part (row, "down-button")));
+
+  /* Removing one no measurement answers needs no question. */
+  g_signal_emit_by_name (part (row, "remove-button"), "clicked");
+  g_assert_null (_hel_progress_settings_page_get_dialog (page));
+  g_assert_null (_hel_progress_settings_page_get_bip_row (page, own_id));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = hel_store_list_bip_indicators (f->store, NULL);
+  g_assert_cmpuint (list->len, ==, 5);
+
+  /* One a measurement answers asks first; Cancel keeps it. */
+  hel_family_set_name (family, "Familien Job");
+  hel_family_set_start_date (family, "2024-02-01");
+  g_assert_true (hel_store_save_family (f->store, family, &error));
+  hel_member_set_family_id (mother, hel_family_get_id (family));
+  hel_member_set_role (mother, HEL_ROLE_MOTHER);
+  hel_member_set_first_name (mother, "Tove");
+  g_assert_true (hel_store_save_member (f->store, mother, &error));
+  m = hel_measurement_new (hel_member_get_id (mother), HEL_INSTRUMENT_BIP, "2024-02-10");
+  m->wave = 0;
+  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, ((HelBipIndicator *) shipped->pdata[0])->id);
+  hel_measurement_set_answer (m, key, 3);
+  g_assert_true (hel_store_save_measurement (f->store, m, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Its scale cannot leave out the answer given. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (part (first, "max-spin")), 2);
+  g_assert_true (has_error (part (first, "scale-row")));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "3"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (part (first, "max-spin")), 5);
+  g_assert_false (has_error (part (first, "scale-row")));
+
+  g_signal_emit_by_name (part (first, "remove-button"), "clicked");
+  g_assert_nonnull (_hel_progress_settings_page_get_dialog (page));
+  answer_page_dialog (page, "cancel");
+  g_assert_nonnull (_hel_progress_settings_page_get_bip_row (
+                      page, ((HelBipIndicator *) shipped->pdata[0])->id));
+  g_signal_emit_by_name (part (first, "remove-button"), "clicked");
+  answer_page_dialog (page, "remove");
+  g_assert_null (_hel_progress_settings_page_get_bip_row (
+                   page, ((HelBipIndicator *) shipped->pdata[0])->id));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = hel_store_list_bip_indicators (f->store, NULL);
+  g_assert_cmpuint (list->len, ==, 4);
+
+  close_and_free (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +765,12 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/preferences/restore-backup", Fixture, NULL, fixture_set_up, test_restore_backup,
               fixture_tear_down);
+  g_test_add ("/preferences/measurements/interval-and-bands", Fixture, NULL, fixture_set_up,
+              test_measurement_intervals_and_bands, fixture_tear_down);
+  g_test_add ("/preferences/measurements/scale-bands", Fixture, NULL, fixture_set_up,
+              test_measurement_scale_bands, fixture_tear_down);
+  g_test_add ("/preferences/measurements/indicators", Fixture, NULL, fixture_set_up,
+              test_measurement_indicators, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -11,9 +11,11 @@
 #include "hel-field-error.h"
 #include "hel-progress-chart.h"
 #include "hel-progress-family-page.h"
+#include "hel-progress-undo.h"
 #include "hel-progress-measurement-dialog.h"
 #include "hel-progress-view.h"
 #include "hel-store-progress.h"
+#include "hel-ui-test.h"
 #include "hel-validate.h"
 
 typedef struct {
@@ -92,8 +94,7 @@ fixture_tear_down (Fixture       *f,
   const char *name;
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  drain ();
   g_assert_finalize_object (f->store);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -103,26 +104,6 @@ fixture_tear_down (Fixture       *f,
   g_rmdir (f->dir);
   g_free (f->dir);
 }
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond)                                                       \
-  G_STMT_START {                                                             \
-    gboolean timed_out_ = FALSE;                                             \
-    guint id_ = g_timeout_add_seconds (5, timeout_cb, &timed_out_);          \
-    while (!(cond) && !timed_out_)                                           \
-      g_main_context_iteration (NULL, TRUE);                                 \
-    if (!timed_out_)                                                         \
-      g_source_remove (id_);                                                 \
-    g_assert_true (cond);                                                    \
-  } G_STMT_END
 
 static guint
 count_children (GtkWidget *widget)
@@ -383,6 +364,312 @@ test_filter_and_report (Fixture       *f,
   g_assert_true (g_file_test (csv, G_FILE_TEST_EXISTS));
 }
 
+/* The first descendant of @widget that carries object data @key, or NULL. */
+static GtkWidget *
+find_with_data (GtkWidget  *widget,
+                const char *key)
+{
+  if (g_object_get_data (G_OBJECT (widget), key) != NULL)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_with_data (c, key);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+answer_who5 (HelProgressMeasurementDialog *dialog,
+             int                           answer)
+{
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *field = g_strdup_printf ("answer:%u", i + 1);
+      GtkWidget *row = _hel_progress_measurement_dialog_get_row (dialog, field);
+
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (5 - answer + 1));
+    }
+}
+
+static void
+save_and_wait (HelProgressMeasurementDialog *dialog)
+{
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measurement.save", NULL);
+  WAIT_FOR (dialog == NULL);
+}
+
+static double
+who5_score (Fixture *f)
+{
+  g_autoptr(GPtrArray) list = hel_store_list_measurements (f->store, f->maja, HEL_INSTRUMENT_WHO5,
+                                                           NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  return ((HelMeasurement *) list->pdata[0])->score;
+}
+
+static void
+test_family_page_undo_measurements (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *name = g_strdup_printf ("member-%" G_GINT64_FORMAT, f->maja);
+  GtkWidget *group = _hel_progress_family_page_get_widget (f->page, name);
+  HelUndoStack *undo = _hel_progress_family_page_get_undo_stack (f->page);
+  HelProgressMeasurementDialog *dialog;
+  g_autoptr(GPtrArray) edits = NULL;
+  GtkWidget *row;
+  gint64 id;
+
+  g_assert_false (hel_undo_stack_can_undo (undo));
+
+  /* "New Measurement…" in Maja's group, filled in and saved: one entry to undo. */
+  gtk_widget_activate (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group)));
+  WAIT_FOR (find_toplevel (HEL_TYPE_PROGRESS_MEASUREMENT_DIALOG) != NULL);
+  dialog = HEL_PROGRESS_MEASUREMENT_DIALOG (find_toplevel (HEL_TYPE_PROGRESS_MEASUREMENT_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_measurement_dialog_get_row (dialog, "date")),
+                         "15.01.2025");
+  answer_who5 (dialog, 2);
+  save_and_wait (dialog);
+  g_assert_cmpfloat (who5_score (f), ==, 40);
+  g_assert_true (hel_undo_stack_can_undo (undo));
+  id = ((HelMeasurement *) hel_store_list_measurements (f->store, f->maja, HEL_INSTRUMENT_WHO5,
+                                                        NULL)->pdata[0])->id;
+
+  /* Undo takes it away, redo brings it back under its own id. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.undo", NULL));
+  g_assert_cmpuint (count_measurements (f), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.redo", NULL));
+  g_assert_cmpuint (count_measurements (f), ==, 1);
+  g_assert_nonnull (hel_store_get_measurement (f->store, id, NULL));
+  hel_measurement_free (hel_store_get_measurement (f->store, id, NULL));
+
+  /* A correction through the measurement's row, then undone: the old answers are back, and the
+   * history has both changes. */
+  _hel_progress_family_page_reload (f->page);
+  group = _hel_progress_family_page_get_widget (f->page, name);
+  row = find_with_data (group, "measurement-id");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  WAIT_FOR (find_toplevel (HEL_TYPE_PROGRESS_MEASUREMENT_DIALOG) != NULL);
+  dialog = HEL_PROGRESS_MEASUREMENT_DIALOG (find_toplevel (HEL_TYPE_PROGRESS_MEASUREMENT_DIALOG));
+  answer_who5 (dialog, 4);
+  save_and_wait (dialog);
+  g_assert_cmpfloat (who5_score (f), ==, 80);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.undo", NULL));
+  g_assert_cmpfloat (who5_score (f), ==, 40);
+  edits = hel_store_list_measurement_edits (f->store, id, NULL);
+  g_assert_cmpuint (edits->len, ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.redo", NULL));
+  g_assert_cmpfloat (who5_score (f), ==, 80);
+
+  /* Another family's page starts with nothing to undo. */
+  hel_progress_family_page_set_family (f->page, 0);
+  g_assert_false (hel_undo_stack_can_undo (undo));
+}
+
+/* A WHO-5 of Maja's with one correction, removed from its row after the question, then undone:
+ * back under its own id with its history; redo removes it again. */
+static void
+test_family_page_remove_measurement (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autofree char *name = g_strdup_printf ("member-%" G_GINT64_FORMAT, f->maja);
+  g_autoptr(HelMeasurement) m = hel_measurement_new (f->maja, HEL_INSTRUMENT_WHO5, "2025-01-15");
+  g_autoptr(HelMeasurement) back = NULL;
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = hel_date_format ("2025-01-15");
+  HelUndoStack *undo = _hel_progress_family_page_get_undo_stack (f->page);
+  AdwMessageDialog *question;
+  GtkWidget *group, *button;
+  const char *body;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("%u", i + 1);
+      hel_measurement_set_answer (m, key, 2);
+    }
+  g_assert_true (hel_store_save_measurement (f->store, m, "Test", NULL, &error));
+  hel_measurement_set_answer (m, "1", 3);
+  g_assert_true (hel_store_save_measurement (f->store, m, "Test", NULL, &error));
+  g_assert_no_error (error);
+  _hel_progress_family_page_reload (f->page);
+  group = _hel_progress_family_page_get_widget (f->page, name);
+  button = find_with_data (group, "removes-measurement");
+  g_assert_true (GTK_IS_BUTTON (button));
+
+  /* The question names what goes: whose measurement, which, and its correction. Cancel keeps it. */
+  g_signal_emit_by_name (button, "clicked");
+  question = _hel_progress_family_page_get_question (f->page);
+  g_assert_nonnull (question);
+  body = adw_message_dialog_get_body (question);
+  g_assert_nonnull (strstr (body, "Maja"));
+  g_assert_nonnull (strstr (body, "WHO-5"));
+  g_assert_nonnull (strstr (body, date));
+  g_assert_nonnull (strstr (body, "1 correction"));
+  /* As a click on a response does: answer, then the dialog goes. */
+  adw_message_dialog_response (question, "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
+  WAIT_FOR (_hel_progress_family_page_get_question (f->page) == NULL);
+  g_assert_cmpuint (count_measurements (f), ==, 1);
+  g_assert_false (hel_undo_stack_can_undo (undo));
+
+  /* Remove: gone, with an entry to undo. */
+  g_signal_emit_by_name (button, "clicked");
+  question = _hel_progress_family_page_get_question (f->page);
+  adw_message_dialog_response (question, "remove");
+  gtk_window_destroy (GTK_WINDOW (question));
+  WAIT_FOR (_hel_progress_family_page_get_question (f->page) == NULL);
+  g_assert_cmpuint (count_measurements (f), ==, 0);
+  g_assert_true (hel_undo_stack_can_undo (undo));
+
+  /* Ctrl+Z's action: back under its own id, answers, score and history as they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.undo", NULL));
+  back = hel_store_get_measurement (f->store, m->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hel_measurement_get_answer (back, "1"), ==, 3);
+  g_assert_cmpfloat (back->score, ==, m->score);
+  g_assert_cmpstr (back->created, ==, m->created);
+  edits = hel_store_list_measurement_edits (f->store, m->id, &error);
+  g_assert_cmpuint (edits->len, ==, 1);
+
+  /* Redo removes it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.redo", NULL));
+  g_assert_cmpuint (count_measurements (f), ==, 0);
+}
+
+static guint
+count_absence (Fixture *f)
+{
+  g_autoptr(GPtrArray) list = hel_store_list_school_absence (f->store, f->family_id, NULL);
+  return list->len;
+}
+
+static GtkWidget *
+first_remove_button (Fixture    *f,
+                     const char *form)
+{
+  g_autofree char *name = g_strdup_printf ("%s-recorded", form);
+  GtkWidget *expander = _hel_progress_family_page_get_widget (f->page, name);
+
+  g_assert_nonnull (expander);
+  /* As a person does: open the list, then the row's button. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  return find_with_data (expander, "figure");
+}
+
+static void
+test_family_page_remove_figures (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkWidget *percent = _hel_progress_family_page_get_widget (f->page, "absence-percent");
+  HelUndoStack *undo = _hel_progress_family_page_get_undo_stack (f->page);
+  g_autoptr(GPtrArray) absence = NULL;
+  GtkWidget *button;
+
+  g_assert_null (first_remove_button (f, "absence"));
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page,
+                                                                            "absence-quarter")),
+                         "2025-Q2");
+  gtk_editable_set_text (GTK_EDITABLE (percent), "12,5");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.save-absence", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (percent), "20");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.save-absence", NULL);
+  g_assert_cmpuint (count_absence (f), ==, 1);
+  _hel_progress_family_page_reload (f->page);
+
+  /* The recorded figure, removed from its row and brought back by undo. */
+  button = first_remove_button (f, "absence");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (count_absence (f), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.undo", NULL));
+  absence = hel_store_list_school_absence (f->store, f->family_id, NULL);
+  g_assert_cmpuint (absence->len, ==, 1);
+  g_assert_cmpfloat (((HelSchoolAbsence *) absence->pdata[0])->percent, ==, 20);
+  g_clear_pointer (&absence, g_ptr_array_unref);
+  /* One more undo goes back to the first value saved; one more removes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.undo", NULL));
+  absence = hel_store_list_school_absence (f->store, f->family_id, NULL);
+  g_assert_cmpfloat (((HelSchoolAbsence *) absence->pdata[0])->percent, ==, 12.5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.undo", NULL));
+  g_assert_cmpuint (count_absence (f), ==, 0);
+  g_assert_false (hel_undo_stack_can_undo (undo));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.redo", NULL));
+  g_assert_cmpuint (count_absence (f), ==, 1);
+
+  /* Notifications and expenses the same way. */
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page,
+                                                                            "notification-year")),
+                         "2025");
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page,
+                                                                            "notification-count")),
+                         "2");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.save-notification", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page,
+                                                                            "expense-quarter")),
+                         "2025-Q1");
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_family_page_get_widget (f->page,
+                                                                            "expense-amount")),
+                         "7.500");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.save-expense", NULL);
+  _hel_progress_family_page_reload (f->page);
+  g_signal_emit_by_name (first_remove_button (f, "notification"), "clicked");
+  g_signal_emit_by_name (first_remove_button (f, "expense"), "clicked");
+  {
+    g_autoptr(GPtrArray) notifications = hel_store_list_concern_notifications (f->store,
+                                                                               f->family_id,
+                                                                               NULL);
+    g_autoptr(GPtrArray) expenses = hel_store_list_expenses (f->store, f->family_id, NULL);
+    g_assert_cmpuint (notifications->len, ==, 0);
+    g_assert_cmpuint (expenses->len, ==, 0);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.undo", NULL));
+  {
+    g_autoptr(GPtrArray) notifications = hel_store_list_concern_notifications (f->store,
+                                                                               f->family_id,
+                                                                               NULL);
+    g_autoptr(GPtrArray) expenses = hel_store_list_expenses (f->store, f->family_id, NULL);
+    g_assert_cmpuint (notifications->len, ==, 1);
+    g_assert_cmpint (((HelConcernNotification *) notifications->pdata[0])->count, ==, 2);
+    g_assert_cmpuint (expenses->len, ==, 1);
+    g_assert_cmpint (((HelExpense *) expenses->pdata[0])->amount, ==, 7500);
+  }
+}
+
+static void
+test_view_undo (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkListBox *due = _hel_progress_view_get_due_list (f->view);
+  HelUndoStack *undo = _hel_progress_view_get_undo_stack (f->view);
+  HelProgressMeasurementDialog *dialog;
+  GtkListBoxRow *row = NULL;
+
+  _hel_progress_view_refresh (f->view);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (due, i)) != NULL; i++)
+    if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id")) == (gsize) f->maja &&
+        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "instrument")) == HEL_INSTRUMENT_WHO5)
+      break;
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  WAIT_FOR (find_toplevel (HEL_TYPE_PROGRESS_MEASUREMENT_DIALOG) != NULL);
+  dialog = HEL_PROGRESS_MEASUREMENT_DIALOG (find_toplevel (HEL_TYPE_PROGRESS_MEASUREMENT_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (_hel_progress_measurement_dialog_get_row (dialog, "date")),
+                         "15.01.2025");
+  answer_who5 (dialog, 3);
+  save_and_wait (dialog);
+  g_assert_cmpuint (count_measurements (f), ==, 1);
+  g_assert_true (hel_undo_stack_can_undo (undo));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "progress.undo", NULL));
+  g_assert_cmpuint (count_measurements (f), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "progress.redo", NULL));
+  g_assert_cmpuint (count_measurements (f), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +685,10 @@ main (int   argc,
   ADD ("/progress/sdq-entry-and-correction", test_sdq_entry_and_correction);
   ADD ("/progress/family-page-figures", test_family_page_figures);
   ADD ("/progress/filter-and-report", test_filter_and_report);
+  ADD ("/progress/family-page-undo-measurements", test_family_page_undo_measurements);
+  ADD ("/progress/family-page-remove-figures", test_family_page_remove_figures);
+  ADD ("/progress/family-page-remove-measurement", test_family_page_remove_measurement);
+  ADD ("/progress/view-undo", test_view_undo);
 #undef ADD
 
   return g_test_run ();

@@ -93,6 +93,7 @@ series_free (gpointer data)
   g_array_unref (series->values);
   g_ptr_array_unref (series->labels);
   g_array_unref (series->hidden);
+  g_array_unref (series->point_colours);
   g_free (series);
 }
 
@@ -168,13 +169,16 @@ _hel_chart_add_series (HelChart   *chart,
   series->values = g_array_new (FALSE, TRUE, sizeof (double));
   series->labels = g_ptr_array_new_with_free_func (g_free);
   series->hidden = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  series->point_colours = g_array_new (FALSE, TRUE, sizeof (int));
   for (guint i = 0; i < chart->categories->len; i++)
     {
       double nothing = NAN;
       gboolean no = FALSE;
+      int no_colour = HEL_CHART_COLOUR_NONE;
       g_array_append_val (series->values, nothing);
       g_ptr_array_add (series->labels, NULL);
       g_array_append_val (series->hidden, no);
+      g_array_append_val (series->point_colours, no_colour);
     }
   g_ptr_array_add (chart->series, series);
   return series;
@@ -193,11 +197,22 @@ _hel_chart_add_category (HelChart   *chart,
       HelChartSeries *series = chart->series->pdata[s];
       double nothing = NAN;
       gboolean no = FALSE;
+      int no_colour = HEL_CHART_COLOUR_NONE;
       g_array_append_val (series->values, nothing);
       g_ptr_array_add (series->labels, NULL);
       g_array_append_val (series->hidden, no);
+      g_array_append_val (series->point_colours, no_colour);
     }
   return chart->categories->len - 1;
+}
+
+void
+_hel_chart_set_point_colour (HelChartSeries *series,
+                             guint           category,
+                             int             colour)
+{
+  g_return_if_fail (category < series->point_colours->len);
+  g_array_index (series->point_colours, int, category) = colour;
 }
 
 void
@@ -402,24 +417,28 @@ person_sdq (HelStore  *store,
   g_autoptr(GPtrArray) list = hel_store_list_measurements (store, hel_member_get_id (member),
                                                            HEL_INSTRUMENT_SDQ, error);
   g_autofree char *title = NULL;
-  HelSdqBandTable bands;
+  HelSdqBandSet set;
+  const HelSdqBandTable *bands;
   HelChartSeries *total, *scales[HEL_SDQ_IMPACT];
   HelChart *chart;
 
-  if (list == NULL || !hel_store_load_sdq_bands (store, &bands, error))
+  if (list == NULL || !hel_store_load_sdq_band_set (store, &set, error))
     return NULL;
+  bands = &set.table[HEL_SDQ_BANDS_TOTAL];
   /* Translators: “SDQ: Malthe” */
   title = g_strdup_printf (_("SDQ: %s"), hel_member_get_first_name (member));
   chart = _hel_chart_new_empty (HEL_CHART_PERSON_SDQ, HEL_CHART_SHAPE_LINES, title);
   chart->y_max = HEL_SDQ_TOTAL_MAX;
   chart->y_step = 10;
-  for (guint b = 0; b < bands.n_bands; b++)
-    _hel_chart_add_band (chart, MAX (0, bands.lowest[b] - 0.5),
-                         MIN (HEL_SDQ_TOTAL_MAX, hel_sdq_band_highest (&bands, b) + 0.5),
-                         sdq_band_colour (bands.code[b]), hel_sdq_band_label (bands.code[b]));
+  for (guint b = 0; b < bands->n_bands; b++)
+    _hel_chart_add_band (chart, MAX (0, bands->lowest[b] - 0.5),
+                         MIN (HEL_SDQ_TOTAL_MAX, hel_sdq_band_highest (bands, b) + 0.5),
+                         sdq_band_colour (bands->code[b]), hel_sdq_band_label (bands->code[b]));
   chart->note = g_strdup (_("Total difficulties 0-40 (the first four scales) with the "
-                            "parent-report bands; each scale 0-10. Typed from the scored paper "
-                            "form."));
+                            "parent-report bands behind it; each scale 0-10, its points filled "
+                            "with the colour of the band the score falls in by the scale’s own "
+                            "table (prosocial behaviour: a low score is the worse band). Typed "
+                            "from the scored paper form."));
   total = _hel_chart_add_series (chart, _("Total difficulties"), 0);
   for (guint s = 0; s < HEL_SDQ_IMPACT; s++)
     {
@@ -435,15 +454,25 @@ person_sdq (HelStore  *store,
       if (m->complete && !isnan (m->score))
         {
           g_autofree char *label = g_strdup_printf ("%.0f", m->score);
+          int band = hel_sdq_band_for_total (bands, (int) m->score);
+
           _hel_chart_set_value (total, c, m->score, label, FALSE);
+          if (band >= 0)
+            _hel_chart_set_point_colour (total, c, sdq_band_colour (bands->code[band]));
         }
       else
         _hel_chart_set_value (total, c, NAN, _("incomplete"), FALSE);
       for (guint s = 0; s < HEL_SDQ_IMPACT; s++)
         {
+          const HelSdqBandTable *own = &set.table[hel_sdq_band_scale_for_field (s)];
           int v = hel_measurement_get_answer (m, hel_sdq_field_code (s));
-          if (v != HEL_SCORING_MISSING)
-            _hel_chart_set_value (scales[s], c, v, NULL, FALSE);
+          int band = hel_sdq_band_for_score (own, v);
+
+          if (v == HEL_SCORING_MISSING)
+            continue;
+          _hel_chart_set_value (scales[s], c, v, NULL, FALSE);
+          if (band >= 0)
+            _hel_chart_set_point_colour (scales[s], c, sdq_band_colour (own->code[band]));
         }
     }
   if (list->len == 0)

@@ -30,6 +30,7 @@ typedef struct {
   GPtrArray *labels;   /* char* per category (NULL: none), drawn at the value */
   GArray    *hidden;   /* gboolean per category: a count under 5, drawn hatched, not to scale */
   gboolean   thin;     /* a secondary line */
+  GArray    *point_colours; /* int per category: the point's fill (e.g. its SDQ band), or NONE */
 } HelChartSeries;
 
 typedef struct {
@@ -89,6 +90,10 @@ void            _hel_chart_set_value     (HelChartSeries *series,
                                           double          value,
                                           const char     *label,
                                           gboolean        hidden);
+/* Fills the point of @category with @colour (e.g. the band the value falls in). */
+void            _hel_chart_set_point_colour (HelChartSeries *series,
+                                          guint           category,
+                                          int             colour);
 void            _hel_chart_add_band      (HelChart       *chart,
                                           double          from,
                                           double          to,

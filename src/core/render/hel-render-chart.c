@@ -565,6 +565,7 @@ draw_lines (cairo_t      *cr,
           {
             double v = g_array_index (series->values, double, c);
             const char *label = series->labels->pdata[c];
+            int fill = g_array_index (series->point_colours, int, c);
             double x = category_x (l, c), r = (series->thin ? 2.5 : 5.5) * l->k;
 
             if (isnan (v))
@@ -574,12 +575,30 @@ draw_lines (cairo_t      *cr,
                              &style->muted_text, 0.5, 1, 0);
                 continue;
               }
-            set_colour (cr, &style->background, 1);
-            cairo_arc (cr, x, value_y (l, v), r + 2 * l->k, 0, 2 * G_PI);
-            cairo_fill (cr);
-            set_colour (cr, colour, 1);
-            cairo_arc (cr, x, value_y (l, v), r, 0, 2 * G_PI);
-            cairo_fill (cr);
+            if (fill != HEL_CHART_COLOUR_NONE && series->thin)
+              {
+                /* A scale's point in the colour of its band, ringed in the line's colour. */
+                r = 4.5 * l->k;
+                set_colour (cr, &style->background, 1);
+                cairo_arc (cr, x, value_y (l, v), r + 1.5 * l->k, 0, 2 * G_PI);
+                cairo_fill (cr);
+                set_colour (cr, colour, 1);
+                cairo_arc (cr, x, value_y (l, v), r, 0, 2 * G_PI);
+                cairo_fill (cr);
+                set_colour (cr, colour_of (style, fill), 1);
+                cairo_arc (cr, x, value_y (l, v), r - 1.8 * l->k * style->line_scale, 0,
+                           2 * G_PI);
+                cairo_fill (cr);
+              }
+            else
+              {
+                set_colour (cr, &style->background, 1);
+                cairo_arc (cr, x, value_y (l, v), r + 2 * l->k, 0, 2 * G_PI);
+                cairo_fill (cr);
+                set_colour (cr, colour, 1);
+                cairo_arc (cr, x, value_y (l, v), r, 0, 2 * G_PI);
+                cairo_fill (cr);
+              }
             if (label != NULL && !series->thin)
               {
                 int change = g_array_index (chart->changes, int, c);
