@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hel-store-board.h"
+#include "hel-collate.h"
 #include "hel-store-private.h"
 #include "hel-validate.h"
 
@@ -2052,13 +2053,13 @@ compare_open (gconstpointer pa,
   /* Agreements without an owner come last: they are what needs deciding. */
   if ((la == NULL) != (lb == NULL))
     return la == NULL ? 1 : -1;
-  if (la != NULL && (c = g_utf8_collate (la, lb)) != 0)
+  if (la != NULL && (c = hel_collate_names (la, lb)) != 0)
     return c;
   if ((da == NULL) != (db == NULL))
     return da == NULL ? 1 : -1;
   if (da != NULL && (c = strcmp (da, db)) != 0)
     return c;
-  if ((c = g_utf8_collate (a->family_name ? a->family_name : "", b->family_name ? b->family_name : "")) != 0)
+  if ((c = hel_collate_names (a->family_name, b->family_name)) != 0)
     return c;
   return a->agreement->id < b->agreement->id ? -1 : a->agreement->id > b->agreement->id;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "hel-store-progress.h"
+#include "hel-collate.h"
 #include "hel-store-private.h"
 #include "hel-validate.h"
 
@@ -1154,7 +1155,7 @@ compare_due (gconstpointer a,
 
   if (c != 0)
     return c;
-  c = g_utf8_collate (da->family_name, db->family_name);
+  c = hel_collate_names (da->family_name, db->family_name);
   if (c != 0)
     return c;
   if (da->member_id != db->member_id)

@@ -149,7 +149,7 @@ read_filter (const char          *title,
       g_ascii_string_to_unsigned (opt_team, 10, 1, G_MAXINT64, &id, NULL);
       for (guint i = 0; i < teams->len; i++)
         if (hel_team_get_id (teams->pdata[i]) == (gint64) id ||
-            g_utf8_collate (hel_team_get_name (teams->pdata[i]), opt_team) == 0)
+            g_strcmp0 (hel_team_get_name (teams->pdata[i]), opt_team) == 0)
           filter->team_id = hel_team_get_id (teams->pdata[i]);
       if (filter->team_id == 0)
         {

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "hel-netmap-canvas.h"
+#include "hel-collate.h"
 #include "hel-render-netmap.h"
 
 #define SETTLE_MS          160     /* after the last pan or zoom step, draw sharp again */
@@ -1055,7 +1056,7 @@ compare_for_list (gconstpointer a,
     return sa - sb;
   if (ra != rb)
     return ra - rb;
-  by_name = g_utf8_collate (na->name ? na->name : "", nb->name ? nb->name : "");
+  by_name = hel_collate_names (na->name, nb->name);
   if (by_name != 0)
     return by_name;
   return (na->id > nb->id) - (na->id < nb->id);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "hel-backup.h"
+#include "hel-collate.h"
 #include "hel-field-error.h"
 #include "hel-preferences-window-private.h"
 #include "hel-progress-settings-page.h"
@@ -98,7 +99,7 @@ sort_teams (GtkListBoxRow *a,
     return -1;
   ta = g_object_get_data (G_OBJECT (a), TEAM_KEY);
   tb = g_object_get_data (G_OBJECT (b), TEAM_KEY);
-  return g_utf8_collate (hel_team_get_name (ta), hel_team_get_name (tb));
+  return hel_collate_names (hel_team_get_name (ta), hel_team_get_name (tb));
 }
 
 static int
@@ -116,7 +117,7 @@ sort_caseworkers (GtkListBoxRow *a,
     return -1;
   ca = hel_caseworker_row_get_caseworker (HEL_CASEWORKER_ROW (a));
   cb = hel_caseworker_row_get_caseworker (HEL_CASEWORKER_ROW (b));
-  cmp = g_utf8_collate (hel_caseworker_get_name (ca), hel_caseworker_get_name (cb));
+  cmp = hel_collate_names (hel_caseworker_get_name (ca), hel_caseworker_get_name (cb));
   if (cmp == 0)
     cmp = hel_caseworker_get_id (ca) < hel_caseworker_get_id (cb) ? -1 : 1;
   return cmp;
