@@ -217,13 +217,8 @@ HEL_JSON_PROGRESS_SECTIONS (HEL_JSON_PROGRESS_DEFINE)
 
 /* ---- Import ---- */
 
-static guint
-line_of (HelJsonProgressImport *im,
-         gconstpointer          where)
-{
-  return where ? GPOINTER_TO_UINT (g_hash_table_lookup (im->lines, where)) : 0;
-}
-
+/* "<path> (line N): <reason>" with the line of @where (a JsonObject* or JsonNode*), as
+ * hel-json.c words every error in the file. */
 static gboolean G_GNUC_PRINTF (5, 6)
 fail_at (HelJsonProgressImport *im,
          gconstpointer          where,
@@ -233,17 +228,13 @@ fail_at (HelJsonProgressImport *im,
          ...)
 {
   g_autofree char *reason = NULL;
-  g_autofree char *location = NULL;
-  guint line = line_of (im, where);
+  guint line = where ? GPOINTER_TO_UINT (g_hash_table_lookup (im->lines, where)) : 0;
   va_list args;
 
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
-  /* Translators: a place in the JSON file, e.g. “families[3].name (line 57)” */
-  location = line ? g_strdup_printf (_("%s (line %u)"), path, line) : g_strdup (path);
-  g_set_error (error, HEL_JSON_ERROR, HEL_JSON_ERROR_INVALID, "%s: %s", location, reason);
-  return FALSE;
+  return _hel_json_fail_at_line (line, path, reason, error);
 }
 
 static gboolean

@@ -38,6 +38,13 @@ gboolean _hel_json_import_progress (HelJsonProgressImport *im,
                                     const char            *section,
                                     GError               **error);
 
+/* Sets "<path> (line N): <reason>" (just "<path>: <reason>" for line 0) in the JSON error
+ * domain, worded as every other error of the file; returns FALSE. In hel-json.c. */
+gboolean _hel_json_fail_at_line (guint                  line,
+                                 const char            *path,
+                                 const char            *reason,
+                                 GError               **error);
+
 /* The SQL that empties each section for a replacing import; the settings go back to the
  * defaults the schema starts with (a file without these sections keeps them). */
 #define HEL_JSON_PROGRESS_CLEAR_SETTINGS \

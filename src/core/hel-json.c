@@ -2052,3 +2052,13 @@ hel_json_import_from_file (HelStore           *store,
     }
   return hel_json_import_from_data (store, data, (gssize) length, flags, error);
 }
+
+/* For the section readers in other files (hel-json-progress.c): the same wording as fail_at (). */
+gboolean
+_hel_json_fail_at_line (guint        line,
+                        const char  *path,
+                        const char  *reason,
+                        GError     **error)
+{
+  return fail_at (line, path, NULL, error, "%s", reason);
+}

@@ -185,6 +185,35 @@ hel_sdq_field_label (HelSdqField field)
 }
 
 const char *
+hel_sdq_field_short_label (HelSdqField field)
+{
+  switch (field)
+    {
+    case HEL_SDQ_EMOTIONAL:
+      /* Translators: a short name of the SDQ scale “Emotional symptoms”, for tight places */
+      return _("Emotions");
+    case HEL_SDQ_CONDUCT:
+      /* Translators: a short name of the SDQ scale “Conduct problems” */
+      return _("Conduct");
+    case HEL_SDQ_HYPERACTIVITY:
+      /* Translators: a short name of the SDQ scale “Hyperactivity and inattention” */
+      return _("Hyperactivity");
+    case HEL_SDQ_PEER:
+      /* Translators: a short name of the SDQ scale “Peer relationship problems” */
+      return _("Peers");
+    case HEL_SDQ_PROSOCIAL:
+      /* Translators: a short name of the SDQ scale “Prosocial behaviour” */
+      return _("Prosocial");
+    case HEL_SDQ_IMPACT:
+      /* Translators: a short name of the SDQ “Impact score” */
+      return _("Impact");
+    case HEL_SDQ_N_FIELDS:
+    default:
+      return "";
+    }
+}
+
+const char *
 hel_sdq_band_scale_code (HelSdqBandScale scale)
 {
   g_return_val_if_fail (scale < HEL_SDQ_N_BAND_SCALES, "");
@@ -441,6 +470,16 @@ hel_sdq_band_label (const char *code)
   return "";
 }
 
+const char *
+hel_sdq_band_label_for_scale (HelSdqBandScale  scale,
+                              const char      *code)
+{
+  /* Prosocial behaviour is a strength: its worst band is a very LOW score. */
+  if (hel_sdq_band_scale_is_reversed (scale) && g_strcmp0 (code, "very-high") == 0)
+    return _("Very low");
+  return hel_sdq_band_label (code);
+}
+
 /* Scores where higher is worse: limits are upper limits and run up. */
 static gboolean
 check_upper_limits (const HelSdqBandTable *table,
@@ -627,6 +666,36 @@ hel_sdq_field_bands (const int            values[HEL_SDQ_N_FIELDS],
                  ? -1
                  : hel_sdq_band_for_score (&set->table[hel_sdq_band_scale_for_field (i)],
                                            values[i]);
+}
+
+gboolean
+hel_sdq_band_is_high (const char *code)
+{
+  return g_strcmp0 (code, "abnormal") == 0 || g_strcmp0 (code, "very-high") == 0;
+}
+
+char *
+hel_sdq_describe_high_fields (const int            values[HEL_SDQ_N_FIELDS],
+                              const HelSdqBandSet *set)
+{
+  GString *names = NULL;
+  int bands[HEL_SDQ_N_FIELDS];
+
+  hel_sdq_field_bands (values, set, bands);
+  for (guint i = 0; i < HEL_SDQ_N_FIELDS; i++)
+    {
+      const HelSdqBandTable *table = &set->table[hel_sdq_band_scale_for_field (i)];
+
+      if (bands[i] < 0 || !hel_sdq_band_is_high (table->code[bands[i]]))
+        continue;
+      if (names == NULL)
+        names = g_string_new (NULL);
+      else
+        /* Translators: between the names of SDQ scales in a list: “Conduct, Peers” */
+        g_string_append (names, _(", "));
+      g_string_append (names, hel_sdq_field_short_label ((HelSdqField) i));
+    }
+  return names ? g_string_free (names, FALSE) : NULL;
 }
 
 gboolean

@@ -69,6 +69,9 @@ typedef enum {
 
 const char  *hel_sdq_field_code          (HelSdqField  field);
 const char  *hel_sdq_field_label         (HelSdqField  field);
+/* A short name for tight places ("Conduct", "Peers"), e.g. the small charts and the family
+ * overview. */
+const char  *hel_sdq_field_short_label   (HelSdqField  field);
 gboolean     hel_sdq_field_from_code     (const char  *code,
                                           HelSdqField *field);
 
@@ -139,6 +142,9 @@ int          hel_sdq_band_highest        (const HelSdqBandTable *table,
 int          hel_sdq_band_lowest         (const HelSdqBandTable *table,
                                           guint                  band);
 const char  *hel_sdq_band_label          (const char            *code);
+/* The same, worded for @scale: prosocial's last band is "Very low" rather than "Very high". */
+const char  *hel_sdq_band_label_for_scale (HelSdqBandScale      scale,
+                                          const char            *code);
 /* Where band @band (not the last) meets the next, as people edit it: its highest score, or for
  * a reversed scale its lowest (prosocial 8 for 8-10 / 7 / 6 / 0-5). */
 int          hel_sdq_band_limit          (const HelSdqBandTable *table,
@@ -177,6 +183,14 @@ gboolean     hel_sdq_band_set_validate   (const HelSdqBandSet   *set,
 void         hel_sdq_field_bands         (const int              values[HEL_SDQ_N_FIELDS],
                                           const HelSdqBandSet   *set,
                                           int                    bands[HEL_SDQ_N_FIELDS]);
+
+/* TRUE for the bands of clinical concern, "abnormal" and "very-high": the last band of a two-
+ * or three-band table, the last two of a four-band one. */
+gboolean     hel_sdq_band_is_high        (const char            *code);
+/* The fields of @values (the five scales and impact) whose score is in a high band by their own
+ * table, as short names in field order joined by ", " ("Conduct, Peers"); NULL when none is. */
+char        *hel_sdq_describe_high_fields (const int             values[HEL_SDQ_N_FIELDS],
+                                          const HelSdqBandSet   *set);
 
 typedef struct {
   gboolean complete;     /* the four difficulty scales given */

@@ -27,44 +27,6 @@ invalid_at (char       **bad_field,
   return FALSE;
 }
 
-static char *
-now_utc (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static gboolean
-step_rows (HelStore     *self,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    _hel_store_fail (self, rc, error);
-  return FALSE;
-}
-
-/* Ends an edit: commit and announce "progress" for the family, or roll back. */
-static gboolean
-finish (HelStore *self,
-        gint64    family_id,
-        gboolean  ok,
-        GError  **error)
-{
-  if (!ok)
-    {
-      hel_store_rollback (self);
-      return FALSE;
-    }
-  _hel_store_queue_change (self, "progress", family_id);
-  return hel_store_commit (self, error);
-}
-
 /* What the checks need to know about a member. */
 typedef struct {
   gint64   family_id;
@@ -186,7 +148,7 @@ hel_store_set_wave_interval (HelStore *self,
       sqlite3_bind_int (stmt, 1, months);
       ok = _hel_store_step_done (self, stmt, error);
     }
-  return finish (self, 0, ok, error);
+  return _hel_store_finish (self, ok, "progress", 0, error);
 }
 
 gboolean
@@ -209,7 +171,7 @@ hel_store_load_sdq_band_table (HelStore        *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, hel_sdq_band_scale_code (scale), -1, SQLITE_STATIC);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       if (loaded.n_bands < HEL_SDQ_MAX_BANDS)
         {
@@ -264,7 +226,7 @@ rescore_sdq (HelStore              *self,
 
   if (stmt == NULL)
     return FALSE;
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       int band = hel_sdq_band_for_total (table, sqlite3_column_int (stmt, 1));
@@ -343,7 +305,7 @@ hel_store_save_sdq_bands (HelStore              *self,
   if (!hel_store_begin (self, error))
     return FALSE;
   ok = write_sdq_band_table (self, table, error);
-  return finish (self, 0, ok, error);
+  return _hel_store_finish (self, ok, "progress", 0, error);
 }
 
 gboolean
@@ -361,7 +323,7 @@ hel_store_save_sdq_band_set (HelStore            *self,
     return FALSE;
   for (guint i = 0; ok && i < HEL_SDQ_N_BAND_SCALES; i++)
     ok = write_sdq_band_table (self, &set->table[i], error);
-  return finish (self, 0, ok, error);
+  return _hel_store_finish (self, ok, "progress", 0, error);
 }
 
 GPtrArray *
@@ -378,7 +340,7 @@ hel_store_list_bip_indicators (HelStore *self,
                                    "FROM bip_indicator ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelBipIndicator *indicator = hel_bip_indicator_new (_hel_column_text (stmt, 2),
                                                           sqlite3_column_int (stmt, 3),
@@ -416,7 +378,7 @@ bip_answers_given (HelStore *self,
   if (stmt == NULL)
     return FALSE;
   g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, indicator_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       g_autoptr(GArray) answers = hel_answers_from_string (_hel_column_text (stmt, 0));
 
@@ -484,7 +446,7 @@ hel_store_set_bip_indicator_order (HelStore     *self,
           ok = FALSE;
         }
     }
-  return finish (self, 0, ok, error);
+  return _hel_store_finish (self, ok, "progress", 0, error);
 }
 
 gboolean
@@ -553,7 +515,7 @@ hel_store_save_bip_indicator (HelStore        *self,
                              _("The indicator no longer exists."));
       sqlite3_reset (stmt);
     }
-  return finish (self, 0, ok, error);
+  return _hel_store_finish (self, ok, "progress", 0, error);
 }
 
 gboolean
@@ -575,7 +537,7 @@ hel_store_delete_bip_indicator (HelStore *self,
       sqlite3_bind_int64 (stmt, 1, indicator_id);
       ok = _hel_store_step_done (self, stmt, error);
     }
-  return finish (self, 0, ok, error);
+  return _hel_store_finish (self, ok, "progress", 0, error);
 }
 
 HelInstrument *
@@ -651,7 +613,7 @@ list_measurements_where (HelStore   *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   _hel_bind_text_or_null (stmt, 2, instrument);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     g_ptr_array_add (list, measurement_from_row (stmt));
   if (local_error)
     {
@@ -798,7 +760,7 @@ save_measurement (HelStore       *self,
   g_autoptr(HelMeasurement) old = NULL;
   g_autofree int *values = NULL;
   g_autofree char *answers = NULL;
-  g_autofree char *stamp = now_utc ();
+  g_autofree char *stamp = _hel_store_now_utc ();
   MemberContext context = { 0 };
   HelInstrumentScore score;
   sqlite3_stmt *stmt;
@@ -966,7 +928,7 @@ save_measurement (HelStore       *self,
     }
   else if (old == NULL && !reinsert)
     measurement->id = 0;
-  return finish (self, family_id, ok, error);
+  return _hel_store_finish (self, ok, "progress", family_id, error);
 }
 
 gboolean
@@ -1080,7 +1042,7 @@ delete_row (HelStore   *self,
           ok = _hel_store_step_done (self, stmt, error);
         }
     }
-  return finish (self, family_id, ok, error);
+  return _hel_store_finish (self, ok, "progress", family_id, error);
 }
 
 gboolean
@@ -1113,7 +1075,7 @@ hel_store_list_measurement_edits (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, measurement_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelMeasurementEdit *edit = g_new0 (HelMeasurementEdit, 1);
       edit->id = sqlite3_column_int64 (stmt, 0);
@@ -1199,7 +1161,7 @@ hel_store_list_due_measurements (HelStore   *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
   sqlite3_bind_int64 (stmt, 2, team_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       const char *start = _hel_column_text (stmt, 2);
       HelRole role = HEL_ROLE_OTHER_ADULT;
@@ -1336,7 +1298,7 @@ hel_store_set_school_absence (HelStore   *self,
         sqlite3_bind_double (stmt, 3, percent);
       ok = _hel_store_step_done (self, stmt, error);
     }
-  return finish (self, family_id, ok, error);
+  return _hel_store_finish (self, ok, "progress", family_id, error);
 }
 
 GPtrArray *
@@ -1356,7 +1318,7 @@ hel_store_list_school_absence (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelSchoolAbsence *a = g_new0 (HelSchoolAbsence, 1);
       a->id = sqlite3_column_int64 (stmt, 0);
@@ -1422,7 +1384,7 @@ hel_store_set_concern_notifications (HelStore *self,
         sqlite3_bind_int (stmt, 3, count);
       ok = _hel_store_step_done (self, stmt, error);
     }
-  return finish (self, family_id, ok, error);
+  return _hel_store_finish (self, ok, "progress", family_id, error);
 }
 
 GPtrArray *
@@ -1442,7 +1404,7 @@ hel_store_list_concern_notifications (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelConcernNotification *n = g_new0 (HelConcernNotification, 1);
       n->id = sqlite3_column_int64 (stmt, 0);
@@ -1540,7 +1502,7 @@ hel_store_save_intervention (HelStore        *self,
       g_free (intervention->kind);
       intervention->kind = g_steal_pointer (&kind);
     }
-  return finish (self, family_id, ok, error);
+  return _hel_store_finish (self, ok, "progress", family_id, error);
 }
 
 gboolean
@@ -1574,7 +1536,7 @@ hel_store_list_interventions (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelIntervention *i = g_new0 (HelIntervention, 1);
       i->id = sqlite3_column_int64 (stmt, 0);
@@ -1643,7 +1605,7 @@ hel_store_set_expense (HelStore      *self,
                                _("The family no longer exists."));
         }
     }
-  return finish (self, family_id, ok, error);
+  return _hel_store_finish (self, ok, "progress", family_id, error);
 }
 
 GPtrArray *
@@ -1663,7 +1625,7 @@ hel_store_list_expenses (HelStore *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, family_id);
-  while (step_rows (self, stmt, &local_error))
+  while (_hel_store_step_rows (self, stmt, &local_error))
     {
       HelExpense *e = g_new0 (HelExpense, 1);
       e->id = sqlite3_column_int64 (stmt, 0);

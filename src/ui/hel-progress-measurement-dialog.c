@@ -24,6 +24,8 @@ struct _HelProgressMeasurementDialog
   HelInstrument     *instrument;
   GArray            *kinds;         /* HelInstrumentKind per instrument_row item */
   GPtrArray         *answer_rows;   /* GtkWidget* per instrument item */
+  GPtrArray         *band_tags;     /* GtkLabel* per item: its SDQ band as typed, or NULL */
+  HelSdqBandSet      sdq_bands;     /* each scale's own table, for the tags */
   int                interval;
   gboolean           wave_touched;
   gboolean           filling;
@@ -115,6 +117,42 @@ read_values (HelProgressMeasurementDialog *self,
   return values;
 }
 
+static const char * const band_classes[] = { "normal", "borderline", "abnormal", "very-high" };
+
+/* Each typed SDQ scale score gets the band it falls in by the scale's own table, in the band's
+ * colour, as the person types; nothing while the row is empty or not a score. */
+static void
+update_band_tags (HelProgressMeasurementDialog *self,
+                  const int                    *values)
+{
+  for (guint i = 0; i < self->band_tags->len; i++)
+    {
+      GtkWidget *tag = self->band_tags->pdata[i];
+      const HelInstrumentItem *item = self->instrument->items->pdata[i];
+      const HelSdqBandTable *table = NULL;
+      HelSdqField field;
+      int band = -1;
+
+      if (tag == NULL)
+        continue;
+      for (guint c = 0; c < G_N_ELEMENTS (band_classes); c++)
+        gtk_widget_remove_css_class (tag, band_classes[c]);
+      if (hel_sdq_field_from_code (item->key, &field) && values[i] != HEL_SCORING_MISSING)
+        {
+          table = &self->sdq_bands.table[hel_sdq_band_scale_for_field (field)];
+          band = hel_sdq_band_for_score (table, values[i]);
+        }
+      gtk_widget_set_visible (tag, band >= 0);
+      if (band < 0)
+        continue;
+      gtk_label_set_text (GTK_LABEL (tag), hel_sdq_band_label_for_scale (table->scale,
+                                                                         table->code[band]));
+      for (guint c = 0; c < G_N_ELEMENTS (band_classes); c++)
+        if (g_str_equal (band_classes[c], table->code[band]))
+          gtk_widget_add_css_class (tag, band_classes[c]);
+    }
+}
+
 static void
 update_score (HelProgressMeasurementDialog *self)
 {
@@ -124,6 +162,7 @@ update_score (HelProgressMeasurementDialog *self)
   gboolean ok;
 
   values = read_values (self, FALSE, &ok);
+  update_band_tags (self, values);
   g_clear_pointer (&self->score_text, g_free);
   if (!ok || !hel_instrument_score (self->instrument, values, &score, NULL, &error))
     self->score_text = g_strdup (_("Check the answers"));
@@ -162,6 +201,7 @@ clear_answer_rows (HelProgressMeasurementDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->answers_list))) != NULL)
     gtk_list_box_remove (self->answers_list, child);
   g_ptr_array_set_size (self->answer_rows, 0);
+  g_ptr_array_set_size (self->band_tags, 0);
 }
 
 static void
@@ -190,6 +230,9 @@ build_answer_rows (HelProgressMeasurementDialog *self)
                                                "scored."));
       break;
     case HEL_INSTRUMENT_SDQ:
+      /* The tags show the bands the store will use; without them the shipped tables. */
+      if (!hel_store_load_sdq_band_set (self->store, &self->sdq_bands, NULL))
+        hel_sdq_band_set_init_default (&self->sdq_bands);
       adw_preferences_group_set_title (self->answers_group, _("Scores from the SDQ form"));
       adw_preferences_group_set_description (self->answers_group,
                                              _("Type the scale scores from the scored paper "
@@ -209,7 +252,7 @@ build_answer_rows (HelProgressMeasurementDialog *self)
   for (guint i = 0; i < self->instrument->items->len; i++)
     {
       const HelInstrumentItem *item = self->instrument->items->pdata[i];
-      GtkWidget *row;
+      GtkWidget *row, *tag = NULL;
 
       if (kind == HEL_INSTRUMENT_WHO5)
         {
@@ -236,10 +279,19 @@ build_answer_rows (HelProgressMeasurementDialog *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
           g_signal_connect_swapped (row, "changed", G_CALLBACK (answer_changed_cb), self);
+          if (kind == HEL_INSTRUMENT_SDQ)
+            {
+              tag = gtk_label_new (NULL);
+              gtk_widget_add_css_class (tag, "sdq-band");
+              gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+              gtk_widget_set_visible (tag, FALSE);
+              adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), tag);
+            }
         }
       gtk_widget_set_name (row, item->key);
       gtk_list_box_append (self->answers_list, row);
       g_ptr_array_add (self->answer_rows, row);
+      g_ptr_array_add (self->band_tags, tag);
     }
   update_score (self);
 }
@@ -418,6 +470,7 @@ hel_progress_measurement_dialog_finalize (GObject *object)
   g_clear_pointer (&self->instrument, hel_instrument_free);
   g_clear_pointer (&self->kinds, g_array_unref);
   g_clear_pointer (&self->answer_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->band_tags, g_ptr_array_unref);
   g_clear_pointer (&self->score_text, g_free);
   G_OBJECT_CLASS (hel_progress_measurement_dialog_parent_class)->finalize (object);
 }
@@ -455,12 +508,34 @@ hel_progress_measurement_dialog_class_init (HelProgressMeasurementDialogClass *k
                                        "measurement.save", NULL);
 }
 
+/* The band tags' colours; kept with the dialog (as hel-plan-view.c keeps its own) so it looks
+ * right in the tests too. */
+static void
+load_css (void)
+{
+  static GdkDisplay *loaded_for = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || display == loaded_for)
+    return;
+  loaded_for = display;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX
+                                       "/ui/hel-progress-measurement-dialog.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 hel_progress_measurement_dialog_init (HelProgressMeasurementDialog *self)
 {
+  load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kinds = g_array_new (FALSE, FALSE, sizeof (HelInstrumentKind));
   self->answer_rows = g_ptr_array_new ();
+  self->band_tags = g_ptr_array_new ();
+  hel_sdq_band_set_init_default (&self->sdq_bands);
   self->interval = HEL_WAVE_DEFAULT_INTERVAL;
 }
 
@@ -603,4 +678,13 @@ const char *
 _hel_progress_measurement_dialog_get_score (HelProgressMeasurementDialog *self)
 {
   return self->score_text;
+}
+
+GtkWidget *
+_hel_progress_measurement_dialog_get_band_tag (HelProgressMeasurementDialog *self,
+                                               const char                   *key)
+{
+  int i = hel_instrument_find_item (self->instrument, key);
+
+  return i >= 0 ? self->band_tags->pdata[i] : NULL;
 }

@@ -31,5 +31,8 @@ HelInstrumentKind _hel_progress_measurement_dialog_get_kind (HelProgressMeasurem
 void       _hel_progress_measurement_dialog_set_kind (HelProgressMeasurementDialog *self,
                                                       HelInstrumentKind             kind);
 const char *_hel_progress_measurement_dialog_get_score (HelProgressMeasurementDialog *self);
+/* The band tag beside SDQ answer @key ("conduct"), or NULL (not an SDQ answer). */
+GtkWidget  *_hel_progress_measurement_dialog_get_band_tag (HelProgressMeasurementDialog *self,
+                                                           const char                   *key);
 
 G_END_DECLS

@@ -416,6 +416,243 @@ series_value (const HelChart *chart,
 }
 
 static void
+test_high_fields (void)
+{
+  HelSdqBandSet set;
+  const int none_high[HEL_SDQ_N_FIELDS] = { 4, 3, 7, 3, 7, 1 };
+  const int some_high[HEL_SDQ_N_FIELDS] = { 5, 2, 9, HEL_SCORING_MISSING, 6, 11 };
+  g_autofree char *none = NULL;
+  g_autofree char *some = NULL;
+
+  g_assert_false (hel_sdq_band_is_high ("normal"));
+  g_assert_false (hel_sdq_band_is_high ("borderline"));
+  g_assert_true (hel_sdq_band_is_high ("abnormal"));
+  g_assert_true (hel_sdq_band_is_high ("very-high"));
+  g_assert_false (hel_sdq_band_is_high (NULL));
+  g_assert_cmpstr (hel_sdq_band_label_for_scale (HEL_SDQ_BANDS_PROSOCIAL, "very-high"), ==,
+                   "Very low");
+  g_assert_cmpstr (hel_sdq_band_label_for_scale (HEL_SDQ_BANDS_PROSOCIAL, "abnormal"), ==,
+                   "Abnormal");
+  g_assert_cmpstr (hel_sdq_band_label_for_scale (HEL_SDQ_BANDS_CONDUCT, "very-high"), ==,
+                   "Very high");
+
+  /* The shipped four-band tables: borderline is not high; the band edges decide. Prosocial 6 is
+   * high (a low score is the worse band); a missing scale or an impact above 10 counts not. */
+  hel_sdq_band_set_init_default (&set);
+  none = hel_sdq_describe_high_fields (none_high, &set);
+  g_assert_null (none);
+  some = hel_sdq_describe_high_fields (some_high, &set);
+  g_assert_cmpstr (some, ==, "Emotions, Hyperactivity, Prosocial");
+}
+
+/* Every colour a band or a point of @chart has is listed in the legend's band colours once. */
+static void
+assert_legend_has_every_band_colour (const HelChart *chart)
+{
+  g_autoptr(GArray) legend = _hel_chart_band_colours (chart);
+  GArray *all = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint b = 0; b < chart->bands->len; b++)
+    g_array_append_val (all, g_array_index (chart->bands, HelChartBand, b).colour);
+  for (guint p = 0; p < chart->panels->len; p++)
+    {
+      const HelChartPanel *panel = chart->panels->pdata[p];
+      for (guint b = 0; b < panel->bands->len; b++)
+        g_array_append_val (all, g_array_index (panel->bands, HelChartBand, b).colour);
+    }
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      const HelChartSeries *series = chart->series->pdata[s];
+      for (guint c = 0; c < series->point_colours->len; c++)
+        if (g_array_index (series->point_colours, int, c) != HEL_CHART_COLOUR_NONE)
+          g_array_append_val (all, g_array_index (series->point_colours, int, c));
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      guint found = 0;
+      for (guint l = 0; l < legend->len; l++)
+        found += g_array_index (legend, HelChartBand, l).colour == g_array_index (all, int, i);
+      g_assert_cmpuint (found, ==, 1);
+    }
+  for (guint l = 1; l < legend->len; l++)
+    g_assert_cmpint (g_array_index (legend, HelChartBand, l - 1).colour, <,
+                     g_array_index (legend, HelChartBand, l).colour);
+  g_array_unref (all);
+}
+
+/* Reads one pixel of an ARGB32 image as 0-1 RGB. */
+static void
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y,
+          double           rgb[3])
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 p = *(const guint32 *) (data + (int) y * stride + (int) x * 4);
+
+  rgb[0] = ((p >> 16) & 0xff) / 255.0;
+  rgb[1] = ((p >> 8) & 0xff) / 255.0;
+  rgb[2] = (p & 0xff) / 255.0;
+}
+
+/* The band tint of @colour over the white background, as the renderer mixes it. */
+static void
+tint_of (const HelChartColour *colour,
+         double                alpha,
+         double                rgb[3])
+{
+  rgb[0] = 1 - alpha + colour->red * alpha;
+  rgb[1] = 1 - alpha + colour->green * alpha;
+  rgb[2] = 1 - alpha + colour->blue * alpha;
+}
+
+static void
+assert_rgb_near (const double a[3],
+                 const double b[3])
+{
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpfloat_with_epsilon (a[i], b[i], 0.02);
+}
+
+static void
+test_scale_panels (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelMeasurement) m = hel_measurement_new (hel_member_get_id (f->child),
+                                                     HEL_INSTRUMENT_SDQ, "2024-01-20");
+  g_autoptr(HelChart) chart = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  HelChartStyle style;
+  HelSdqBandSet set;
+  double x, y, px[3], want[3];
+  const HelChartPanel *conduct;
+
+  /* Total 2 + 7 + 3 + 2 = 14, borderline by the total's three bands; conduct 7 very high by its
+   * own four, a band the total's table does not have. */
+  hel_measurement_set_answer (m, "emotional", 2);
+  hel_measurement_set_answer (m, "conduct", 7);
+  hel_measurement_set_answer (m, "hyperactivity", 3);
+  hel_measurement_set_answer (m, "peer", 2);
+  hel_measurement_set_answer (m, "prosocial", 9);
+  g_assert_true (hel_store_save_measurement (f->store, m, "Test", NULL, &error));
+  g_assert_no_error (error);
+  chart = hel_chart_new (f->store, HEL_CHART_PERSON_SDQ, hel_member_get_id (f->child), NULL,
+                         &error);
+  g_assert_no_error (error);
+
+  /* The total as before: its series, its three bands on 0-40. */
+  g_assert_cmpuint (chart->bands->len, ==, 3);
+  g_assert_cmpfloat (series_value (chart, 0, 0), ==, 14);
+  g_assert_cmpint (((HelChartSeries *) chart->series->pdata[0])->panel, ==, -1);
+
+  /* One small panel per scale, each with its own table's bands on 0-10. */
+  g_assert_true (hel_store_load_sdq_band_set (f->store, &set, &error));
+  g_assert_cmpuint (chart->panels->len, ==, HEL_SDQ_IMPACT);
+  for (guint p = 0; p < HEL_SDQ_IMPACT; p++)
+    {
+      const HelChartPanel *panel = chart->panels->pdata[p];
+      const HelSdqBandTable *own = &set.table[hel_sdq_band_scale_for_field (p)];
+
+      g_assert_cmpuint (panel->series, ==, 1 + p);
+      g_assert_cmpint (((HelChartSeries *) chart->series->pdata[1 + p])->panel, ==, (int) p);
+      g_assert_cmpfloat (panel->y_max, ==, 10);
+      g_assert_cmpuint (panel->bands->len, ==, own->n_bands);
+      g_assert_cmpstr (panel->title, ==, hel_sdq_field_short_label (p));
+    }
+  conduct = chart->panels->pdata[HEL_SDQ_CONDUCT];
+  g_assert_cmpfloat (g_array_index (conduct->bands, HelChartBand, 3).from, ==, 5.5);
+  g_assert_cmpint (g_array_index (conduct->bands, HelChartBand, 3).colour, ==,
+                   HEL_CHART_COLOUR_WORST);
+  /* Prosocial's bands run down: the normal band is at the top. */
+  g_assert_cmpfloat (g_array_index (((HelChartPanel *) chart->panels->pdata[HEL_SDQ_PROSOCIAL])->bands,
+                                    HelChartBand, 0).from, ==, 7.5);
+
+  /* The legend lists "Very high" although the total has no such band. */
+  assert_legend_has_every_band_colour (chart);
+  {
+    g_autoptr(GArray) legend = _hel_chart_band_colours (chart);
+    g_assert_cmpuint (legend->len, ==, 4);
+    g_assert_cmpstr (g_array_index (legend, HelChartBand, 3).label, ==, "Very high");
+  }
+
+  /* Drawn: the conduct panel is tinted "very high" at 8 and "normal" at 1, under the point. */
+  hel_chart_style_init (&style, HEL_CHART_THEME_LIGHT);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 900);
+  cr = cairo_create (surface);
+  hel_render_chart (cr, chart, &style, 1200, 900);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_true (_hel_chart_locate_in_panel (chart, &style, 1200, 900, HEL_SDQ_CONDUCT, 0, 9.5,
+                                             &x, &y));
+  pixel_at (surface, x + 30, y, px);
+  tint_of (&style.worst, style.band_alpha * 2, want);
+  assert_rgb_near (px, want);
+  g_assert_true (_hel_chart_locate_in_panel (chart, &style, 1200, 900, HEL_SDQ_CONDUCT, 0, 1,
+                                             &x, &y));
+  pixel_at (surface, x + 30, y, px);
+  tint_of (&style.good, style.band_alpha, want);
+  assert_rgb_near (px, want);
+  /* The point itself in the scale's line colour. */
+  g_assert_true (_hel_chart_locate_in_panel (chart, &style, 1200, 900, HEL_SDQ_CONDUCT, 0, 7,
+                                             &x, &y));
+  pixel_at (surface, x, y, px);
+  want[0] = style.series[1 + HEL_SDQ_CONDUCT].red;
+  want[1] = style.series[1 + HEL_SDQ_CONDUCT].green;
+  want[2] = style.series[1 + HEL_SDQ_CONDUCT].blue;
+  assert_rgb_near (px, want);
+  /* The panels lie below the total's plot. */
+  {
+    double tx, ty;
+    g_assert_true (hel_chart_locate (chart, &style, 1200, 900, 0, 0, 0, &tx, &ty));
+    g_assert_cmpfloat (y, >, ty);
+  }
+  g_assert_false (_hel_chart_locate_in_panel (chart, &style, 1200, 900, 9, 0, 1, &x, &y));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_overview_high_scales (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelMeasurement) m = hel_measurement_new (hel_member_get_id (f->child),
+                                                     HEL_INSTRUMENT_SDQ, "2024-01-20");
+  g_autoptr(HelChart) chart = NULL;
+  g_autoptr(HelChart) calm = NULL;
+  GPtrArray *row = NULL;
+
+  /* Total 2 + 7 + 3 + 1 = 13: normal, but conduct is very high and prosocial 5 very low. */
+  hel_measurement_set_answer (m, "emotional", 2);
+  hel_measurement_set_answer (m, "conduct", 7);
+  hel_measurement_set_answer (m, "hyperactivity", 3);
+  hel_measurement_set_answer (m, "peer", 1);
+  hel_measurement_set_answer (m, "prosocial", 5);
+  hel_measurement_set_answer (m, "impact", 1);
+  g_assert_true (hel_store_save_measurement (f->store, m, "Test", NULL, &error));
+  g_assert_no_error (error);
+  chart = hel_chart_new (f->store, HEL_CHART_FAMILY_OVERVIEW, hel_family_get_id (f->family),
+                         NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chart->rows->len, ==, 1);
+  row = chart->rows->pdata[0];
+  g_assert_cmpstr (row->pdata[3], ==, "Normal · outside normal: Conduct, Prosocial");
+  /* The mark is still the total's band colour. */
+  g_assert_cmpint (g_array_index (chart->row_colours, int, 0), ==, HEL_CHART_COLOUR_GOOD);
+
+  /* Nothing high: the total's band alone, as before. */
+  hel_measurement_set_answer (m, "conduct", 2);
+  hel_measurement_set_answer (m, "prosocial", 9);
+  g_assert_true (hel_store_save_measurement (f->store, m, "Test", NULL, &error));
+  calm = hel_chart_new (f->store, HEL_CHART_FAMILY_OVERVIEW, hel_family_get_id (f->family),
+                        NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((GPtrArray *) calm->rows->pdata[0])->pdata[3], ==, "Normal");
+}
+
+static void
 test_bands_change_charts (Fixture       *f,
                           gconstpointer  data)
 {
@@ -634,11 +871,14 @@ main (int   argc,
 
   g_test_add_func ("/progress-settings/sdq/upper-limits", test_upper_limits);
   g_test_add_func ("/progress-settings/sdq/scale-bands", test_scale_bands);
+  g_test_add_func ("/progress-settings/sdq/high-fields", test_high_fields);
 #define ADD(name, func) \
   g_test_add ("/progress-settings/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("sdq/bands-change-charts", test_bands_change_charts);
   ADD ("sdq/scale-bands-json", test_scale_bands_json);
   ADD ("sdq/scale-bands-chart", test_scale_bands_chart);
+  ADD ("sdq/scale-panels", test_scale_panels);
+  ADD ("sdq/overview-high-scales", test_overview_high_scales);
   ADD ("wave-interval", test_wave_interval);
   ADD ("bip/order-scale-removal", test_bip_settings);
   ADD ("measurement/restore", test_restore_measurement);

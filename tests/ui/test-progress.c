@@ -281,6 +281,102 @@ test_sdq_entry_and_correction (Fixture       *f,
   g_assert_nonnull (strstr (((HelMeasurementEdit *) edits->pdata[0])->old_value, "conduct=3"));
 }
 
+/* The tag beside SDQ answer @key: visible with @label and the band's style class, or hidden
+ * (@label NULL). */
+static void
+assert_band_tag (HelProgressMeasurementDialog *dialog,
+                 const char                   *key,
+                 const char                   *label,
+                 const char                   *css_class)
+{
+  GtkWidget *tag = _hel_progress_measurement_dialog_get_band_tag (dialog, key);
+  g_autofree char *field = g_strconcat ("answer:", key, NULL);
+
+  /* Beside the score it is about, in that row. */
+  g_assert_nonnull (tag);
+  g_assert_true (gtk_widget_is_ancestor (tag, _hel_progress_measurement_dialog_get_row (dialog,
+                                                                                     field)));
+  if (label == NULL)
+    {
+      g_assert_false (gtk_widget_get_visible (tag));
+      return;
+    }
+  g_assert_true (gtk_widget_get_visible (tag));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (tag)), ==, label);
+  g_assert_true (gtk_widget_has_css_class (tag, css_class));
+  for (guint c = 0; c < 4; c++)
+    {
+      const char *others[] = { "normal", "borderline", "abnormal", "very-high" };
+      if (!g_str_equal (others[c], css_class))
+        g_assert_false (gtk_widget_has_css_class (tag, others[c]));
+    }
+}
+
+static void
+test_sdq_band_tags (Fixture       *f,
+                    gconstpointer  data)
+{
+  HelProgressMeasurementDialog *dialog = open_dialog (f, f->malthe, 0, HEL_INSTRUMENT_SDQ);
+  g_autoptr(GError) error = NULL;
+  HelSdqBandTable emotional;
+
+  /* Nothing typed: no tags; and none for the WHO-5 rows of an adult's dialog either. */
+  for (guint i = 0; i < HEL_SDQ_N_FIELDS; i++)
+    assert_band_tag (dialog, hel_sdq_field_code (i), NULL, NULL);
+
+  /* Each score gets its own scale's band (the shipped four-band tables) as it is typed. */
+  set_text (dialog, "answer:emotional", "4");
+  assert_band_tag (dialog, "emotional", "Borderline", "borderline");
+  set_text (dialog, "answer:conduct", "6");
+  assert_band_tag (dialog, "conduct", "Very high", "very-high");
+  set_text (dialog, "answer:hyperactivity", "8");
+  assert_band_tag (dialog, "hyperactivity", "Abnormal", "abnormal");
+  set_text (dialog, "answer:peer", "1");
+  assert_band_tag (dialog, "peer", "Normal", "normal");
+  /* Prosocial runs the other way: a low score is the worse band. */
+  set_text (dialog, "answer:prosocial", "9");
+  assert_band_tag (dialog, "prosocial", "Normal", "normal");
+  set_text (dialog, "answer:prosocial", "5");
+  assert_band_tag (dialog, "prosocial", "Very low", "very-high");
+  set_text (dialog, "answer:impact", "2");
+  assert_band_tag (dialog, "impact", "Abnormal", "abnormal");
+
+  /* The total keeps its own three-band table: 4 + 6 + 8 + 1 = 19, abnormal. */
+  g_assert_nonnull (strstr (_hel_progress_measurement_dialog_get_score (dialog), "19"));
+  g_assert_nonnull (strstr (_hel_progress_measurement_dialog_get_score (dialog), "Abnormal"));
+
+  /* Changing, clearing, or typing what is no score moves or hides the tag; the text stays. */
+  set_text (dialog, "answer:conduct", "2");
+  assert_band_tag (dialog, "conduct", "Normal", "normal");
+  set_text (dialog, "answer:conduct", "");
+  assert_band_tag (dialog, "conduct", NULL, NULL);
+  set_text (dialog, "answer:conduct", "x");
+  assert_band_tag (dialog, "conduct", NULL, NULL);
+  set_text (dialog, "answer:conduct", "11");
+  assert_band_tag (dialog, "conduct", NULL, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     _hel_progress_measurement_dialog_get_row (dialog, "answer:conduct"))), ==,
+                   "11");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A table changed in Preferences: a new dialog bands by it (emotional 4 now normal). */
+  hel_sdq_band_table_init_published (&emotional, HEL_SDQ_BANDS_EMOTIONAL, 2);
+  emotional.lowest[1] = 6;
+  g_assert_true (hel_store_save_sdq_bands (f->store, &emotional, &error));
+  g_assert_no_error (error);
+  dialog = open_dialog (f, f->malthe, 0, HEL_INSTRUMENT_SDQ);
+  set_text (dialog, "answer:emotional", "4");
+  assert_band_tag (dialog, "emotional", "Normal", "normal");
+  set_text (dialog, "answer:emotional", "6");
+  assert_band_tag (dialog, "emotional", "Abnormal", "abnormal");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* An adult's WHO-5 rows have none. */
+  dialog = open_dialog (f, f->maja, 0, HEL_INSTRUMENT_WHO5);
+  g_assert_null (_hel_progress_measurement_dialog_get_band_tag (dialog, "emotional"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_family_page_figures (Fixture       *f,
                           gconstpointer  data)
@@ -434,16 +530,23 @@ test_family_page_undo_measurements (Fixture       *f,
   save_and_wait (dialog);
   g_assert_cmpfloat (who5_score (f), ==, 40);
   g_assert_true (hel_undo_stack_can_undo (undo));
-  id = ((HelMeasurement *) hel_store_list_measurements (f->store, f->maja, HEL_INSTRUMENT_WHO5,
-                                                        NULL)->pdata[0])->id;
+  {
+    g_autoptr(GPtrArray) measurements = hel_store_list_measurements (f->store, f->maja,
+                                                                     HEL_INSTRUMENT_WHO5, NULL);
+    id = ((HelMeasurement *) measurements->pdata[0])->id;
+  }
 
   /* Undo takes it away, redo brings it back under its own id. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.undo", NULL));
   g_assert_cmpuint (count_measurements (f), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "figures.redo", NULL));
   g_assert_cmpuint (count_measurements (f), ==, 1);
-  g_assert_nonnull (hel_store_get_measurement (f->store, id, NULL));
-  hel_measurement_free (hel_store_get_measurement (f->store, id, NULL));
+  {
+    HelMeasurement *back = hel_store_get_measurement (f->store, id, NULL);
+
+    g_assert_nonnull (back);
+    hel_measurement_free (back);
+  }
 
   /* A correction through the measurement's row, then undone: the old answers are back, and the
    * history has both changes. */
@@ -683,6 +786,7 @@ main (int   argc,
   ADD ("/progress/who5-entry", test_who5_entry);
   ADD ("/progress/who5-missing-item", test_who5_missing_item);
   ADD ("/progress/sdq-entry-and-correction", test_sdq_entry_and_correction);
+  ADD ("/progress/sdq-band-tags", test_sdq_band_tags);
   ADD ("/progress/family-page-figures", test_family_page_figures);
   ADD ("/progress/filter-and-report", test_filter_and_report);
   ADD ("/progress/family-page-undo-measurements", test_family_page_undo_measurements);

@@ -104,6 +104,16 @@ band_clear (gpointer data)
 }
 
 static void
+panel_free (gpointer data)
+{
+  HelChartPanel *panel = data;
+
+  g_free (panel->title);
+  g_array_unref (panel->bands);
+  g_free (panel);
+}
+
+static void
 reference_clear (gpointer data)
 {
   g_free (((HelChartReference *) data)->label);
@@ -126,6 +136,7 @@ _hel_chart_new_empty (HelChartKind   kind,
   chart->references = g_array_new (FALSE, TRUE, sizeof (HelChartReference));
   g_array_set_clear_func (chart->references, reference_clear);
   chart->changes = g_array_new (FALSE, TRUE, sizeof (int));
+  chart->panels = g_ptr_array_new_with_free_func (panel_free);
   chart->header = g_ptr_array_new_with_free_func (g_free);
   chart->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   chart->row_kinds = g_array_new (FALSE, TRUE, sizeof (HelChartRowKind));
@@ -150,6 +161,7 @@ hel_chart_free (HelChart *chart)
   g_array_unref (chart->bands);
   g_array_unref (chart->references);
   g_array_unref (chart->changes);
+  g_ptr_array_unref (chart->panels);
   g_ptr_array_unref (chart->header);
   g_ptr_array_unref (chart->rows);
   g_array_unref (chart->row_kinds);
@@ -170,6 +182,7 @@ _hel_chart_add_series (HelChart   *chart,
   series->labels = g_ptr_array_new_with_free_func (g_free);
   series->hidden = g_array_new (FALSE, TRUE, sizeof (gboolean));
   series->point_colours = g_array_new (FALSE, TRUE, sizeof (int));
+  series->panel = -1;
   for (guint i = 0; i < chart->categories->len; i++)
     {
       double nothing = NAN;
@@ -239,6 +252,73 @@ _hel_chart_add_band (HelChart   *chart,
   HelChartBand band = { from, to, colour, g_strdup (label) };
 
   g_array_append_val (chart->bands, band);
+}
+
+guint
+_hel_chart_add_panel (HelChart       *chart,
+                      HelChartSeries *series,
+                      const char     *title,
+                      double          y_max)
+{
+  HelChartPanel *panel = g_new0 (HelChartPanel, 1);
+  guint index;
+
+  g_return_val_if_fail (g_ptr_array_find (chart->series, series, &index), 0);
+  panel->title = g_strdup (title);
+  panel->series = index;
+  panel->y_max = y_max;
+  panel->bands = g_array_new (FALSE, TRUE, sizeof (HelChartBand));
+  g_array_set_clear_func (panel->bands, band_clear);
+  g_ptr_array_add (chart->panels, panel);
+  series->panel = (int) chart->panels->len - 1;
+  return chart->panels->len - 1;
+}
+
+void
+_hel_chart_add_panel_band (HelChart   *chart,
+                           guint       panel,
+                           double      from,
+                           double      to,
+                           int         colour,
+                           const char *label)
+{
+  HelChartBand band = { from, to, colour, g_strdup (label) };
+
+  g_return_if_fail (panel < chart->panels->len);
+  g_array_append_val (((HelChartPanel *) chart->panels->pdata[panel])->bands, band);
+}
+
+static void
+add_band_colours (GArray       *colours,
+                  const GArray *bands)
+{
+  for (guint b = 0; b < bands->len; b++)
+    {
+      const HelChartBand *band = &g_array_index (bands, HelChartBand, b);
+      guint at = 0;
+      gboolean known = FALSE;
+
+      for (; at < colours->len && !known; at++)
+        known = g_array_index (colours, HelChartBand, at).colour == band->colour;
+      if (known)
+        continue;
+      for (at = 0; at < colours->len; at++)
+        if (g_array_index (colours, HelChartBand, at).colour > band->colour)
+          break;
+      g_array_insert_val (colours, at, *band);
+    }
+}
+
+GArray *
+_hel_chart_band_colours (const HelChart *chart)
+{
+  /* The labels stay the chart's: no clear func. */
+  GArray *colours = g_array_new (FALSE, TRUE, sizeof (HelChartBand));
+
+  add_band_colours (colours, chart->bands);
+  for (guint p = 0; p < chart->panels->len; p++)
+    add_band_colours (colours, ((HelChartPanel *) chart->panels->pdata[p])->bands);
+  return colours;
 }
 
 void
@@ -435,15 +515,24 @@ person_sdq (HelStore  *store,
                          MIN (HEL_SDQ_TOTAL_MAX, hel_sdq_band_highest (bands, b) + 0.5),
                          sdq_band_colour (bands->code[b]), hel_sdq_band_label (bands->code[b]));
   chart->note = g_strdup (_("Total difficulties 0-40 (the first four scales) with the "
-                            "parent-report bands behind it; each scale 0-10, its points filled "
-                            "with the colour of the band the score falls in by the scale’s own "
-                            "table (prosocial behaviour: a low score is the worse band). Typed "
-                            "from the scored paper form."));
+                            "parent-report bands behind it; below it each scale 0-10 with the "
+                            "bands of the scale’s own table (prosocial behaviour: a low score is "
+                            "the worse band). Typed from the scored paper form."));
   total = _hel_chart_add_series (chart, _("Total difficulties"), 0);
   for (guint s = 0; s < HEL_SDQ_IMPACT; s++)
     {
+      const HelSdqBandTable *own = &set.table[hel_sdq_band_scale_for_field (s)];
+      guint panel;
+
       scales[s] = _hel_chart_add_series (chart, hel_sdq_field_label (s), (int) s + 1);
       scales[s]->thin = TRUE;
+      panel = _hel_chart_add_panel (chart, scales[s], hel_sdq_field_short_label (s),
+                                    HEL_SDQ_SCALE_MAX);
+      for (guint b = 0; b < own->n_bands; b++)
+        _hel_chart_add_panel_band (chart, panel, MAX (0, hel_sdq_band_lowest (own, b) - 0.5),
+                                   MIN (HEL_SDQ_SCALE_MAX, hel_sdq_band_highest (own, b) + 0.5),
+                                   sdq_band_colour (own->code[b]),
+                                   hel_sdq_band_label (own->code[b]));
     }
   for (guint i = 0; i < list->len; i++)
     {
@@ -468,9 +557,12 @@ person_sdq (HelStore  *store,
           int v = hel_measurement_get_answer (m, hel_sdq_field_code (s));
           int band = hel_sdq_band_for_score (own, v);
 
+          char label[16];
+
           if (v == HEL_SCORING_MISSING)
             continue;
-          _hel_chart_set_value (scales[s], c, v, NULL, FALSE);
+          g_snprintf (label, sizeof label, "%d", v);
+          _hel_chart_set_value (scales[s], c, v, label, FALSE);
           if (band >= 0)
             _hel_chart_set_point_colour (scales[s], c, sdq_band_colour (own->code[band]));
         }
@@ -531,11 +623,30 @@ person_bip (HelStore  *store,
 
 /* ---- The family at a glance ---- */
 
+/* The total's band, and after it the scales in a high band by their own tables, so a child
+ * whose total is normal but whose conduct is very high does not look fine at a glance. */
+static char *
+describe_sdq_level (const HelMeasurement *m,
+                    const HelSdqBandSet  *set)
+{
+  int values[HEL_SDQ_N_FIELDS];
+  g_autofree char *high = NULL;
+
+  for (guint i = 0; i < HEL_SDQ_N_FIELDS; i++)
+    values[i] = hel_measurement_get_answer (m, hel_sdq_field_code ((HelSdqField) i));
+  high = hel_sdq_describe_high_fields (values, set);
+  if (high == NULL)
+    return g_strdup (hel_sdq_band_label (m->band));
+  /* Translators: the SDQ total's band, then the scales in an abnormal or very high (prosocial:
+   * very low) band: “Normal · outside normal: Conduct, Prosocial” */
+  return g_strdup_printf (_("%s · outside normal: %s"), hel_sdq_band_label (m->band), high);
+}
+
 static void
-add_overview_rows (HelChart   *chart,
-                   HelStore   *store,
-                   HelMember  *member,
-                   GError    **error)
+add_overview_rows (HelChart            *chart,
+                   HelStore            *store,
+                   HelMember           *member,
+                   const HelSdqBandSet *sdq_bands)
 {
   for (guint k = 0; k < HEL_N_INSTRUMENTS; k++)
     {
@@ -545,6 +656,7 @@ add_overview_rows (HelChart   *chart,
       g_autofree char *value = NULL;
       g_autofree char *change = NULL;
       g_autofree char *when = NULL;
+      g_autofree char *sdq_level = NULL;
       const char *band = "";
       int colour = HEL_CHART_COLOUR_NONE;
       const char *cells[5];
@@ -580,7 +692,8 @@ add_overview_rows (HelChart   *chart,
           break;
         case HEL_INSTRUMENT_SDQ:
           value = g_strdup_printf ("%.0f", latest->score);
-          band = hel_sdq_band_label (latest->band);
+          sdq_level = describe_sdq_level (latest, sdq_bands);
+          band = sdq_level;
           colour = sdq_band_colour (latest->band);
           if (before != NULL)
             {
@@ -611,8 +724,6 @@ add_overview_rows (HelChart   *chart,
         _hel_chart_add_row (chart, HEL_CHART_ROW_PLAIN, colour, cells, 5);
       }
     }
-  if (error != NULL && *error != NULL)
-    return;
 }
 
 static HelChart *
@@ -627,8 +738,9 @@ family_overview (HelStore *store,
   HelChart *chart;
   const char *header[] = { N_("Person"), N_("Measure"), N_("Latest"), N_("Level"),
                            N_("Since the time before") };
+  HelSdqBandSet sdq_bands;
 
-  if (family == NULL)
+  if (family == NULL || !hel_store_load_sdq_band_set (store, &sdq_bands, error))
     return NULL;
   members = hel_store_list_members (store, family_id, error);
   absence = members ? hel_store_list_school_absence (store, family_id, error) : NULL;
@@ -643,7 +755,7 @@ family_overview (HelStore *store,
       HelMember *member = members->pdata[i];
       const HelSchoolAbsence *latest = NULL, *before = NULL;
 
-      add_overview_rows (chart, store, member, NULL);
+      add_overview_rows (chart, store, member, &sdq_bands);
       for (guint a = absence->len; a > 0; a--)
         {
           const HelSchoolAbsence *row = absence->pdata[a - 1];
@@ -678,7 +790,8 @@ family_overview (HelStore *store,
         }
     }
   chart->note = g_strdup (_("▲ better, ▼ worse, → about the same, since the measurement before. "
-                            "For WHO-5 only a change of 10 points or more counts."));
+                            "For WHO-5 only a change of 10 points or more counts. SDQ: the "
+                            "total’s band, then the scales outside normal by their own table."));
   if (chart->rows->len == 0)
     set_empty (chart, _("No measurements for this family yet."));
   return chart;

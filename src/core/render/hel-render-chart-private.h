@@ -31,6 +31,7 @@ typedef struct {
   GArray    *hidden;   /* gboolean per category: a count under 5, drawn hatched, not to scale */
   gboolean   thin;     /* a secondary line */
   GArray    *point_colours; /* int per category: the point's fill (e.g. its SDQ band), or NONE */
+  int        panel;     /* the small panel it is drawn in (see HelChartPanel), or -1: the plot */
 } HelChartSeries;
 
 typedef struct {
@@ -44,6 +45,15 @@ typedef struct {
   double  value;
   char   *label;
 } HelChartReference;
+
+/* A small multiple under the main plot: one series on its own scale with its own bands (an SDQ
+ * scale 0-10 with the scale's band table), over the chart's categories. */
+typedef struct {
+  char   *title;
+  guint   series;
+  double  y_max;
+  GArray *bands;     /* HelChartBand, on the panel's scale */
+} HelChartPanel;
 
 typedef enum {
   HEL_CHART_ROW_PLAIN,
@@ -69,6 +79,7 @@ struct _HelChart {
   double         y_step;
   gboolean       y_percent;
   GArray        *changes;      /* int per category: +1/-1 a clinically relevant change */
+  GPtrArray     *panels;       /* HelChartPanel*, drawn in a grid under the plot */
 
   GPtrArray     *header;       /* char*, tables */
   GPtrArray     *rows;         /* GPtrArray* of char* */
@@ -102,6 +113,33 @@ void            _hel_chart_add_band      (HelChart       *chart,
 void            _hel_chart_add_reference (HelChart       *chart,
                                           double          value,
                                           const char     *label);
+/* Moves @series out of the main plot into a new small panel titled @title, 0 to @y_max;
+ * returns the panel's index for _hel_chart_add_panel_band (). */
+guint           _hel_chart_add_panel     (HelChart       *chart,
+                                          HelChartSeries *series,
+                                          const char     *title,
+                                          double          y_max);
+void            _hel_chart_add_panel_band (HelChart      *chart,
+                                          guint           panel,
+                                          double          from,
+                                          double          to,
+                                          int             colour,
+                                          const char     *label);
+/* Every band colour the chart shows (its bands and its panels' bands), each once, in the
+ * colours' order (good before warning before bad), with the first label given for it: what the
+ * legend lists. HelChartBand with from/to unused; the labels are the chart's own. */
+GArray         *_hel_chart_band_colours  (const HelChart *chart);
+/* Where @value of @category lands in panel @panel of a width x height drawing; FALSE when the
+ * chart has no such panel. For tests and hit-testing. */
+gboolean        _hel_chart_locate_in_panel (const HelChart      *chart,
+                                          const HelChartStyle *style,
+                                          double               width,
+                                          double               height,
+                                          guint                panel,
+                                          guint                category,
+                                          double               value,
+                                          double              *x,
+                                          double              *y);
 /* A table row of @n cells (copied). */
 void            _hel_chart_add_row       (HelChart       *chart,
                                           HelChartRowKind kind,

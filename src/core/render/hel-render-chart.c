@@ -100,6 +100,13 @@ typedef struct {
   Rect                 plot;       /* the plot, or the table */
   double               x_labels_y;
   double               note_y;
+  /* Small multiples under the plot (HelChart.panels): a grid of panel_columns columns, each
+   * panel a title panel_title_h high over a plot panel_plot.width x panel_plot.height; the
+   * first panel's plot at panel_plot.x, panel_plot.y. */
+  guint                panel_columns;
+  double               panel_title_h;
+  double               panel_gap;
+  Rect                 panel_plot;
 } Layout;
 
 static const HelChartColour *
@@ -129,6 +136,15 @@ set_colour (cairo_t              *cr,
             double                alpha)
 {
   cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * alpha);
+}
+
+/* How strongly a band of @colour is tinted: "very high" twice as strongly as the others, so it
+ * stands apart from "abnormal" next to it. */
+static double
+band_tint (const HelChartStyle *style,
+           int                  colour)
+{
+  return style->band_alpha * (colour == HEL_CHART_COLOUR_WORST ? 2.0 : 1.0);
 }
 
 static PangoLayout *
@@ -253,17 +269,22 @@ legend_items (const HelChart *chart)
   GArray *items = g_array_new (FALSE, FALSE, sizeof (LegendItem));
 
   /* One series alone needs no legend, unless it is a line among bands. */
+  g_autoptr(GArray) bands = _hel_chart_band_colours (chart);
+
+  /* A series in a panel is named by the panel's title instead. */
   if (chart->series->len > 1 || chart->shape == HEL_CHART_SHAPE_LINES)
     for (guint s = 0; s < chart->series->len; s++)
       {
         const HelChartSeries *series = chart->series->pdata[s];
         LegendItem item = { series->name, series->colour,
                             chart->shape == HEL_CHART_SHAPE_LINES ? 1 : 0 };
-        g_array_append_val (items, item);
+        if (series->panel < 0)
+          g_array_append_val (items, item);
       }
-  for (guint b = 0; b < chart->bands->len; b++)
+  /* Every band colour in the chart, the panels' too, once. */
+  for (guint b = 0; b < bands->len; b++)
     {
-      const HelChartBand *band = &g_array_index (chart->bands, HelChartBand, b);
+      const HelChartBand *band = &g_array_index (bands, HelChartBand, b);
       LegendItem item = { band->label, band->colour, 3 };
       g_array_append_val (items, item);
     }
@@ -321,7 +342,7 @@ place_legend (cairo_t      *cr,
               cairo_stroke (cr);
               break;
             case 3:
-              set_colour (cr, colour, l->style->band_alpha * 2.2);
+              set_colour (cr, colour, band_tint (l->style, item->colour) * 2.2);
               cairo_rectangle (cr, x, cy - swatch / 2, swatch, swatch);
               cairo_fill (cr);
               break;
@@ -340,6 +361,10 @@ place_legend (cairo_t      *cr,
     }
   return items->len ? total + row_h : 0;
 }
+
+static void layout_panels (cairo_t *cr,
+                           Layout  *l,
+                           double   x_labels_h);
 
 static void
 compute_layout (cairo_t             *cr,
@@ -389,7 +414,71 @@ compute_layout (cairo_t             *cr,
   l->plot.y = y;
   l->plot.width = MAX (10, width - l->pad - l->plot.x);
   l->plot.height = MAX (10, l->note_y - 8 * l->k - x_labels_h - y);
+  if (chart->panels->len > 0 && chart->shape == HEL_CHART_SHAPE_LINES && !chart->empty)
+    layout_panels (cr, l, x_labels_h);
   l->x_labels_y = l->plot.y + l->plot.height + 6 * l->k;
+}
+
+/* Takes about two fifths of the plot's height for the panels: one row of them when each gets
+ * 120 px (at the text scale), else rows of three. */
+static void
+layout_panels (cairo_t *cr,
+               Layout  *l,
+               double   x_labels_h)
+{
+  const HelChart *chart = l->chart;
+  guint n = chart->panels->len, rows;
+  double available = l->plot.height, block;
+
+  l->panel_gap = 14 * l->k;
+  l->panel_columns = (l->plot.width - (n - 1) * l->panel_gap) / n >= 120 * l->k ? n : MIN (n, 3);
+  rows = (n + l->panel_columns - 1) / l->panel_columns;
+  l->panel_plot.width = (l->plot.width - (l->panel_columns - 1) * l->panel_gap) /
+                        l->panel_columns;
+  l->panel_title_h = 0;
+  for (guint p = 0; p < n; p++)
+    {
+      const HelChartPanel *panel = chart->panels->pdata[p];
+      l->panel_title_h = MAX (l->panel_title_h, measure_height (cr, l, panel->title, 9.5, TRUE,
+                                                                l->panel_plot.width));
+    }
+  l->panel_title_h += 3 * l->k;
+  block = MAX (l->panel_title_h + 30 * l->k, available * 0.42 / rows);
+  l->panel_plot.height = MAX (10, block - l->panel_title_h - l->panel_gap);
+  l->plot.height = MAX (10, available - rows * block);
+  l->panel_plot.x = l->plot.x;
+  l->panel_plot.y = l->plot.y + l->plot.height + x_labels_h + l->panel_gap + l->panel_title_h;
+}
+
+/* The plot of panel @p. */
+static Rect
+panel_rect (const Layout *l,
+            guint         p)
+{
+  Rect r = l->panel_plot;
+  guint column = p % MAX (1, l->panel_columns), row = p / MAX (1, l->panel_columns);
+
+  r.x += column * (r.width + l->panel_gap);
+  r.y += row * (r.height + l->panel_title_h + l->panel_gap);
+  return r;
+}
+
+static double
+panel_value_y (const Rect          *r,
+               const HelChartPanel *panel,
+               double               value)
+{
+  double t = panel->y_max > 0 ? CLAMP (value, 0, panel->y_max) / panel->y_max : 0;
+
+  return r->y + r->height * (1 - t);
+}
+
+static double
+panel_category_x (const Layout *l,
+                  const Rect   *r,
+                  guint         category)
+{
+  return r->x + r->width / MAX (1, l->chart->categories->len) * (category + 0.5);
 }
 
 static double
@@ -475,7 +564,7 @@ draw_axes (cairo_t      *cr,
       const HelChartBand *band = &g_array_index (chart->bands, HelChartBand, b);
       double top = value_y (l, band->to), bottom = value_y (l, band->from);
 
-      set_colour (cr, colour_of (style, band->colour), style->band_alpha);
+      set_colour (cr, colour_of (style, band->colour), band_tint (style, band->colour));
       cairo_rectangle (cr, l->plot.x, top, l->plot.width, bottom - top);
       cairo_fill (cr);
     }
@@ -536,7 +625,7 @@ draw_lines (cairo_t      *cr,
         const HelChartColour *colour = colour_of (style, series->colour);
         gboolean started = FALSE;
 
-        if ((pass == 0) != series->thin)
+        if ((pass == 0) != series->thin || series->panel >= 0)
           continue;
         cairo_save (cr);
         set_colour (cr, colour, series->thin ? 0.75 : 1);
@@ -721,6 +810,99 @@ draw_stacked (cairo_t      *cr,
     }
 }
 
+/* Each panel: its title, its own bands, 0 and the top of its scale, and its series as a line
+ * with the values at the points. */
+static void
+draw_panels (cairo_t      *cr,
+             const Layout *l)
+{
+  const HelChart *chart = l->chart;
+  const HelChartStyle *style = l->style;
+
+  for (guint p = 0; p < chart->panels->len; p++)
+    {
+      const HelChartPanel *panel = chart->panels->pdata[p];
+      const HelChartSeries *series = chart->series->pdata[panel->series];
+      const HelChartColour *colour = colour_of (style, series->colour);
+      Rect r = panel_rect (l, p);
+      gboolean started = FALSE, room = r.width / MAX (1, chart->categories->len) >= 22 * l->k;
+
+      draw_text (cr, l, panel->title, r.x, r.y - 3 * l->k, 9.5, TRUE, &style->text, 0, 1,
+                 r.width);
+      for (guint b = 0; b < panel->bands->len; b++)
+        {
+          const HelChartBand *band = &g_array_index (panel->bands, HelChartBand, b);
+          double top = panel_value_y (&r, panel, band->to);
+          double bottom = panel_value_y (&r, panel, band->from);
+
+          set_colour (cr, colour_of (style, band->colour), band_tint (style, band->colour));
+          cairo_rectangle (cr, r.x, top, r.width, bottom - top);
+          cairo_fill (cr);
+        }
+      cairo_set_line_width (cr, 1 * l->k);
+      for (guint end = 0; end < 2; end++)
+        {
+          double v = end ? panel->y_max : 0, y = round (panel_value_y (&r, panel, v)) + 0.5;
+
+          set_colour (cr, end ? &style->grid : &style->axis, 1);
+          cairo_move_to (cr, r.x, y);
+          cairo_line_to (cr, r.x + r.width, y);
+          cairo_stroke (cr);
+          if (p % MAX (1, l->panel_columns) == 0)
+            {
+              g_autofree char *label = hel_format_decimal (v, 0);
+              draw_text (cr, l, label, r.x - 6 * l->k, y, 9, FALSE, &style->muted_text, 1, 0.5, 0);
+            }
+        }
+
+      cairo_save (cr);
+      set_colour (cr, colour, 1);
+      cairo_set_line_width (cr, 1.8 * l->k * style->line_scale);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      for (guint c = 0; c < series->values->len; c++)
+        {
+          double v = g_array_index (series->values, double, c);
+          double x = panel_category_x (l, &r, c), y = panel_value_y (&r, panel, v);
+
+          if (isnan (v))
+            {
+              started = FALSE;
+              continue;
+            }
+          if (started)
+            cairo_line_to (cr, x, y);
+          else
+            cairo_move_to (cr, x, y);
+          started = TRUE;
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      for (guint c = 0; c < series->values->len; c++)
+        {
+          double v = g_array_index (series->values, double, c);
+          const char *label = series->labels->pdata[c];
+          double x = panel_category_x (l, &r, c), y = panel_value_y (&r, panel, v);
+          double radius = 3 * l->k;
+
+          if (isnan (v))
+            continue;
+          set_colour (cr, &style->background, 1);
+          cairo_arc (cr, x, y, radius + 1.5 * l->k, 0, 2 * G_PI);
+          cairo_fill (cr);
+          set_colour (cr, colour, 1);
+          cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+          cairo_fill (cr);
+          if (label != NULL && room)
+            {
+              /* Above the point, or below it at the top of the scale. */
+              gboolean below = v > panel->y_max * 0.8;
+              draw_text (cr, l, label, x, below ? y + radius + 2 * l->k : y - radius - 2 * l->k,
+                         9, TRUE, &style->text, 0.5, below ? 0 : 1, 0);
+            }
+        }
+    }
+}
+
 static gboolean
 right_aligned (const HelChart *chart,
                guint           column)
@@ -884,13 +1066,32 @@ hel_render_chart (cairo_t             *cr,
       draw_axes (cr, &l);
       draw_references (cr, &l);
       if (chart->shape == HEL_CHART_SHAPE_LINES)
-        draw_lines (cr, &l);
+        {
+          draw_panels (cr, &l);
+          draw_lines (cr, &l);
+        }
       else if (chart->shape == HEL_CHART_SHAPE_BARS)
         draw_bars (cr, &l);
       else
         draw_stacked (cr, &l);
     }
   cairo_restore (cr);
+}
+
+/* The layout hel_render_chart () would use, without drawing: text is measured the same way. */
+static void
+measure_layout (const HelChart      *chart,
+                const HelChartStyle *style,
+                double               width,
+                double               height,
+                Layout              *l)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  compute_layout (cr, chart, style, width, height, l);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 gboolean
@@ -904,8 +1105,6 @@ hel_chart_locate (const HelChart      *chart,
                   double              *x,
                   double              *y)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
   HelChartStyle light;
   Layout l;
   double bx, bw;
@@ -920,12 +1119,7 @@ hel_chart_locate (const HelChart      *chart,
       hel_chart_style_init (&light, HEL_CHART_THEME_LIGHT);
       style = &light;
     }
-  /* Text is measured the same way as when drawing. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  compute_layout (cr, chart, style, width, height, &l);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  measure_layout (chart, style, width, height, &l);
 
   if (chart->shape == HEL_CHART_SHAPE_BARS)
     {
@@ -935,6 +1129,38 @@ hel_chart_locate (const HelChart      *chart,
   else
     *x = category_x (&l, category);
   *y = value_y (&l, value);
+  return TRUE;
+}
+
+gboolean
+_hel_chart_locate_in_panel (const HelChart      *chart,
+                            const HelChartStyle *style,
+                            double               width,
+                            double               height,
+                            guint                panel,
+                            guint                category,
+                            double               value,
+                            double              *x,
+                            double              *y)
+{
+  HelChartStyle light;
+  Layout l;
+  Rect r;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+
+  if (chart->shape != HEL_CHART_SHAPE_LINES || chart->empty || panel >= chart->panels->len ||
+      category >= chart->categories->len)
+    return FALSE;
+  if (style == NULL)
+    {
+      hel_chart_style_init (&light, HEL_CHART_THEME_LIGHT);
+      style = &light;
+    }
+  measure_layout (chart, style, width, height, &l);
+  r = panel_rect (&l, panel);
+  *x = panel_category_x (&l, &r, category);
+  *y = panel_value_y (&r, chart->panels->pdata[panel], value);
   return TRUE;
 }
 
