@@ -766,52 +766,22 @@ hel_meeting_find_agreement (HelMeeting     *meeting,
 /* ---- JSON ---- */
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_string_value (b, value);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_bool (JsonBuilder *b,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_boolean_value (b, value);
-}
-
-static void
 add_agreement (JsonBuilder  *b,
                HelAgreement *a)
 {
   json_builder_begin_object (b);
-  add_int (b, "id", a->id);
-  add_int (b, "step_id", a->step_id);
-  add_string (b, "what", a->what);
-  add_string (b, "owner_kind", hel_owner_kind_to_code (a->owner_kind));
-  add_int (b, "owner_member_id", a->owner_member_id);
-  add_int (b, "owner_caseworker_id", a->owner_caseworker_id);
-  add_string (b, "owner_name", a->owner_name);
-  add_string (b, "due", a->due);
-  add_bool (b, "done", a->done);
-  add_string (b, "done_date", a->done_date);
-  add_string (b, "created", a->created);
-  add_int (b, "position", a->position);
+  hel_json_add_int (b, "id", a->id);
+  hel_json_add_int (b, "step_id", a->step_id);
+  hel_json_add_string (b, "what", a->what);
+  hel_json_add_string (b, "owner_kind", hel_owner_kind_to_code (a->owner_kind));
+  hel_json_add_int (b, "owner_member_id", a->owner_member_id);
+  hel_json_add_int (b, "owner_caseworker_id", a->owner_caseworker_id);
+  hel_json_add_string (b, "owner_name", a->owner_name);
+  hel_json_add_string (b, "due", a->due);
+  hel_json_add_bool (b, "done", a->done);
+  hel_json_add_string (b, "done_date", a->done_date);
+  hel_json_add_string (b, "created", a->created);
+  hel_json_add_int (b, "position", a->position);
   json_builder_end_object (b);
 }
 
@@ -825,12 +795,12 @@ hel_meeting_to_json (HelMeeting *meeting)
   d = &meeting->data;
 
   json_builder_begin_object (b);
-  add_int (b, "id", d->id);
-  add_string (b, "kind", hel_meeting_kind_to_code (d->kind));
-  add_int (b, "team_id", d->team_id);
-  add_string (b, "date", d->date);
-  add_string (b, "time", d->time);
-  add_string (b, "created", d->created);
+  hel_json_add_int (b, "id", d->id);
+  hel_json_add_string (b, "kind", hel_meeting_kind_to_code (d->kind));
+  hel_json_add_int (b, "team_id", d->team_id);
+  hel_json_add_string (b, "date", d->date);
+  hel_json_add_string (b, "time", d->time);
+  hel_json_add_string (b, "created", d->created);
 
   json_builder_set_member_name (b, "participants");
   json_builder_begin_array (b);
@@ -839,13 +809,13 @@ hel_meeting_to_json (HelMeeting *meeting)
       HelParticipant *p = d->participants->pdata[i];
 
       json_builder_begin_object (b);
-      add_int (b, "id", p->id);
-      add_int (b, "caseworker_id", p->caseworker_id);
-      add_string (b, "name", p->name);
-      add_string (b, "role", p->role);
-      add_string (b, "discipline", hel_discipline_to_code (p->discipline));
-      add_bool (b, "removed", p->removed);
-      add_int (b, "position", p->position);
+      hel_json_add_int (b, "id", p->id);
+      hel_json_add_int (b, "caseworker_id", p->caseworker_id);
+      hel_json_add_string (b, "name", p->name);
+      hel_json_add_string (b, "role", p->role);
+      hel_json_add_string (b, "discipline", hel_discipline_to_code (p->discipline));
+      hel_json_add_bool (b, "removed", p->removed);
+      hel_json_add_int (b, "position", p->position);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -857,10 +827,10 @@ hel_meeting_to_json (HelMeeting *meeting)
       HelAgendaItem *item = d->items->pdata[i];
 
       json_builder_begin_object (b);
-      add_int (b, "id", item->id);
-      add_int (b, "family_id", item->family_id);
-      add_int (b, "minutes", item->minutes);
-      add_int (b, "position", item->position);
+      hel_json_add_int (b, "id", item->id);
+      hel_json_add_int (b, "family_id", item->family_id);
+      hel_json_add_int (b, "minutes", item->minutes);
+      hel_json_add_int (b, "position", item->position);
 
       json_builder_set_member_name (b, "notes");
       json_builder_begin_array (b);
@@ -869,15 +839,15 @@ hel_meeting_to_json (HelMeeting *meeting)
           HelBoardNote *n = item->notes->pdata[k];
 
           json_builder_begin_object (b);
-          add_int (b, "id", n->id);
-          add_string (b, "column", hel_board_column_to_code (n->column));
-          add_string (b, "text", n->text);
-          add_int (b, "author_id", n->author_id);
-          add_string (b, "author_name", n->author_name);
-          add_string (b, "discipline", hel_discipline_to_code (n->discipline));
-          add_bool (b, "internal", n->internal);
-          add_string (b, "created", n->created);
-          add_int (b, "position", n->position);
+          hel_json_add_int (b, "id", n->id);
+          hel_json_add_string (b, "column", hel_board_column_to_code (n->column));
+          hel_json_add_string (b, "text", n->text);
+          hel_json_add_int (b, "author_id", n->author_id);
+          hel_json_add_string (b, "author_name", n->author_name);
+          hel_json_add_string (b, "discipline", hel_discipline_to_code (n->discipline));
+          hel_json_add_bool (b, "internal", n->internal);
+          hel_json_add_string (b, "created", n->created);
+          hel_json_add_int (b, "position", n->position);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -889,7 +859,7 @@ hel_meeting_to_json (HelMeeting *meeting)
           HelBoardStroke *s = item->strokes->pdata[k];
 
           json_builder_begin_object (b);
-          add_int (b, "id", s->id);
+          hel_json_add_int (b, "id", s->id);
           json_builder_set_member_name (b, "width");
           json_builder_add_double_value (b, s->width);
           json_builder_set_member_name (b, "points");
@@ -912,8 +882,8 @@ hel_meeting_to_json (HelMeeting *meeting)
           HelBoardScale *s = &g_array_index (item->scales, HelBoardScale, k);
 
           json_builder_begin_object (b);
-          add_int (b, "participant_id", s->participant_id);
-          add_int (b, "value", s->value);
+          hel_json_add_int (b, "participant_id", s->participant_id);
+          hel_json_add_int (b, "value", s->value);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -986,34 +956,98 @@ read_agreement (HelJsonReader *r,
   return g_steal_pointer (&a);
 }
 
+/* Where the agreements of one list go: the item, as agreed there or carried to it. */
+typedef struct {
+  HelAgendaItem *item;
+  gboolean       carried;
+} AgreementList;
+
 static gboolean
-read_agreements (HelJsonReader *r,
-                 JsonObject    *o,
-                 const char    *member,
-                 gboolean       carried,
-                 HelAgendaItem *item)
+read_agreement_cb (HelJsonReader *r,
+                   JsonObject    *element,
+                   gpointer       user_data)
 {
-  JsonArray *array = hel_json_read_array (r, o, member);
-  gsize saved;
+  AgreementList *list = user_data;
+  HelAgreement *a = read_agreement (r, element);
 
-  if (array == NULL)
+  if (a == NULL)
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *ao = hel_json_read_array_object (r, array, i, member);
-      HelAgreement *a;
+  a->carried = list->carried;
+  a->item_id = list->carried ? 0 : list->item->id;
+  g_ptr_array_add (list->item->agreements, a);
+  return TRUE;
+}
 
-      if (ao == NULL)
+static gboolean
+read_note_cb (HelJsonReader *r,
+              JsonObject    *no,
+              gpointer       user_data)
+{
+  HelAgendaItem *item = user_data;
+  HelBoardNote *n = hel_board_note_new (HEL_BOARD_WORRIES, NULL);
+  g_autofree char *column = NULL;
+
+  g_ptr_array_add (item->notes, n);
+  if (!hel_json_read_int (r, no, "id", 0, G_MAXINT64, &n->id) ||
+      !hel_json_read_string (r, no, "column", HEL_JSON_NOT_EMPTY, &column) ||
+      !hel_json_read_string (r, no, "text", HEL_JSON_NOT_EMPTY, &n->text) ||
+      !hel_json_read_int (r, no, "author_id", 0, G_MAXINT64, &n->author_id) ||
+      !hel_json_read_string (r, no, "author_name", HEL_JSON_OPTIONAL, &n->author_name) ||
+      !read_discipline (r, no, &n->discipline) ||
+      !hel_json_read_bool (r, no, "internal", &n->internal) ||
+      !hel_json_read_string (r, no, "created", HEL_JSON_NOT_EMPTY, &n->created) ||
+      !hel_json_read_int32 (r, no, "position", G_MININT, G_MAXINT, &n->position))
+    return FALSE;
+  if (!hel_board_column_from_code (column, &n->column) || n->column == HEL_BOARD_AGREEMENTS)
+    return hel_json_reader_fail (r, "column",
+                                 _("is not a column for notes (worries, working-well, needs)"));
+  return TRUE;
+}
+
+static gboolean
+read_stroke_cb (HelJsonReader *r,
+                JsonObject    *so,
+                gpointer       user_data)
+{
+  HelAgendaItem *item = user_data;
+  HelBoardStroke *s = hel_board_stroke_new (1);
+  JsonArray *points;
+  guint n;
+
+  g_ptr_array_add (item->strokes, s);
+  if (!hel_json_read_int (r, so, "id", 0, G_MAXINT64, &s->id) ||
+      !hel_json_read_number (r, json_object_get_member (so, "width"), "width", 0.1, 100,
+                             &s->width) ||
+      (points = hel_json_read_array (r, so, "points")) == NULL)
+    return FALSE;
+  n = json_array_get_length (points);
+  if (n < 2 || n % 2 != 0)
+    return hel_json_reader_fail (r, "points",
+                                 _("must be pairs of numbers x, y (at least one point)"));
+  for (guint k = 0; k < n; k += 2)
+    {
+      double x, y;
+
+      if (!hel_json_read_number (r, json_array_get_element (points, k), "points", 0, 1, &x) ||
+          !hel_json_read_number (r, json_array_get_element (points, k + 1), "points", 0, 1, &y))
         return FALSE;
-      hel_json_reader_push (r, member, i, &saved);
-      a = read_agreement (r, ao);
-      hel_json_reader_pop (r, saved);
-      if (a == NULL)
-        return FALSE;
-      a->carried = carried;
-      a->item_id = carried ? 0 : item->id;
-      g_ptr_array_add (item->agreements, a);
+      hel_board_stroke_add_point (s, x, y);
     }
+  return TRUE;
+}
+
+static gboolean
+read_scale_cb (HelJsonReader *r,
+               JsonObject    *so,
+               gpointer       user_data)
+{
+  HelAgendaItem *item = user_data;
+  HelBoardScale s;
+
+  if (!hel_json_read_int (r, so, "participant_id", 1, G_MAXINT64, &s.participant_id) ||
+      !hel_json_read_int32 (r, so, "value", 0, 10, &s.value))
+    return FALSE;
+  g_array_append_val (item->scales, s);
   return TRUE;
 }
 
@@ -1022,8 +1056,7 @@ read_item (HelJsonReader *r,
            JsonObject    *o)
 {
   g_autoptr(HelAgendaItem) item = hel_agenda_item_new (0);
-  JsonArray *notes, *strokes, *scales;
-  gsize saved;
+  AgreementList carried = { item, TRUE }, agreed = { item, FALSE };
 
   if (!hel_json_read_int (r, o, "id", 0, G_MAXINT64, &item->id) ||
       !hel_json_read_int (r, o, "family_id", 1, G_MAXINT64, &item->family_id) ||
@@ -1031,98 +1064,48 @@ read_item (HelJsonReader *r,
       !hel_json_read_int32 (r, o, "position", G_MININT, G_MAXINT, &item->position))
     return NULL;
 
-  if ((notes = hel_json_read_array (r, o, "notes")) == NULL)
+  if (!hel_json_read_objects (r, o, "notes", read_note_cb, item) ||
+      !hel_json_read_objects (r, o, "strokes", read_stroke_cb, item) ||
+      !hel_json_read_objects (r, o, "scales", read_scale_cb, item))
     return NULL;
-  for (guint i = 0; i < json_array_get_length (notes); i++)
-    {
-      JsonObject *no = hel_json_read_array_object (r, notes, i, "notes");
-      HelBoardNote *n;
-      g_autofree char *column = NULL;
-
-      if (no == NULL)
-        return NULL;
-      n = hel_board_note_new (HEL_BOARD_WORRIES, NULL);
-      g_ptr_array_add (item->notes, n);
-      hel_json_reader_push (r, "notes", i, &saved);
-      if (!hel_json_read_int (r, no, "id", 0, G_MAXINT64, &n->id) ||
-          !hel_json_read_string (r, no, "column", HEL_JSON_NOT_EMPTY, &column) ||
-          !hel_json_read_string (r, no, "text", HEL_JSON_NOT_EMPTY, &n->text) ||
-          !hel_json_read_int (r, no, "author_id", 0, G_MAXINT64, &n->author_id) ||
-          !hel_json_read_string (r, no, "author_name", HEL_JSON_OPTIONAL, &n->author_name) ||
-          !read_discipline (r, no, &n->discipline) ||
-          !hel_json_read_bool (r, no, "internal", &n->internal) ||
-          !hel_json_read_string (r, no, "created", HEL_JSON_NOT_EMPTY, &n->created) ||
-          !hel_json_read_int32 (r, no, "position", G_MININT, G_MAXINT, &n->position))
-        return NULL;
-      if (!hel_board_column_from_code (column, &n->column) || n->column == HEL_BOARD_AGREEMENTS)
-        {
-          hel_json_reader_fail (r, "column",
-                                _("is not a column for notes (worries, working-well, needs)"));
-          return NULL;
-        }
-      hel_json_reader_pop (r, saved);
-    }
-
-  if ((strokes = hel_json_read_array (r, o, "strokes")) == NULL)
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (strokes); i++)
-    {
-      JsonObject *so = hel_json_read_array_object (r, strokes, i, "strokes");
-      HelBoardStroke *s;
-      JsonArray *points;
-      guint n;
-
-      if (so == NULL)
-        return NULL;
-      s = hel_board_stroke_new (1);
-      g_ptr_array_add (item->strokes, s);
-      hel_json_reader_push (r, "strokes", i, &saved);
-      if (!hel_json_read_int (r, so, "id", 0, G_MAXINT64, &s->id) ||
-          !hel_json_read_number (r, json_object_get_member (so, "width"), "width", 0.1, 100,
-                                 &s->width) ||
-          (points = hel_json_read_array (r, so, "points")) == NULL)
-        return NULL;
-      n = json_array_get_length (points);
-      if (n < 2 || n % 2 != 0)
-        {
-          hel_json_reader_fail (r, "points",
-                                _("must be pairs of numbers x, y (at least one point)"));
-          return NULL;
-        }
-      for (guint k = 0; k < n; k += 2)
-        {
-          double x, y;
-
-          if (!hel_json_read_number (r, json_array_get_element (points, k), "points", 0, 1, &x) ||
-              !hel_json_read_number (r, json_array_get_element (points, k + 1), "points", 0, 1, &y))
-            return NULL;
-          hel_board_stroke_add_point (s, x, y);
-        }
-      hel_json_reader_pop (r, saved);
-    }
-
-  if ((scales = hel_json_read_array (r, o, "scales")) == NULL)
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (scales); i++)
-    {
-      JsonObject *so = hel_json_read_array_object (r, scales, i, "scales");
-      HelBoardScale s;
-
-      if (so == NULL)
-        return NULL;
-      hel_json_reader_push (r, "scales", i, &saved);
-      if (!hel_json_read_int (r, so, "participant_id", 1, G_MAXINT64, &s.participant_id) ||
-          !hel_json_read_int32 (r, so, "value", 0, 10, &s.value))
-        return NULL;
-      hel_json_reader_pop (r, saved);
-      g_array_append_val (item->scales, s);
-    }
 
   /* Carried ones first, as the board shows them: they are followed up first. */
-  if (!read_agreements (r, o, "carried", TRUE, item) ||
-      !read_agreements (r, o, "agreements", FALSE, item))
+  if (!hel_json_read_objects (r, o, "carried", read_agreement_cb, &carried) ||
+      !hel_json_read_objects (r, o, "agreements", read_agreement_cb, &agreed))
     return NULL;
   return g_steal_pointer (&item);
+}
+
+static gboolean
+read_item_cb (HelJsonReader *r,
+              JsonObject    *io,
+              gpointer       user_data)
+{
+  HelMeetingData *d = user_data;
+  HelAgendaItem *item = read_item (r, io);
+
+  if (item == NULL)
+    return FALSE;
+  g_ptr_array_add (d->items, item);
+  return TRUE;
+}
+
+static gboolean
+read_participant_cb (HelJsonReader *r,
+                     JsonObject    *po,
+                     gpointer       user_data)
+{
+  HelMeetingData *d = user_data;
+  HelParticipant *p = hel_participant_new (0, NULL, NULL, HEL_DISCIPLINE_OTHER);
+
+  g_ptr_array_add (d->participants, p);
+  return hel_json_read_int (r, po, "id", 0, G_MAXINT64, &p->id) &&
+         hel_json_read_int (r, po, "caseworker_id", 0, G_MAXINT64, &p->caseworker_id) &&
+         hel_json_read_string (r, po, "name", HEL_JSON_NOT_EMPTY, &p->name) &&
+         hel_json_read_string (r, po, "role", HEL_JSON_OPTIONAL, &p->role) &&
+         read_discipline (r, po, &p->discipline) &&
+         hel_json_read_bool (r, po, "removed", &p->removed) &&
+         hel_json_read_int32 (r, po, "position", G_MININT, G_MAXINT, &p->position);
 }
 
 HelMeeting *
@@ -1134,9 +1117,7 @@ hel_meeting_from_json (JsonNode  *node,
   g_autofree char *kind = NULL;
   HelJsonReader r = { error, path, G_IO_ERROR, G_IO_ERROR_INVALID_DATA };
   JsonObject *o;
-  JsonArray *participants, *agenda;
   HelMeetingData *d;
-  gsize saved;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -1164,44 +1145,8 @@ hel_meeting_from_json (JsonNode  *node,
       return NULL;
     }
 
-  if ((participants = hel_json_read_array (&r, o, "participants")) == NULL)
+  if (!hel_json_read_objects (&r, o, "participants", read_participant_cb, d) ||
+      !hel_json_read_objects (&r, o, "agenda", read_item_cb, d))
     return NULL;
-  for (guint i = 0; i < json_array_get_length (participants); i++)
-    {
-      JsonObject *po = hel_json_read_array_object (&r, participants, i, "participants");
-      HelParticipant *p;
-
-      if (po == NULL)
-        return NULL;
-      p = hel_participant_new (0, NULL, NULL, HEL_DISCIPLINE_OTHER);
-      g_ptr_array_add (d->participants, p);
-      hel_json_reader_push (&r, "participants", i, &saved);
-      if (!hel_json_read_int (&r, po, "id", 0, G_MAXINT64, &p->id) ||
-          !hel_json_read_int (&r, po, "caseworker_id", 0, G_MAXINT64, &p->caseworker_id) ||
-          !hel_json_read_string (&r, po, "name", HEL_JSON_NOT_EMPTY, &p->name) ||
-          !hel_json_read_string (&r, po, "role", HEL_JSON_OPTIONAL, &p->role) ||
-          !read_discipline (&r, po, &p->discipline) ||
-          !hel_json_read_bool (&r, po, "removed", &p->removed) ||
-          !hel_json_read_int32 (&r, po, "position", G_MININT, G_MAXINT, &p->position))
-        return NULL;
-      hel_json_reader_pop (&r, saved);
-    }
-
-  if ((agenda = hel_json_read_array (&r, o, "agenda")) == NULL)
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (agenda); i++)
-    {
-      JsonObject *io = hel_json_read_array_object (&r, agenda, i, "agenda");
-      HelAgendaItem *item;
-
-      if (io == NULL)
-        return NULL;
-      hel_json_reader_push (&r, "agenda", i, &saved);
-      item = read_item (&r, io);
-      hel_json_reader_pop (&r, saved);
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (d->items, item);
-    }
   return g_steal_pointer (&meeting);
 }

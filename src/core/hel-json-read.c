@@ -1,4 +1,4 @@
-/* hel-json-read.c: strict readers for JSON members, shared by the plan, meeting and map formats. */
+/* hel-json-read.c: strict JSON readers and their writers, shared by the plan, meeting and map. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -252,4 +252,34 @@ hel_json_reader_pop (HelJsonReader *r,
                      gsize          saved)
 {
   g_string_truncate (r->path, saved);
+}
+
+void
+hel_json_add_string (JsonBuilder *b,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value == NULL)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_string_value (b, value);
+}
+
+void
+hel_json_add_int (JsonBuilder *b,
+                  const char  *member,
+                  gint64       value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_int_value (b, value);
+}
+
+void
+hel_json_add_bool (JsonBuilder *b,
+                   const char  *member,
+                   gboolean     value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_boolean_value (b, value);
 }

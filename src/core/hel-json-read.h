@@ -1,4 +1,4 @@
-/* hel-json-read.h: strict readers for JSON members; errors name the place ("goals[1].title"). */
+/* hel-json-read.h: strict readers for JSON members (errors name the place) and their writers. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -96,5 +96,16 @@ void        hel_json_reader_pop        (HelJsonReader     *r,
 /* Whether @node is a plain value of @type (G_TYPE_STRING, G_TYPE_INT64, G_TYPE_BOOLEAN, ...). */
 gboolean    hel_json_node_holds        (JsonNode          *node,
                                         GType              type);
+
+/* Writers for the same formats: @member with its value; NULL text is written as null. */
+void        hel_json_add_string        (JsonBuilder       *b,
+                                        const char        *member,
+                                        const char        *value);
+void        hel_json_add_int           (JsonBuilder       *b,
+                                        const char        *member,
+                                        gint64             value);
+void        hel_json_add_bool          (JsonBuilder       *b,
+                                        const char        *member,
+                                        gboolean           value);
 
 G_END_DECLS

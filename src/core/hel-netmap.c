@@ -815,27 +815,6 @@ hel_netmap_view_visible_rect (const HelNetmapView *view,
 /* ---- JSON ---- */
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_string_value (b, value);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
 add_double (JsonBuilder *b,
             const char  *name,
             double       value)
@@ -853,13 +832,13 @@ hel_netmap_to_json (const HelNetmap *map)
   g_return_val_if_fail (map != NULL, NULL);
 
   json_builder_begin_object (b);
-  add_string (b, "format", NETMAP_JSON_FORMAT);
-  add_int (b, "version", NETMAP_JSON_VERSION);
-  add_int (b, "id", map->id);
-  add_int (b, "family_id", map->family_id);
-  add_int (b, "member_id", map->member_id);
-  add_string (b, "title", map->title);
-  add_string (b, "centre_name", map->centre_name);
+  hel_json_add_string (b, "format", NETMAP_JSON_FORMAT);
+  hel_json_add_int (b, "version", NETMAP_JSON_VERSION);
+  hel_json_add_int (b, "id", map->id);
+  hel_json_add_int (b, "family_id", map->family_id);
+  hel_json_add_int (b, "member_id", map->member_id);
+  hel_json_add_string (b, "title", map->title);
+  hel_json_add_string (b, "centre_name", map->centre_name);
 
   json_builder_set_member_name (b, "nodes");
   json_builder_begin_array (b);
@@ -868,15 +847,15 @@ hel_netmap_to_json (const HelNetmap *map)
       HelNetmapNode *node = map->nodes->pdata[i];
 
       json_builder_begin_object (b);
-      add_int (b, "id", node->id);
-      add_string (b, "name", node->name);
+      hel_json_add_int (b, "id", node->id);
+      hel_json_add_string (b, "name", node->name);
       add_double (b, "x", node->x);
       add_double (b, "y", node->y);
-      add_string (b, "kind", hel_netmap_node_kind_to_code (node->kind));
-      add_string (b, "actor", node->actor);
-      add_string (b, "colour", node->colour);
-      add_string (b, "note", node->note);
-      add_int (b, "position", node->position);
+      hel_json_add_string (b, "kind", hel_netmap_node_kind_to_code (node->kind));
+      hel_json_add_string (b, "actor", node->actor);
+      hel_json_add_string (b, "colour", node->colour);
+      hel_json_add_string (b, "note", node->note);
+      hel_json_add_int (b, "position", node->position);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -888,11 +867,11 @@ hel_netmap_to_json (const HelNetmap *map)
       HelNetmapTie *tie = map->ties->pdata[i];
 
       json_builder_begin_object (b);
-      add_int (b, "id", tie->id);
-      add_int (b, "from", tie->from_id);
-      add_int (b, "to", tie->to_id);
-      add_string (b, "kind", hel_netmap_tie_kind_to_code (tie->kind));
-      add_string (b, "arrow", hel_netmap_arrow_to_code (tie->arrow));
+      hel_json_add_int (b, "id", tie->id);
+      hel_json_add_int (b, "from", tie->from_id);
+      hel_json_add_int (b, "to", tie->to_id);
+      hel_json_add_string (b, "kind", hel_netmap_tie_kind_to_code (tie->kind));
+      hel_json_add_string (b, "arrow", hel_netmap_arrow_to_code (tie->arrow));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

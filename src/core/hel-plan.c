@@ -399,36 +399,6 @@ hel_plan_count_due (HelPlan    *plan,
 
 /* ---- JSON ---- */
 
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_string_value (b, value);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_bool (JsonBuilder *b,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_boolean_value (b, value);
-}
-
 static int
 compare_member_ids (gconstpointer a,
                     gconstpointer b)
@@ -448,8 +418,8 @@ hel_plan_to_json (HelPlan *plan)
   g_return_val_if_fail (plan != NULL, NULL);
 
   json_builder_begin_object (b);
-  add_int (b, "family_id", plan->data.id);
-  add_string (b, "wishes", plan->data.wishes);
+  hel_json_add_int (b, "family_id", plan->data.id);
+  hel_json_add_string (b, "wishes", plan->data.wishes);
 
   /* Member wishes in id order, so equal plans serialise identically. */
   g_hash_table_iter_init (&iter, plan->data.member_wishes);
@@ -462,8 +432,8 @@ hel_plan_to_json (HelPlan *plan)
     {
       gint64 *member_id = keys->pdata[i];
       json_builder_begin_object (b);
-      add_int (b, "member_id", *member_id);
-      add_string (b, "text", g_hash_table_lookup (plan->data.member_wishes, member_id));
+      hel_json_add_int (b, "member_id", *member_id);
+      hel_json_add_string (b, "text", g_hash_table_lookup (plan->data.member_wishes, member_id));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -475,10 +445,10 @@ hel_plan_to_json (HelPlan *plan)
       HelGoal *goal = plan->data.goals->pdata[i];
 
       json_builder_begin_object (b);
-      add_int (b, "id", goal->id);
-      add_string (b, "title", goal->title);
-      add_string (b, "created", goal->created);
-      add_int (b, "position", goal->position);
+      hel_json_add_int (b, "id", goal->id);
+      hel_json_add_string (b, "title", goal->title);
+      hel_json_add_string (b, "created", goal->created);
+      hel_json_add_int (b, "position", goal->position);
       json_builder_set_member_name (b, "subgoals");
       json_builder_begin_array (b);
       for (guint j = 0; j < goal->subgoals->len; j++)
@@ -486,18 +456,18 @@ hel_plan_to_json (HelPlan *plan)
           HelSubgoal *sg = goal->subgoals->pdata[j];
 
           json_builder_begin_object (b);
-          add_int (b, "id", sg->id);
-          add_string (b, "wording", sg->wording);
-          add_string (b, "deadline", sg->deadline);
-          add_string (b, "status", hel_goal_status_to_code (sg->status));
+          hel_json_add_int (b, "id", sg->id);
+          hel_json_add_string (b, "wording", sg->wording);
+          hel_json_add_string (b, "deadline", sg->deadline);
+          hel_json_add_string (b, "status", hel_goal_status_to_code (sg->status));
           json_builder_set_member_name (b, "scale");
           if (sg->scale < 0)
             json_builder_add_null_value (b);
           else
             json_builder_add_int_value (b, sg->scale);
-          add_string (b, "next_followup", sg->next_followup);
-          add_string (b, "created", sg->created);
-          add_int (b, "position", sg->position);
+          hel_json_add_string (b, "next_followup", sg->next_followup);
+          hel_json_add_string (b, "created", sg->created);
+          hel_json_add_int (b, "position", sg->position);
 
           json_builder_set_member_name (b, "owners");
           json_builder_begin_array (b);
@@ -511,16 +481,16 @@ hel_plan_to_json (HelPlan *plan)
             {
               HelStep *step = sg->steps->pdata[k];
               json_builder_begin_object (b);
-              add_int (b, "id", step->id);
-              add_string (b, "what", step->what);
-              add_string (b, "owner_kind", hel_owner_kind_to_code (step->owner_kind));
-              add_int (b, "owner_member_id", step->owner_member_id);
-              add_int (b, "owner_caseworker_id", step->owner_caseworker_id);
-              add_string (b, "owner_name", step->owner_name);
-              add_string (b, "due", step->due);
-              add_bool (b, "done", step->done);
-              add_string (b, "done_date", step->done_date);
-              add_int (b, "position", step->position);
+              hel_json_add_int (b, "id", step->id);
+              hel_json_add_string (b, "what", step->what);
+              hel_json_add_string (b, "owner_kind", hel_owner_kind_to_code (step->owner_kind));
+              hel_json_add_int (b, "owner_member_id", step->owner_member_id);
+              hel_json_add_int (b, "owner_caseworker_id", step->owner_caseworker_id);
+              hel_json_add_string (b, "owner_name", step->owner_name);
+              hel_json_add_string (b, "due", step->due);
+              hel_json_add_bool (b, "done", step->done);
+              hel_json_add_string (b, "done_date", step->done_date);
+              hel_json_add_int (b, "position", step->position);
               json_builder_end_object (b);
             }
           json_builder_end_array (b);
@@ -531,11 +501,11 @@ hel_plan_to_json (HelPlan *plan)
             {
               HelFollowup *f = sg->followups->pdata[k];
               json_builder_begin_object (b);
-              add_int (b, "id", f->id);
-              add_string (b, "date", f->date);
-              add_string (b, "text", f->text);
-              add_string (b, "author", f->author);
-              add_bool (b, "internal", f->internal);
+              hel_json_add_int (b, "id", f->id);
+              hel_json_add_string (b, "date", f->date);
+              hel_json_add_string (b, "text", f->text);
+              hel_json_add_string (b, "author", f->author);
+              hel_json_add_bool (b, "internal", f->internal);
               json_builder_end_object (b);
             }
           json_builder_end_array (b);
@@ -546,10 +516,10 @@ hel_plan_to_json (HelPlan *plan)
             {
               HelScaleEntry *e = sg->scale_history->pdata[k];
               json_builder_begin_object (b);
-              add_int (b, "id", e->id);
-              add_int (b, "value", e->value);
-              add_string (b, "set_by", e->set_by);
-              add_string (b, "set_at", e->set_at);
+              hel_json_add_int (b, "id", e->id);
+              hel_json_add_int (b, "value", e->value);
+              hel_json_add_string (b, "set_by", e->set_by);
+              hel_json_add_string (b, "set_at", e->set_at);
               json_builder_end_object (b);
             }
           json_builder_end_array (b);
@@ -598,16 +568,60 @@ fail:
   return NULL;
 }
 
+static gboolean
+read_step_cb (HelJsonReader *r,
+              JsonObject    *so,
+              gpointer       user_data)
+{
+  HelSubgoal *sg = user_data;
+  HelStep *step = read_step (r, so);
+
+  if (step == NULL)
+    return FALSE;
+  g_ptr_array_add (sg->steps, step);
+  return TRUE;
+}
+
+static gboolean
+read_followup_cb (HelJsonReader *r,
+                  JsonObject    *fo,
+                  gpointer       user_data)
+{
+  HelSubgoal *sg = user_data;
+  HelFollowup *f = hel_followup_new (NULL, NULL, NULL);
+
+  g_ptr_array_add (sg->followups, f);
+  return hel_json_read_int (r, fo, "id", 0, G_MAXINT64, &f->id) &&
+         hel_json_read_string (r, fo, "date", HEL_JSON_REQUIRED | HEL_JSON_DATE, &f->date) &&
+         hel_json_read_string (r, fo, "text", HEL_JSON_REQUIRED, &f->text) &&
+         hel_json_read_string (r, fo, "author", HEL_JSON_OPTIONAL, &f->author) &&
+         hel_json_read_bool (r, fo, "internal", &f->internal);
+}
+
+static gboolean
+read_scale_entry_cb (HelJsonReader *r,
+                     JsonObject    *eo,
+                     gpointer       user_data)
+{
+  HelSubgoal *sg = user_data;
+  HelScaleEntry *e = hel_scale_entry_new (0, NULL, NULL);
+
+  g_ptr_array_add (sg->scale_history, e);
+  return hel_json_read_int (r, eo, "id", 0, G_MAXINT64, &e->id) &&
+         hel_json_read_int32 (r, eo, "value", 0, 10, &e->value) &&
+         hel_json_read_string (r, eo, "set_by", HEL_JSON_OPTIONAL, &e->set_by) &&
+         hel_json_read_string (r, eo, "set_at", HEL_JSON_REQUIRED, &e->set_at);
+}
+
 static HelSubgoal *
 read_subgoal (HelJsonReader *r,
               JsonObject    *o)
 {
   HelSubgoal *sg = hel_subgoal_new (NULL);
   g_autofree char *status = NULL;
-  JsonArray *owners, *steps, *followups, *history;
+  JsonArray *owners;
   JsonNode *scale;
   gint64 v;
-  gsize saved;
 
   if (!hel_json_read_int (r, o, "id", 0, G_MAXINT64, &sg->id) ||
       !hel_json_read_string (r, o, "wording", HEL_JSON_REQUIRED, &sg->wording) ||
@@ -647,69 +661,63 @@ read_subgoal (HelJsonReader *r,
       g_array_append_val (sg->owners, id);
     }
 
-  if ((steps = hel_json_read_array (r, o, "steps")) == NULL)
+  if (!hel_json_read_objects (r, o, "steps", read_step_cb, sg) ||
+      !hel_json_read_objects (r, o, "followups", read_followup_cb, sg) ||
+      !hel_json_read_objects (r, o, "scale_history", read_scale_entry_cb, sg))
     goto fail;
-  for (guint i = 0; i < json_array_get_length (steps); i++)
-    {
-      JsonObject *so = hel_json_read_array_object (r, steps, i, "steps");
-      HelStep *step;
-
-      if (so == NULL)
-        goto fail;
-      hel_json_reader_push (r, "steps", i, &saved);
-      step = read_step (r, so);
-      hel_json_reader_pop (r, saved);
-      if (step == NULL)
-        goto fail;
-      g_ptr_array_add (sg->steps, step);
-    }
-
-  if ((followups = hel_json_read_array (r, o, "followups")) == NULL)
-    goto fail;
-  for (guint i = 0; i < json_array_get_length (followups); i++)
-    {
-      JsonObject *fo = hel_json_read_array_object (r, followups, i, "followups");
-      HelFollowup *f;
-
-      if (fo == NULL)
-        goto fail;
-      f = hel_followup_new (NULL, NULL, NULL);
-      g_ptr_array_add (sg->followups, f);
-      hel_json_reader_push (r, "followups", i, &saved);
-      if (!hel_json_read_int (r, fo, "id", 0, G_MAXINT64, &f->id) ||
-          !hel_json_read_string (r, fo, "date", HEL_JSON_REQUIRED | HEL_JSON_DATE, &f->date) ||
-          !hel_json_read_string (r, fo, "text", HEL_JSON_REQUIRED, &f->text) ||
-          !hel_json_read_string (r, fo, "author", HEL_JSON_OPTIONAL, &f->author) ||
-          !hel_json_read_bool (r, fo, "internal", &f->internal))
-        goto fail;
-      hel_json_reader_pop (r, saved);
-    }
-
-  if ((history = hel_json_read_array (r, o, "scale_history")) == NULL)
-    goto fail;
-  for (guint i = 0; i < json_array_get_length (history); i++)
-    {
-      JsonObject *eo = hel_json_read_array_object (r, history, i, "scale_history");
-      HelScaleEntry *e;
-
-      if (eo == NULL)
-        goto fail;
-      e = hel_scale_entry_new (0, NULL, NULL);
-      g_ptr_array_add (sg->scale_history, e);
-      hel_json_reader_push (r, "scale_history", i, &saved);
-      if (!hel_json_read_int (r, eo, "id", 0, G_MAXINT64, &e->id) ||
-          !hel_json_read_int (r, eo, "value", 0, 10, &v) ||
-          !hel_json_read_string (r, eo, "set_by", HEL_JSON_OPTIONAL, &e->set_by) ||
-          !hel_json_read_string (r, eo, "set_at", HEL_JSON_REQUIRED, &e->set_at))
-        goto fail;
-      e->value = (int) v;
-      hel_json_reader_pop (r, saved);
-    }
   return sg;
 
 fail:
   hel_subgoal_free (sg);
   return NULL;
+}
+
+static gboolean
+read_subgoal_cb (HelJsonReader *r,
+                 JsonObject    *so,
+                 gpointer       user_data)
+{
+  HelGoal *goal = user_data;
+  HelSubgoal *sg = read_subgoal (r, so);
+
+  if (sg == NULL)
+    return FALSE;
+  sg->goal_id = goal->id;
+  g_ptr_array_add (goal->subgoals, sg);
+  return TRUE;
+}
+
+static gboolean
+read_goal_cb (HelJsonReader *r,
+              JsonObject    *go,
+              gpointer       user_data)
+{
+  HelPlan *plan = user_data;
+  HelGoal *goal = hel_goal_new (NULL);
+
+  g_ptr_array_add (plan->data.goals, goal);
+  return hel_json_read_int (r, go, "id", 0, G_MAXINT64, &goal->id) &&
+         hel_json_read_string (r, go, "title", HEL_JSON_REQUIRED, &goal->title) &&
+         hel_json_read_string (r, go, "created", HEL_JSON_REQUIRED | HEL_JSON_DATE,
+                               &goal->created) &&
+         hel_json_read_int32 (r, go, "position", G_MININT, G_MAXINT, &goal->position) &&
+         hel_json_read_objects (r, go, "subgoals", read_subgoal_cb, goal);
+}
+
+static gboolean
+read_member_wishes_cb (HelJsonReader *r,
+                       JsonObject    *wo,
+                       gpointer       user_data)
+{
+  HelPlan *plan = user_data;
+  gint64 member_id;
+  char *text = NULL;
+
+  if (!hel_json_read_int (r, wo, "member_id", 1, G_MAXINT64, &member_id) ||
+      !hel_json_read_string (r, wo, "text", HEL_JSON_REQUIRED, &text))
+    return FALSE;
+  g_hash_table_insert (plan->data.member_wishes, g_memdup2 (&member_id, sizeof member_id), text);
+  return TRUE;
 }
 
 HelPlan *
@@ -720,9 +728,7 @@ hel_plan_from_json (JsonNode  *node,
   g_autoptr(GString) path = g_string_new (NULL);
   HelJsonReader r = { error, path, G_IO_ERROR, G_IO_ERROR_INVALID_DATA };
   JsonObject *o;
-  JsonArray *wishes, *goals;
   gint64 family_id;
-  gsize saved;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -736,63 +742,8 @@ hel_plan_from_json (JsonNode  *node,
   if (!hel_json_read_string (&r, o, "wishes", HEL_JSON_OPTIONAL, &plan->data.wishes))
     return NULL;
 
-  if ((wishes = hel_json_read_array (&r, o, "member_wishes")) == NULL)
+  if (!hel_json_read_objects (&r, o, "member_wishes", read_member_wishes_cb, plan) ||
+      !hel_json_read_objects (&r, o, "goals", read_goal_cb, plan))
     return NULL;
-  for (guint i = 0; i < json_array_get_length (wishes); i++)
-    {
-      JsonObject *wo = hel_json_read_array_object (&r, wishes, i, "member_wishes");
-      gint64 member_id;
-      char *text = NULL;
-
-      if (wo == NULL)
-        return NULL;
-      hel_json_reader_push (&r, "member_wishes", i, &saved);
-      if (!hel_json_read_int (&r, wo, "member_id", 1, G_MAXINT64, &member_id) ||
-          !hel_json_read_string (&r, wo, "text", HEL_JSON_REQUIRED, &text))
-        return NULL;
-      hel_json_reader_pop (&r, saved);
-      g_hash_table_insert (plan->data.member_wishes, g_memdup2 (&member_id, sizeof member_id), text);
-    }
-
-  if ((goals = hel_json_read_array (&r, o, "goals")) == NULL)
-    return NULL;
-  for (guint i = 0; i < json_array_get_length (goals); i++)
-    {
-      JsonObject *go = hel_json_read_array_object (&r, goals, i, "goals");
-      JsonArray *subgoals;
-      HelGoal *goal;
-      gint64 v;
-
-      if (go == NULL)
-        return NULL;
-      goal = hel_goal_new (NULL);
-      g_ptr_array_add (plan->data.goals, goal);
-      hel_json_reader_push (&r, "goals", i, &saved);
-      if (!hel_json_read_int (&r, go, "id", 0, G_MAXINT64, &goal->id) ||
-          !hel_json_read_string (&r, go, "title", HEL_JSON_REQUIRED, &goal->title) ||
-          !hel_json_read_string (&r, go, "created", HEL_JSON_REQUIRED | HEL_JSON_DATE,
-                                 &goal->created) ||
-          !hel_json_read_int (&r, go, "position", G_MININT, G_MAXINT, &v) ||
-          (subgoals = hel_json_read_array (&r, go, "subgoals")) == NULL)
-        return NULL;
-      goal->position = (int) v;
-      for (guint j = 0; j < json_array_get_length (subgoals); j++)
-        {
-          JsonObject *so = hel_json_read_array_object (&r, subgoals, j, "subgoals");
-          HelSubgoal *sg;
-          gsize saved2;
-
-          if (so == NULL)
-            return NULL;
-          hel_json_reader_push (&r, "subgoals", j, &saved2);
-          sg = read_subgoal (&r, so);
-          hel_json_reader_pop (&r, saved2);
-          if (sg == NULL)
-            return NULL;
-          sg->goal_id = goal->id;
-          g_ptr_array_add (goal->subgoals, sg);
-        }
-      hel_json_reader_pop (&r, saved);
-    }
   return g_steal_pointer (&plan);
 }

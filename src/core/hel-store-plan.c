@@ -315,14 +315,9 @@ hel_store_save_goal (HelStore *self,
           sqlite3_bind_int64 (stmt, 1, family_id);
           sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 3, goal->created ? goal->created : today, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              goal->id = sqlite3_column_int64 (stmt, 0);
-              goal->position = sqlite3_column_int (stmt, 1);
-              if (goal->created == NULL)
-                goal->created = g_strdup (today);
-            }
-          ok = _hel_store_step_done (self, stmt, error);
+          ok = _hel_store_insert_positioned (self, stmt, &goal->id, &goal->position, error);
+          if (goal->id > 0 && goal->created == NULL)
+            goal->created = g_strdup (today);
           if (!ok && g_error_matches (*error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID))
             {
               g_clear_error (error);
@@ -338,44 +333,15 @@ hel_store_save_goal (HelStore *self,
   return finish (self, family_id, ok, error);
 }
 
-static gboolean
-delete_by_id (HelStore   *self,
-              const char *family_sql,
-              const char *delete_sql,
-              gint64      id,
-              const char *missing,
-              GError    **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 family_id;
-  gboolean ok = FALSE;
-
-  if (!hel_store_begin (self, error))
-    return FALSE;
-  family_id = _hel_store_lookup_id (self, family_sql, id);
-  if (family_id == 0)
-    {
-      _hel_store_not_found (error, missing);
-      hel_store_rollback (self);
-      return FALSE;
-    }
-  stmt = _hel_store_prepare (self, delete_sql, error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = _hel_store_step_done (self, stmt, error);
-    }
-  return finish (self, family_id, ok, error);
-}
-
 gboolean
 hel_store_delete_goal (HelStore *self,
                        gint64    goal_id,
                        GError  **error)
 {
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
-  return delete_by_id (self, FAMILY_OF_GOAL, "DELETE FROM goal WHERE id = ?1", goal_id,
-                       _("The goal no longer exists."), error);
+  return _hel_store_edit_row (self, "plan", FAMILY_OF_GOAL, goal_id,
+                              "DELETE FROM goal WHERE id = ?1", _("The goal no longer exists."),
+                              error);
 }
 
 gboolean
@@ -384,8 +350,9 @@ hel_store_delete_subgoal (HelStore *self,
                           GError  **error)
 {
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
-  return delete_by_id (self, FAMILY_OF_SUBGOAL, "DELETE FROM subgoal WHERE id = ?1", subgoal_id,
-                       _("The small goal no longer exists."), error);
+  return _hel_store_edit_row (self, "plan", FAMILY_OF_SUBGOAL, subgoal_id,
+                              "DELETE FROM subgoal WHERE id = ?1",
+                              _("The small goal no longer exists."), error);
 }
 
 gboolean
@@ -394,8 +361,9 @@ hel_store_delete_step (HelStore *self,
                        GError  **error)
 {
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
-  return delete_by_id (self, FAMILY_OF_STEP, "DELETE FROM step WHERE id = ?1", step_id,
-                       _("The step no longer exists."), error);
+  return _hel_store_edit_row (self, "plan", FAMILY_OF_STEP, step_id,
+                              "DELETE FROM step WHERE id = ?1", _("The step no longer exists."),
+                              error);
 }
 
 gboolean
@@ -404,56 +372,12 @@ hel_store_delete_followup (HelStore *self,
                            GError  **error)
 {
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
-  return delete_by_id (self,
-                       "SELECT g.family_id FROM followup f JOIN subgoal s ON s.id = f.subgoal_id "
-                       "JOIN goal g ON g.id = s.goal_id WHERE f.id = ?1",
-                       "DELETE FROM followup WHERE id = ?1", followup_id,
-                       _("The follow-up note no longer exists."), error);
-}
-
-/* Renumbers the rows selected by list_sql (ids in order, one parameter) with @id moved to
- * @new_index (clamped). */
-static gboolean
-reorder (HelStore   *self,
-         const char *list_sql,
-         gint64      list_param,
-         const char *update_sql,
-         gint64      id,
-         guint       new_index,
-         GError    **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  GError *local_error = NULL;
-
-  stmt = _hel_store_prepare (self, list_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, list_param);
-  while (_hel_store_step_rows (self, stmt, &local_error))
-    {
-      gint64 row = sqlite3_column_int64 (stmt, 0);
-      if (row != id)
-        g_array_append_val (ids, row);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  g_array_insert_val (ids, MIN (new_index, ids->len), id);
-
-  stmt = _hel_store_prepare (self, update_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      sqlite3_bind_int (stmt, 2, (int) i);
-      if (!_hel_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return _hel_store_edit_row (self, "plan",
+                              "SELECT g.family_id FROM followup f JOIN subgoal s "
+                              "ON s.id = f.subgoal_id JOIN goal g ON g.id = s.goal_id "
+                              "WHERE f.id = ?1", followup_id,
+                              "DELETE FROM followup WHERE id = ?1",
+                              _("The follow-up note no longer exists."), error);
 }
 
 gboolean
@@ -467,14 +391,13 @@ hel_store_move_goal (HelStore *self,
 
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
 
-  if (!hel_store_begin (self, error))
-    return FALSE;
-  family_id = _hel_store_lookup_id (self, FAMILY_OF_GOAL, goal_id);
+  family_id = _hel_store_begin_edit (self, FAMILY_OF_GOAL, goal_id,
+                                     _("The goal no longer exists."), error);
   if (family_id == 0)
-    ok = _hel_store_not_found (error, _("The goal no longer exists."));
-  else
-    ok = reorder (self, "SELECT id FROM goal WHERE family_id = ?1 ORDER BY position, id", family_id,
-                  "UPDATE goal SET position = ?2 WHERE id = ?1", goal_id, new_index, error);
+    return FALSE;
+  ok = _hel_store_reorder (self, "SELECT id FROM goal WHERE family_id = ?1 ORDER BY position, id",
+                           family_id, "UPDATE goal SET position = ?2 WHERE id = ?1", goal_id,
+                           new_index, error);
   return finish (self, family_id, ok, error);
 }
 
@@ -491,12 +414,11 @@ hel_store_move_subgoal (HelStore *self,
 
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
 
-  if (!hel_store_begin (self, error))
-    return FALSE;
-  family_id = _hel_store_lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
+  family_id = _hel_store_begin_edit (self, FAMILY_OF_SUBGOAL, subgoal_id,
+                                     _("The small goal no longer exists."), error);
   if (family_id == 0)
-    ok = _hel_store_not_found (error, _("The small goal no longer exists."));
-  else if (_hel_store_lookup_id (self, FAMILY_OF_GOAL, to_goal_id) != family_id)
+    return FALSE;
+  if (_hel_store_lookup_id (self, FAMILY_OF_GOAL, to_goal_id) != family_id)
     ok = _hel_store_invalid (error, _("A small goal can only move within its own family’s plan."));
   else if ((stmt = _hel_store_prepare (self, "UPDATE subgoal SET goal_id = ?2 WHERE id = ?1",
                                        error)) != NULL)
@@ -504,9 +426,10 @@ hel_store_move_subgoal (HelStore *self,
       sqlite3_bind_int64 (stmt, 1, subgoal_id);
       sqlite3_bind_int64 (stmt, 2, to_goal_id);
       ok = _hel_store_step_done (self, stmt, error) &&
-           reorder (self, "SELECT id FROM subgoal WHERE goal_id = ?1 ORDER BY position, id",
-                    to_goal_id, "UPDATE subgoal SET position = ?2 WHERE id = ?1", subgoal_id,
-                    new_index, error);
+           _hel_store_reorder (self, "SELECT id FROM subgoal WHERE goal_id = ?1 "
+                                     "ORDER BY position, id", to_goal_id,
+                               "UPDATE subgoal SET position = ?2 WHERE id = ?1", subgoal_id,
+                               new_index, error);
     }
   return finish (self, family_id, ok, error);
 }
@@ -522,16 +445,14 @@ hel_store_move_step (HelStore *self,
 
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
 
-  if (!hel_store_begin (self, error))
-    return FALSE;
-  family_id = _hel_store_lookup_id (self, FAMILY_OF_STEP, step_id);
-  subgoal_id = _hel_store_lookup_id (self, "SELECT subgoal_id FROM step WHERE id = ?1", step_id);
+  family_id = _hel_store_begin_edit (self, FAMILY_OF_STEP, step_id,
+                                     _("The step no longer exists."), error);
   if (family_id == 0)
-    ok = _hel_store_not_found (error, _("The step no longer exists."));
-  else
-    ok = reorder (self, "SELECT id FROM step WHERE subgoal_id = ?1 ORDER BY position, id",
-                  subgoal_id, "UPDATE step SET position = ?2 WHERE id = ?1", step_id, new_index,
-                  error);
+    return FALSE;
+  subgoal_id = _hel_store_lookup_id (self, "SELECT subgoal_id FROM step WHERE id = ?1", step_id);
+  ok = _hel_store_reorder (self, "SELECT id FROM step WHERE subgoal_id = ?1 ORDER BY position, id",
+                           subgoal_id, "UPDATE step SET position = ?2 WHERE id = ?1", step_id,
+                           new_index, error);
   return finish (self, family_id, ok, error);
 }
 
@@ -570,14 +491,10 @@ hel_store_save_subgoal (HelStore   *self,
                                _("The next follow-up is not a valid date."), error))
     return FALSE;
 
-  if (!hel_store_begin (self, error))
-    return FALSE;
-  family_id = _hel_store_lookup_id (self, FAMILY_OF_GOAL, subgoal->goal_id);
+  family_id = _hel_store_begin_edit (self, FAMILY_OF_GOAL, subgoal->goal_id,
+                                     _("The goal no longer exists."), error);
   if (family_id == 0)
-    {
-      _hel_store_not_found (error, _("The goal no longer exists."));
-      return finish (self, 0, FALSE, error);
-    }
+    return FALSE;
 
   if (subgoal->id > 0)
     {
@@ -684,14 +601,10 @@ hel_store_set_subgoal_scale (HelStore   *self,
 
   if (value < 0 || value > 10)
     return _hel_store_invalid (error, _("The scale goes from 0 to 10."));
-  if (!hel_store_begin (self, error))
-    return FALSE;
-  family_id = _hel_store_lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
+  family_id = _hel_store_begin_edit (self, FAMILY_OF_SUBGOAL, subgoal_id,
+                                     _("The small goal no longer exists."), error);
   if (family_id == 0)
-    {
-      _hel_store_not_found (error, _("The small goal no longer exists."));
-      return finish (self, 0, FALSE, error);
-    }
+    return FALSE;
   stmt = _hel_store_prepare (self, "UPDATE subgoal SET scale = ?2 WHERE id = ?1", error);
   if (stmt != NULL)
     {
@@ -736,31 +649,12 @@ hel_store_save_step (HelStore *self,
       !validate_optional_date (step->done_date, _("The date is not a valid date."), error))
     return FALSE;
 
-  if (!hel_store_begin (self, error))
-    return FALSE;
-  family_id = _hel_store_lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
+  family_id = _hel_store_begin_edit (self, FAMILY_OF_SUBGOAL, subgoal_id,
+                                     _("The small goal no longer exists."), error);
   if (family_id == 0)
-    {
-      _hel_store_not_found (error, _("The small goal no longer exists."));
-      return finish (self, 0, FALSE, error);
-    }
-  if (step->owner_kind == HEL_OWNER_MEMBER && step->owner_member_id > 0 &&
-      _hel_store_lookup_id (self, FAMILY_OF_MEMBER, step->owner_member_id) != family_id)
-    {
-      _hel_store_invalid (error,
-                          _("The person responsible is no longer in the family. Choose someone else."));
-      return finish (self, family_id, FALSE, error);
-    }
-  if (step->owner_kind == HEL_OWNER_CASEWORKER && step->owner_caseworker_id > 0 &&
-      _hel_store_lookup_id (self, "SELECT id FROM caseworker WHERE id = ?1",
-                            step->owner_caseworker_id) == 0)
-    {
-      _hel_store_invalid (error,
-                          _("The caseworker responsible no longer exists. Choose someone else."));
-      return finish (self, family_id, FALSE, error);
-    }
-  if (step->owner_kind == HEL_OWNER_EXTERNAL &&
-      !hel_text_require (step->owner_name, _("the name of the person responsible"), NULL, error))
+    return FALSE;
+  if (!_hel_store_check_owner (self, family_id, step->owner_kind, step->owner_member_id,
+                               step->owner_caseworker_id, step->owner_name, error))
     return finish (self, family_id, FALSE, error);
 
   if (step->id > 0)
@@ -782,11 +676,8 @@ hel_store_save_step (HelStore *self,
     sqlite3_bind_int64 (stmt, 1, step->id);
   sqlite3_bind_int64 (stmt, 2, subgoal_id);
   sqlite3_bind_text (stmt, 3, what, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, hel_owner_kind_to_code (step->owner_kind), -1, SQLITE_STATIC);
-  _hel_bind_id_or_null (stmt, 5, step->owner_kind == HEL_OWNER_MEMBER ? step->owner_member_id : 0);
-  _hel_bind_id_or_null (stmt, 6, step->owner_kind == HEL_OWNER_CASEWORKER
-                                   ? step->owner_caseworker_id : 0);
-  _hel_bind_text_or_null (stmt, 7, step->owner_kind == HEL_OWNER_EXTERNAL ? step->owner_name : NULL);
+  _hel_bind_owner (stmt, 4, step->owner_kind, step->owner_member_id, step->owner_caseworker_id,
+                   step->owner_name);
   _hel_bind_text_or_null (stmt, 8, step->due);
   sqlite3_bind_int (stmt, 9, step->done ? 1 : 0);
   _hel_bind_text_or_null (stmt, 10, step->done ? step->done_date : NULL);
@@ -827,14 +718,10 @@ hel_store_add_followup (HelStore    *self,
     return FALSE;
   if (!hel_date_is_valid_iso (followup->date))
     return _hel_store_invalid (error, _("The follow-up needs a valid date."));
-  if (!hel_store_begin (self, error))
-    return FALSE;
-  family_id = _hel_store_lookup_id (self, FAMILY_OF_SUBGOAL, subgoal_id);
+  family_id = _hel_store_begin_edit (self, FAMILY_OF_SUBGOAL, subgoal_id,
+                                     _("The small goal no longer exists."), error);
   if (family_id == 0)
-    {
-      _hel_store_not_found (error, _("The small goal no longer exists."));
-      return finish (self, 0, FALSE, error);
-    }
+    return FALSE;
   stmt = _hel_store_prepare (self, "INSERT INTO followup (subgoal_id, date, text, author, internal) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", error);
   if (stmt != NULL)
@@ -897,14 +784,10 @@ hel_store_reassign_member_plan_items (HelStore *self,
 
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
 
-  if (!hel_store_begin (self, error))
-    return FALSE;
-  family_id = _hel_store_lookup_id (self, FAMILY_OF_MEMBER, from_member_id);
+  family_id = _hel_store_begin_edit (self, FAMILY_OF_MEMBER, from_member_id,
+                                     _("The family member no longer exists."), error);
   if (family_id == 0)
-    {
-      _hel_store_not_found (error, _("The family member no longer exists."));
-      return finish (self, 0, FALSE, error);
-    }
+    return FALSE;
   if (to_member_id > 0 && _hel_store_lookup_id (self, FAMILY_OF_MEMBER, to_member_id) != family_id)
     {
       _hel_store_invalid (error, _("Goals can only be given to someone in the same family."));

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "hel-plan.h"
 #include "hel-store.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,56 @@ gboolean      _hel_store_finish      (HelStore      *self,
                                       const char    *what,
                                       gint64         id,
                                       GError       **error);
+/* Begins an edit of a row that belongs to something (a family's plan, a meeting): returns the
+ * owner's id, found with @owner_sql (one id parameter: @id). When the row is gone, sets @missing
+ * as not found, rolls back and returns 0; also 0 when the transaction cannot begin. */
+gint64        _hel_store_begin_edit  (HelStore      *self,
+                                      const char    *owner_sql,
+                                      gint64         id,
+                                      const char    *missing,
+                                      GError       **error);
+/* A whole edit of one statement, @sql with @id bound to ?1: begin, find the owner as
+ * _hel_store_begin_edit does, run, queue "changed::<what>" for the owner, commit. */
+gboolean      _hel_store_edit_row    (HelStore      *self,
+                                      const char    *what,
+                                      const char    *owner_sql,
+                                      gint64         id,
+                                      const char    *sql,
+                                      const char    *missing,
+                                      GError       **error);
+/* Runs an INSERT ... RETURNING id, position; *@id_out and *@position_out get the new row's. */
+gboolean      _hel_store_insert_positioned (HelStore *self,
+                                      sqlite3_stmt  *stmt,
+                                      gint64        *id_out,
+                                      int           *position_out,
+                                      GError       **error);
+/* Renumbers the rows listed by @list_sql (ids in order, one parameter: @list_param) from 0,
+ * with @id moved to @new_index (clamped; an @id of 0 only renumbers). @update_sql sets the
+ * position ?2 of the row ?1. Within the caller's transaction. */
+gboolean      _hel_store_reorder     (HelStore      *self,
+                                      const char    *list_sql,
+                                      gint64         list_param,
+                                      const char    *update_sql,
+                                      gint64         id,
+                                      guint          new_index,
+                                      GError       **error);
+/* Who answers for a step or an agreement: a member of @family_id, a caseworker who exists, or
+ * a named outsider (@kind must already be known). */
+gboolean      _hel_store_check_owner (HelStore      *self,
+                                      gint64         family_id,
+                                      HelOwnerKind   kind,
+                                      gint64         member_id,
+                                      gint64         caseworker_id,
+                                      const char    *name,
+                                      GError       **error);
+/* Binds owner_kind, owner_member_id, owner_caseworker_id and owner_name to @first .. @first + 3;
+ * only the one @kind uses is set, the others NULL. */
+void          _hel_bind_owner        (sqlite3_stmt  *stmt,
+                                      int            first,
+                                      HelOwnerKind   kind,
+                                      gint64         member_id,
+                                      gint64         caseworker_id,
+                                      const char    *name);
 /* Now as the store writes timestamps: UTC, "YYYY-MM-DDTHH:MM:SSZ". */
 char         *_hel_store_now_utc     (void);
 /* A JSON array of the gint64 ids in @ids, for json_each () in SQL. */

@@ -109,4 +109,65 @@ GtkWidget    *_hel_plan_view_find_subgoal     (HelPlanView  *self,
 AdwMessageDialog *_hel_plan_view_get_version_dialog (HelPlanView *self);
 GtkEditable  *_hel_plan_view_get_version_entry (HelPlanView *self);
 
+/* ---- inside the view: only the hel-plan-view*.c files reach into the struct; the rows use
+ * the accessors above ---- */
+
+/* The text an entry or text view was last filled with (see _hel_plan_entry_set_shown). */
+#define HEL_PLAN_SHOWN_KEY "hel-plan-shown"
+
+struct _HelPlanView
+{
+  GtkWidget         parent_instance;
+
+  HelStore         *store;
+  gint64            family_id;
+  HelPlan          *plan;            /* as last read from the store */
+  char             *author;
+  char             *today;
+  GPtrArray        *members;         /* HelMember */
+  GPtrArray        *caseworkers;     /* HelCaseworker */
+  HelUndoStack     *undo;
+  GHashTable       *goal_sections;   /* gint64* goal id -> HelPlanGoalSection (borrowed) */
+  GHashTable       *subgoal_rows;    /* gint64* small goal id -> HelSubgoalRow (borrowed) */
+  GHashTable       *expanded;        /* gint64* small goal ids whose rows are open */
+  GHashTable       *member_rows;     /* gint64* member id -> AdwExpanderRow (borrowed) */
+  guint             editing;         /* depth of _hel_plan_view_begin_edit () */
+  guint             refresh_pending : 1;
+  guint             loading : 1;
+  guint             wishes_timeout_id;
+  GtkTextView      *pending_wishes;  /* the text view whose typing waits for the idle save */
+  AdwMessageDialog *version_dialog;
+  GtkEditable      *version_entry;
+  GtkNativeDialog  *pdf_chooser;
+
+  GtkStack         *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel         *overdue_pill;
+  GtkLabel         *soon_pill;
+  GtkWidget        *undo_button;
+  GtkWidget        *redo_button;
+  GtkTextView      *wishes_view;
+  GtkLabel         *wishes_error_label;
+  GtkListBox       *member_wishes_list;
+  GtkBox           *goals_box;
+  GtkWidget        *no_goals_label;
+  AdwEntryRow      *add_goal_row;
+  GtkLabel         *add_goal_error_label;
+};
+
+/* hel-plan-view-wishes.c */
+void          _hel_plan_view_init_wishes      (HelPlanView  *self);
+/* Fills the wishes from the plan just read, keeping what is being typed. */
+void          _hel_plan_view_refresh_wishes   (HelPlanView  *self);
+/* Empties the wishes for another family. */
+void          _hel_plan_view_clear_wishes     (HelPlanView  *self);
+
+/* hel-plan-view-versions.c: the "plan.save-version" and "plan.versions" actions. */
+void          _hel_plan_view_save_version_action_cb (GtkWidget  *widget,
+                                                     const char *action_name,
+                                                     GVariant   *parameter);
+void          _hel_plan_view_versions_action_cb (GtkWidget  *widget,
+                                                 const char *action_name,
+                                                 GVariant   *parameter);
+
 G_END_DECLS

@@ -4,235 +4,15 @@
 #include <glib/gi18n.h>
 
 #include "hel-plan-goal-section.h"
-#include "hel-plan-versions-window.h"
 #include "hel-plan-view-private.h"
 #include "hel-subgoal-row.h"
 #include "hel-validate.h"
 
 #define UNDO_LIMIT 100
-#define WISHES_IDLE_MS 1000
-#define SHOWN_KEY "hel-plan-shown"
-#define MEMBER_ID_KEY "hel-plan-member-id"
-
-struct _HelPlanView
-{
-  GtkWidget         parent_instance;
-
-  HelStore         *store;
-  gint64            family_id;
-  HelPlan          *plan;            /* as last read from the store */
-  char             *author;
-  char             *today;
-  GPtrArray        *members;         /* HelMember */
-  GPtrArray        *caseworkers;     /* HelCaseworker */
-  HelUndoStack     *undo;
-  GHashTable       *goal_sections;   /* gint64* goal id -> HelPlanGoalSection (borrowed) */
-  GHashTable       *subgoal_rows;    /* gint64* small goal id -> HelSubgoalRow (borrowed) */
-  GHashTable       *expanded;        /* gint64* small goal ids whose rows are open */
-  GHashTable       *member_rows;     /* gint64* member id -> AdwExpanderRow (borrowed) */
-  guint             editing;         /* depth of _hel_plan_view_begin_edit () */
-  guint             refresh_pending : 1;
-  guint             loading : 1;
-  guint             wishes_timeout_id;
-  GtkTextView      *pending_wishes;  /* the text view whose typing waits for the idle save */
-  AdwMessageDialog *version_dialog;
-  GtkEditable      *version_entry;
-  GtkNativeDialog  *pdf_chooser;
-
-  GtkStack         *stack;
-  GtkScrolledWindow *scroller;
-  GtkLabel         *overdue_pill;
-  GtkLabel         *soon_pill;
-  GtkWidget        *undo_button;
-  GtkWidget        *redo_button;
-  GtkTextView      *wishes_view;
-  GtkLabel         *wishes_error_label;
-  GtkListBox       *member_wishes_list;
-  GtkBox           *goals_box;
-  GtkWidget        *no_goals_label;
-  AdwEntryRow      *add_goal_row;
-  GtkLabel         *add_goal_error_label;
-};
 
 G_DEFINE_FINAL_TYPE (HelPlanView, hel_plan_view, GTK_TYPE_WIDGET)
 
 static void refresh (HelPlanView *self);
-static void save_wishes (HelPlanView *self, GtkTextView *view);
-static void save_wishes_focus_cb (GtkWidget *view, HelPlanView *self);
-
-/* ---- shared helpers for the plan's rows ---- */
-
-void
-_hel_plan_entry_set_shown (GtkEditable *entry,
-                           const char  *text)
-{
-  g_object_set_data_full (G_OBJECT (entry), SHOWN_KEY, g_strdup (text ? text : ""), g_free);
-  if (g_strcmp0 (gtk_editable_get_text (entry), text ? text : "") != 0)
-    gtk_editable_set_text (entry, text ? text : "");
-}
-
-gboolean
-_hel_plan_entry_is_dirty (GtkEditable *entry)
-{
-  const char *shown = g_object_get_data (G_OBJECT (entry), SHOWN_KEY);
-
-  return g_strcmp0 (shown ? shown : "", gtk_editable_get_text (entry)) != 0;
-}
-
-void
-_hel_plan_entry_fill (GtkEditable *entry,
-                      const char  *text)
-{
-  /* Never throw away what the person typed and has not applied yet (or could not save). */
-  if (!_hel_plan_entry_is_dirty (entry))
-    _hel_plan_entry_set_shown (entry, text);
-}
-
-void
-_hel_plan_entry_fill_date (GtkEditable *entry,
-                           const char  *iso)
-{
-  g_autofree char *text = iso && *iso ? hel_date_format (iso) : g_strdup ("");
-
-  _hel_plan_entry_fill (entry, text);
-}
-
-typedef struct {
-  GCallback commit;
-  gpointer  data;
-} FocusWatch;
-
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                FocusWatch              *watch)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  if (GTK_IS_EDITABLE (widget) && !_hel_plan_entry_is_dirty (GTK_EDITABLE (widget)))
-    return;
-  ((void (*) (GtkWidget *, gpointer)) watch->commit) (widget, watch->data);
-}
-
-void
-_hel_plan_watch_focus_out (GtkWidget *widget,
-                           GCallback  commit,
-                           gpointer   data)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  FocusWatch *watch = g_new0 (FocusWatch, 1);
-
-  watch->commit = commit;
-  watch->data = data;
-  g_signal_connect_data (focus, "leave", G_CALLBACK (focus_leave_cb), watch,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  gtk_widget_add_controller (widget, focus);
-}
-
-GtkWidget *
-_hel_plan_pill_new (void)
-{
-  GtkWidget *pill = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (pill, "hel-plan-pill");
-  gtk_widget_set_visible (pill, FALSE);
-  return pill;
-}
-
-void
-_hel_plan_pill_set (GtkWidget   *pill,
-                    HelDueState  state,
-                    gboolean     achieved)
-{
-  const char *text = NULL, *style = NULL;
-
-  if (achieved)
-    text = _("Achieved"), style = "success";
-  else if (state == HEL_DUE_OVERDUE)
-    text = _("Overdue"), style = "error";
-  else if (state == HEL_DUE_SOON)
-    text = _("Due soon"), style = "warning";
-
-  gtk_widget_remove_css_class (pill, "success");
-  gtk_widget_remove_css_class (pill, "error");
-  gtk_widget_remove_css_class (pill, "warning");
-  if (style)
-    gtk_widget_add_css_class (pill, style);
-  gtk_label_set_text (GTK_LABEL (pill), text ? text : "");
-  gtk_widget_set_visible (pill, text != NULL);
-}
-
-GtkWidget *
-_hel_plan_error_row_new (void)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "field-error");
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_add_css_class (row, "hel-plan-error-row");
-  gtk_widget_set_visible (row, FALSE);
-  return row;
-}
-
-void
-_hel_plan_show_error (GtkWidget    *field,
-                      GtkWidget    *error_row,
-                      const GError *error)
-{
-  GtkWidget *label = error_row;
-
-  if (GTK_IS_LIST_BOX_ROW (error_row))
-    label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
-
-  if (field != NULL)
-    {
-      if (error)
-        gtk_widget_add_css_class (field, "error");
-      else
-        gtk_widget_remove_css_class (field, "error");
-      /* A screen reader hears why the field is marked, not only that it is. */
-      if (error)
-        {
-          gtk_accessible_update_property (GTK_ACCESSIBLE (field),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
-          gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                                       GTK_ACCESSIBLE_INVALID_TRUE, -1);
-        }
-      else
-        {
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-          gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-        }
-    }
-  gtk_label_set_text (GTK_LABEL (label), error ? error->message : "");
-  gtk_widget_set_visible (error_row, error != NULL);
-}
-
-void
-_hel_plan_set_order (GtkWidget *row,
-                     int        order)
-{
-  g_object_set_data (G_OBJECT (row), HEL_PLAN_ORDER_KEY, GINT_TO_POINTER (order));
-}
-
-int
-_hel_plan_order_sort (GtkListBoxRow *a,
-                      GtkListBoxRow *b,
-                      gpointer       data)
-{
-  int oa = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (a), HEL_PLAN_ORDER_KEY));
-  int ob = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (b), HEL_PLAN_ORDER_KEY));
-
-  return (oa > ob) - (oa < ob);
-}
 
 /* ---- accessors for the rows ---- */
 
@@ -524,146 +304,6 @@ load_people (HelPlanView *self)
     g_warning ("Could not list the caseworkers: %s", error->message);
 }
 
-static char *
-text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-text_view_is_dirty (GtkTextView *view)
-{
-  g_autofree char *text = text_view_get_text (view);
-  const char *shown = g_object_get_data (G_OBJECT (view), SHOWN_KEY);
-
-  return g_strcmp0 (g_strstrip (text), shown ? shown : "") != 0;
-}
-
-static void
-text_view_fill (HelPlanView *self,
-                GtkTextView *view,
-                const char  *text)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-
-  if (text_view_is_dirty (view))
-    return;
-  g_object_set_data_full (G_OBJECT (view), SHOWN_KEY, g_strdup (trimmed), g_free);
-  {
-    g_autofree char *current = text_view_get_text (view);
-    if (g_strcmp0 (g_strstrip (current), trimmed) != 0)
-      {
-        gboolean was_loading = self->loading;
-        self->loading = TRUE;
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), trimmed, -1);
-        self->loading = was_loading;
-      }
-  }
-}
-
-static void
-wishes_changed_cb (GtkTextBuffer *buffer,
-                   GtkTextView   *view);
-
-static void
-member_wishes_subtitle (AdwExpanderRow *row,
-                        const char     *wishes)
-{
-  g_autofree char *first_line = NULL;
-
-  if (wishes == NULL || *wishes == '\0')
-    {
-      adw_expander_row_set_subtitle (row, _("No wishes written yet"));
-      return;
-    }
-  first_line = g_strndup (wishes, strcspn (wishes, "\n"));
-  adw_expander_row_set_subtitle (row, first_line);
-}
-
-static GtkWidget *
-member_wishes_row_new (HelPlanView *self,
-                       HelMember   *member)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *inner = gtk_list_box_row_new ();
-  GtkWidget *view = gtk_text_view_new ();
-  gint64 id = hel_member_get_id (member);
-  g_autofree char *label = g_strdup_printf (_("%s’s wishes and hopes"),
-                                            hel_member_get_first_name (member));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), MEMBER_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_widget_add_css_class (view, "hel-plan-text");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), FALSE);
-  g_object_set_data_full (G_OBJECT (view), MEMBER_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                    G_CALLBACK (wishes_changed_cb), view);
-  g_object_set_data (G_OBJECT (view), "hel-plan-view", self);
-  _hel_plan_watch_focus_out (view, G_CALLBACK (save_wishes_focus_cb), self);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (inner), view);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (inner), FALSE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), inner);
-  g_object_set_data (G_OBJECT (row), "hel-plan-text", view);
-  return row;
-}
-
-static void
-refresh_member_wishes (HelPlanView *self)
-{
-  HelPlanData *data = hel_plan_data (self->plan);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  GHashTableIter iter;
-  gpointer key, value;
-  GtkWidget *prev = NULL;
-
-  for (guint i = 0; self->members && i < self->members->len; i++)
-    {
-      HelMember *member = self->members->pdata[i];
-      gint64 id = hel_member_get_id (member);
-      AdwExpanderRow *row = g_hash_table_lookup (self->member_rows, &id);
-      const char *wishes = g_hash_table_lookup (data->member_wishes, &id);
-
-      if (row == NULL)
-        {
-          row = ADW_EXPANDER_ROW (member_wishes_row_new (self, member));
-          g_hash_table_insert (self->member_rows, g_memdup2 (&id, sizeof id), row);
-          gtk_list_box_append (self->member_wishes_list, GTK_WIDGET (row));
-        }
-      g_hash_table_add (seen, g_object_get_data (G_OBJECT (row), MEMBER_ID_KEY));
-      _hel_plan_set_order (GTK_WIDGET (row), (int) i);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hel_member_get_first_name (member));
-      member_wishes_subtitle (row, wishes);
-      text_view_fill (self, g_object_get_data (G_OBJECT (row), "hel-plan-text"), wishes);
-      prev = GTK_WIDGET (row);
-    }
-  (void) prev;
-
-  g_hash_table_iter_init (&iter, self->member_rows);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (seen, key))
-      {
-        gtk_list_box_remove (self->member_wishes_list, value);
-        g_hash_table_iter_remove (&iter);
-      }
-  gtk_list_box_invalidate_sort (self->member_wishes_list);
-  gtk_widget_set_visible (GTK_WIDGET (self->member_wishes_list),
-                          self->members != NULL && self->members->len > 0);
-}
-
 static void
 refresh_summary (HelPlanView *self)
 {
@@ -749,8 +389,7 @@ refresh (HelPlanView *self)
   self->today = hel_date_today ();
 
   self->loading = TRUE;
-  text_view_fill (self, self->wishes_view, data->wishes);
-  refresh_member_wishes (self);
+  _hel_plan_view_refresh_wishes (self);
 
   for (guint i = 0; i < data->goals->len; i++)
     {
@@ -856,84 +495,6 @@ family_changed_cb (HelStore    *store,
     people_changed_cb (store, family_id, self);
 }
 
-/* ---- wishes ---- */
-
-static void
-save_wishes (HelPlanView *self,
-             GtkTextView *view)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gint64 *member_id = g_object_get_data (G_OBJECT (view), MEMBER_ID_KEY);
-  HelPlan *before;
-  gboolean ok;
-
-  if (self->pending_wishes == view)
-    {
-      g_clear_handle_id (&self->wishes_timeout_id, g_source_remove);
-      self->pending_wishes = NULL;
-    }
-  if (self->store == NULL || self->family_id == 0 || !text_view_is_dirty (view))
-    return;
-
-  text = g_strstrip (text_view_get_text (view));
-  before = _hel_plan_view_begin_edit (self);
-  ok = hel_store_set_wishes (self->store, self->family_id, member_id ? *member_id : 0, text, &error);
-  if (ok)
-    g_object_set_data_full (G_OBJECT (view), SHOWN_KEY, g_strdup (text), g_free);
-  _hel_plan_view_end_edit (self, before, member_id ? _("Edit a member’s wishes")
-                                                   : _("Edit the family’s wishes"), ok);
-  if (member_id == NULL)
-    _hel_plan_show_error (NULL, GTK_WIDGET (self->wishes_error_label), error);
-  else if (!ok)
-    _hel_plan_view_error_toast (self, error);
-}
-
-static void
-save_wishes_focus_cb (GtkWidget   *view,
-                      HelPlanView *self)
-{
-  save_wishes (self, GTK_TEXT_VIEW (view));
-}
-
-static gboolean
-wishes_timeout_cb (gpointer data)
-{
-  HelPlanView *self = data;
-  GtkTextView *view = self->pending_wishes;
-
-  self->wishes_timeout_id = 0;
-  self->pending_wishes = NULL;
-  if (view != NULL)
-    save_wishes (self, view);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wishes_changed_cb (GtkTextBuffer *buffer,
-                   GtkTextView   *view)
-{
-  HelPlanView *self = g_object_get_data (G_OBJECT (view), "hel-plan-view");
-
-  if (self->loading)
-    return;
-  /* Another text view's typing is saved before this one starts its own wait. */
-  if (self->pending_wishes != NULL && self->pending_wishes != view)
-    save_wishes (self, self->pending_wishes);
-  self->pending_wishes = view;
-  g_clear_handle_id (&self->wishes_timeout_id, g_source_remove);
-  self->wishes_timeout_id = g_timeout_add (WISHES_IDLE_MS, wishes_timeout_cb, self);
-}
-
-void
-_hel_plan_view_flush (HelPlanView *self)
-{
-  g_return_if_fail (HEL_IS_PLAN_VIEW (self));
-
-  if (self->pending_wishes != NULL)
-    save_wishes (self, self->pending_wishes);
-}
-
 /* ---- adding goals ---- */
 
 static void
@@ -994,99 +555,6 @@ undo_action_cb (GtkWidget  *widget,
     _hel_plan_view_error_toast (self, error);
 }
 
-/* ---- versions ---- */
-
-static void
-version_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     HelPlanView      *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *participants = NULL;
-
-  if (g_str_equal (response, "save"))
-    {
-      participants = g_strstrip (g_strdup (gtk_editable_get_text (self->version_entry)));
-      if (hel_store_save_plan_version (self->store, self->family_id, participants, &error) > 0)
-        _hel_plan_view_toast (self, _("Version saved"), FALSE);
-      else
-        _hel_plan_view_error_toast (self, error);
-    }
-  self->version_dialog = NULL;
-  self->version_entry = NULL;
-}
-
-static void
-version_entry_activate_cb (GtkEntry         *entry,
-                           AdwMessageDialog *dialog)
-{
-  adw_message_dialog_response (dialog, "save");
-}
-
-static void
-save_version_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  HelPlanView *self = HEL_PLAN_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog, *entry;
-
-  if (self->version_dialog != NULL)
-    return;
-  _hel_plan_view_flush (self);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Save a Version"),
-                                   _("The plan is stamped with today’s date and who took part, "
-                                     "for example after the meeting with the family. "
-                                     "Saved versions cannot be changed."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
-                                  _("e.g. Maja, Jonna (jobcenter), Frede (familiegruppe)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Who took part?"), -1);
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    GtkWidget *label = gtk_label_new (_("Who took part?"));
-
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "heading");
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_box_append (GTK_BOX (box), entry);
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  }
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save Version"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (entry, "activate", G_CALLBACK (version_entry_activate_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (version_response_cb), self, 0);
-  self->version_dialog = ADW_MESSAGE_DIALOG (dialog);
-  self->version_entry = GTK_EDITABLE (entry);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-versions_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  HelPlanView *self = HEL_PLAN_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *window;
-
-  _hel_plan_view_flush (self);
-  window = hel_plan_versions_window_new (self->store, self->family_id);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (window));
-}
-
 /* ---- print and PDF: see hel-plan-print.c ---- */
 
 static void
@@ -1118,23 +586,16 @@ hel_plan_view_set_family (HelPlanView *self,
     GtkWidget *child;
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_box))) != NULL)
       gtk_box_remove (self->goals_box, child);
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->member_wishes_list))) != NULL)
-      gtk_list_box_remove (self->member_wishes_list, child);
   }
+  _hel_plan_view_clear_wishes (self);
   g_hash_table_remove_all (self->goal_sections);
   g_hash_table_remove_all (self->subgoal_rows);
-  g_hash_table_remove_all (self->member_rows);
   g_hash_table_remove_all (self->expanded);
   hel_undo_stack_clear (self->undo);
   g_clear_pointer (&self->plan, hel_plan_unref);
-  g_object_set_data (G_OBJECT (self->wishes_view), SHOWN_KEY, NULL);
-  self->loading = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->wishes_view), "", -1);
-  self->loading = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->add_goal_row), "");
   _hel_plan_show_error (GTK_WIDGET (self->add_goal_row), GTK_WIDGET (self->add_goal_error_label),
                         NULL);
-  _hel_plan_show_error (NULL, GTK_WIDGET (self->wishes_error_label), NULL);
 
   self->family_id = family_id;
   load_people (self);
@@ -1183,8 +644,8 @@ hel_plan_view_dispose (GObject *object)
   HelPlanView *self = HEL_PLAN_VIEW (object);
 
   /* Typing not yet saved is saved on the way out. */
-  if (self->pending_wishes != NULL && self->store != NULL)
-    save_wishes (self, self->pending_wishes);
+  if (self->store != NULL)
+    _hel_plan_view_flush (self);
   g_clear_handle_id (&self->wishes_timeout_id, g_source_remove);
   if (self->version_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->version_dialog));
@@ -1229,8 +690,9 @@ hel_plan_view_class_init (HelPlanViewClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.redo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-goal", NULL, add_goal_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.save-version", NULL,
-                                   save_version_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.versions", NULL, versions_action_cb);
+                                   _hel_plan_view_save_version_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.versions", NULL,
+                                   _hel_plan_view_versions_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, print_action_cb);
 
@@ -1294,13 +756,7 @@ hel_plan_view_init (HelPlanView *self)
   g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (undo_state_cb), self,
                            G_CONNECT_SWAPPED);
 
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->wishes_view), FALSE);
-  g_object_set_data (G_OBJECT (self->wishes_view), "hel-plan-view", self);
-  g_signal_connect (gtk_text_view_get_buffer (self->wishes_view), "changed",
-                    G_CALLBACK (wishes_changed_cb), self->wishes_view);
-  _hel_plan_watch_focus_out (GTK_WIDGET (self->wishes_view), G_CALLBACK (save_wishes_focus_cb),
-                             self);
-  gtk_list_box_set_sort_func (self->member_wishes_list, _hel_plan_order_sort, NULL, NULL);
+  _hel_plan_view_init_wishes (self);
 
   /* Ctrl+Z is the plan's undo everywhere in the view, also in a focused entry. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->add_goal_row), FALSE);
@@ -1324,15 +780,6 @@ _hel_plan_view_get_wishes_view (HelPlanView *self)
   return self->wishes_view;
 }
 
-GtkTextView *
-_hel_plan_view_get_member_wishes_view (HelPlanView *self,
-                                       gint64       member_id)
-{
-  GtkWidget *row = g_hash_table_lookup (self->member_rows, &member_id);
-
-  return row ? g_object_get_data (G_OBJECT (row), "hel-plan-text") : NULL;
-}
-
 AdwEntryRow *
 _hel_plan_view_get_add_goal_row (HelPlanView *self)
 {
@@ -1351,18 +798,6 @@ _hel_plan_view_find_subgoal (HelPlanView *self,
                              gint64       subgoal_id)
 {
   return g_hash_table_lookup (self->subgoal_rows, &subgoal_id);
-}
-
-AdwMessageDialog *
-_hel_plan_view_get_version_dialog (HelPlanView *self)
-{
-  return self->version_dialog;
-}
-
-GtkEditable *
-_hel_plan_view_get_version_entry (HelPlanView *self)
-{
-  return self->version_entry;
 }
 
 GtkNativeDialog **

@@ -954,6 +954,73 @@ test_note_author (Fixture       *f,
   g_assert_cmpint (kept->discipline, ==, HEL_DISCIPLINE_JOB_CENTRE);
 }
 
+/* Each edit of a meeting's part that is gone names what is gone, and none leaves a
+ * transaction open or a change behind. */
+static void
+test_gone (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "The meeting no longer exists.",
+    "The meeting no longer exists.",
+    "The family is no longer on the agenda.",
+    "The family is no longer on the agenda.",
+    "The family is no longer on the agenda.",
+    "The note no longer exists.",
+    "The note no longer exists.",
+    "The pen stroke no longer exists.",
+    "The participant is no longer in the meeting.",
+    "The agreement no longer exists.",
+    "The agreement no longer exists.",
+    "The agreement no longer exists.",
+    "The agreement no longer exists.",
+  };
+  g_autoptr(HelMeeting) meeting = make_meeting (f, "2025-03-04");
+  g_autoptr(HelParticipant) guest = hel_participant_new (0, "Gæst", NULL, HEL_DISCIPLINE_OTHER);
+  g_autoptr(HelAgreement) agreement = hel_agreement_new ("Ring til skolen");
+  g_autoptr(HelStore) other = NULL;
+  g_autoptr(HelMeeting) seen = NULL;
+  GError *errors[G_N_ELEMENTS (expected)] = { NULL };
+  const gint64 gone = 9999;
+  HelAgendaItem *item = hel_meeting_data (meeting)->items->pdata[0];
+  guint changes = 0, i = 0;
+  gulong handler;
+
+  handler = g_signal_connect (f->store, "changed::meeting", G_CALLBACK (count_change_cb), &changes);
+  g_assert_false (hel_store_delete_meeting (f->store, gone, &errors[i++]));
+  g_assert_false (hel_store_add_participant (f->store, gone, guest, &errors[i++]));
+  g_assert_false (hel_store_set_agenda_minutes (f->store, gone, 10, &errors[i++]));
+  g_assert_false (hel_store_move_agenda_item (f->store, gone, 0, &errors[i++]));
+  g_assert_false (hel_store_save_agreement (f->store, gone, agreement, &errors[i++]));
+  g_assert_false (hel_store_move_note (f->store, gone, HEL_BOARD_NEEDS, 0, &errors[i++]));
+  g_assert_false (hel_store_delete_note (f->store, gone, &errors[i++]));
+  g_assert_false (hel_store_delete_stroke (f->store, gone, &errors[i++]));
+  g_assert_false (hel_store_set_participant_removed (f->store, gone, TRUE, &errors[i++]));
+  g_assert_false (hel_store_set_agreement_done (f->store, gone, TRUE, &errors[i++]));
+  g_assert_false (hel_store_link_agreement (f->store, gone, f->subgoal_id, NULL, &errors[i++]));
+  g_assert_false (hel_store_unlink_agreement (f->store, gone, &errors[i++]));
+  g_assert_false (hel_store_delete_agreement (f->store, gone, &errors[i++]));
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected));
+  for (i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_error (errors[i], HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND);
+      g_assert_cmpstr (errors[i]->message, ==, expected[i]);
+      g_clear_error (&errors[i]);
+    }
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* The next edit commits on its own: another connection sees it at once. */
+  g_assert_true (hel_store_remove_agenda_item (f->store, item->id, errors));
+  g_assert_no_error (errors[0]);
+  g_assert_cmpuint (changes, ==, 1);
+  g_signal_handler_disconnect (f->store, handler);
+  other = hel_store_open (f->path, HEL_STORE_OPEN_DEFAULT, errors);
+  g_assert_no_error (errors[0]);
+  seen = hel_store_load_meeting (other, hel_meeting_data (meeting)->id, errors);
+  g_assert_no_error (errors[0]);
+  g_assert_cmpuint (hel_meeting_data (seen)->items->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -972,6 +1039,7 @@ main (int   argc,
   ADD ("participants/guest-leaves", test_guest_leaves);
   ADD ("notes/to-agreement", test_note_to_agreement);
   ADD ("notes/author", test_note_author);
+  ADD ("store/gone", test_gone);
 #undef ADD
   g_test_add_func ("/board/privacy/names", test_privacy_names);
   g_test_add_func ("/board/rhythm-and-time", test_rhythm_and_time);

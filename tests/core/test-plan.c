@@ -533,6 +533,69 @@ test_json_rejects (void)
     }
 }
 
+static void
+note_change_cb (HelStore *store,
+                gint64    family_id,
+                GArray   *changed)
+{
+  g_array_append_val (changed, family_id);
+}
+
+/* An edit of something gone says what is gone, changes nothing and leaves no transaction
+ * open: the next edit is seen by another connection at once. */
+static void
+test_gone (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(HelGoal) goal = add_goal (f, "Et godt hjem");
+  g_autoptr(HelFollowup) followup = hel_followup_new ("2025-02-03", "Talt med Maja", NULL);
+  g_autoptr(HelStore) other = NULL;
+  g_autoptr(HelPlan) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 gone = 9999;
+
+  g_signal_connect (f->store, "changed::plan", G_CALLBACK (note_change_cb), changed);
+#define TRY(call, msg) G_STMT_START { \
+    g_clear_error (&error); \
+    g_assert_false (call); \
+    g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND); \
+    g_assert_cmpstr (error->message, ==, msg); \
+  } G_STMT_END
+  TRY (hel_store_delete_goal (f->store, gone, &error), "The goal no longer exists.");
+  TRY (hel_store_delete_subgoal (f->store, gone, &error), "The small goal no longer exists.");
+  TRY (hel_store_delete_step (f->store, gone, &error), "The step no longer exists.");
+  TRY (hel_store_delete_followup (f->store, gone, &error),
+       "The follow-up note no longer exists.");
+  TRY (hel_store_move_goal (f->store, gone, 0, &error), "The goal no longer exists.");
+  TRY (hel_store_move_subgoal (f->store, gone, goal->id, 0, &error),
+       "The small goal no longer exists.");
+  TRY (hel_store_move_step (f->store, gone, 0, &error), "The step no longer exists.");
+  TRY (hel_store_set_subgoal_scale (f->store, gone, 5, "Anne", &error),
+       "The small goal no longer exists.");
+  TRY (hel_store_add_followup (f->store, gone, followup, &error),
+       "The small goal no longer exists.");
+  TRY (hel_store_reassign_member_plan_items (f->store, gone, 0, &error),
+       "The family member no longer exists.");
+#undef TRY
+  g_assert_cmpuint (changed->len, ==, 0);
+  g_clear_error (&error);
+
+  /* Each edit tells once, for the family. */
+  g_assert_true (hel_store_move_goal (f->store, goal->id, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (hel_store_delete_goal (f->store, goal->id, &error));
+  g_assert_cmpuint (changed->len, ==, 2);
+  g_assert_cmpint (g_array_index (changed, gint64, 0), ==, fid (f));
+  g_assert_cmpint (g_array_index (changed, gint64, 1), ==, fid (f));
+  other = hel_store_open (f->path, HEL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  seen = hel_store_load_plan (other, fid (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hel_plan_data (seen)->goals->len, ==, 0);
+  g_signal_handlers_disconnect_by_data (f->store, changed);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -548,6 +611,7 @@ main (int argc, char *argv[])
   ADD ("store/versions", test_versions);
   ADD ("store/due-counts", test_due_counts);
   ADD ("store/member-leaves", test_member_leaves);
+  ADD ("store/gone", test_gone);
 #undef ADD
   g_test_add_func ("/plan/due-states", test_due_states);
   g_test_add_func ("/plan/json/rejects", test_json_rejects);

@@ -187,11 +187,28 @@ test_sigkill (void)
       gsize length;
       const char *data;
 
+      g_autoptr(GByteArray) report = g_byte_array_new ();
+
       child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                 &error, child_path, path, seed, NULL);
       g_assert_no_error (error);
-      /* Most kills land among the edits; some during start-up and migration. */
-      g_usleep (g_test_rand_int_range (0, 60000));
+      /* A quarter of the kills land at any moment, start-up and migration included; the rest
+       * once the child is editing (a slow start, e.g. under sanitizers on a busy machine, would
+       * otherwise leave few kills among the edits). */
+      if (g_test_rand_int_range (0, 4) > 0)
+        {
+          GInputStream *stdout_pipe = g_subprocess_get_stdout_pipe (child);
+          guint8 buffer[4096];
+          gssize n;
+
+          while (memchr (report->data, '\n', report->len) == NULL &&
+                 (n = g_input_stream_read (stdout_pipe, buffer, sizeof buffer, NULL, &error)) > 0)
+            g_byte_array_append (report, buffer, n);
+          g_assert_no_error (error);
+          g_usleep (g_test_rand_int_range (0, 30000));
+        }
+      else
+        g_usleep (g_test_rand_int_range (0, 60000));
       g_subprocess_send_signal (child, SIGKILL);
       g_assert_true (g_subprocess_communicate (child, NULL, NULL, &out, &err, &error));
       g_assert_no_error (error);
@@ -200,15 +217,17 @@ test_sigkill (void)
                  (const char *) g_bytes_get_data (err, NULL));
       n_killed++;
       data = g_bytes_get_data (out, &length);
-      if (length > 0)
-        parse_report (expected, data, length, &n_commits);
+      g_byte_array_append (report, (const guint8 *) data, length);
+      if (report->len > 0)
+        parse_report (expected, (const char *) report->data, report->len, &n_commits);
       verify (path, expected);
     }
   g_test_message ("%u kills, %u reported commits, %u rows checked, %.1f s", n_killed, n_commits,
                   g_hash_table_size (expected), (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpuint (n_killed, ==, kills);
-  /* The kills must have hit a process that was busy writing. */
-  g_assert_cmpuint (n_commits, >, kills);
+  /* The kills must have hit a process that was busy writing: three in four rounds waited for
+   * at least one commit. */
+  g_assert_cmpuint (n_commits, >=, kills / 2);
   fault_remove_tree (dir);
 }
 
