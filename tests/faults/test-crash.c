@@ -201,7 +201,7 @@ test_sigkill (void)
           guint8 buffer[4096];
           gssize n;
 
-          while (memchr (report->data, '\n', report->len) == NULL &&
+          while ((report->len == 0 || memchr (report->data, '\n', report->len) == NULL) &&
                  (n = g_input_stream_read (stdout_pipe, buffer, sizeof buffer, NULL, &error)) > 0)
             g_byte_array_append (report, buffer, n);
           g_assert_no_error (error);
