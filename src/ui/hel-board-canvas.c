@@ -742,6 +742,15 @@ editor_activate_cb (HelBoardCanvas *self)
   commit_editor (self);
 }
 
+static gboolean
+editor_save_shortcut_cb (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   data)
+{
+  commit_editor (HEL_BOARD_CANVAS (data));
+  return TRUE;
+}
+
 /* ---- the scale ---- */
 
 static void
@@ -1203,6 +1212,7 @@ static void
 build_editor (HelBoardCanvas *self)
 {
   GtkWidget *box, *row, *label, *save, *cancel, *buttons;
+  GtkEventController *shortcuts;
 
   self->editor = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->editor), GTK_WIDGET (self));
@@ -1308,6 +1318,19 @@ build_editor (HelBoardCanvas *self)
   gtk_box_append (GTK_BOX (buttons), cancel);
   gtk_box_append (GTK_BOX (buttons), save);
   gtk_box_append (GTK_BOX (box), buttons);
+  /* Return saves from the fields that do not use it themselves; Ctrl+Return from anywhere, the
+   * author's drop-down too (there Return opens the list). Escape cancels, as in any popover. */
+  gtk_popover_set_default_widget (self->editor, save);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_name (shortcuts, "editor-shortcuts");
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (
+                        gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                        gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                      gtk_callback_action_new (editor_save_shortcut_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->editor), shortcuts);
 
   self->scale_popover = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->scale_popover), GTK_WIDGET (self));

@@ -1240,21 +1240,17 @@ separator_new (void)
   return separator;
 }
 
+/* The swatches' shape, the side list and the hint are in the app's style.css. What stays here
+ * is generated: each swatch's fill comes from the same palette table as the colour a node is
+ * given and saved with, so the buttons can never show a colour other than the one they set. */
 static void
 load_css (void)
 {
   static GdkDisplay *loaded_for = NULL;
   GdkDisplay *display = gdk_display_get_default ();
   g_autoptr(GtkCssProvider) provider = NULL;
-  g_autoptr(GString) css = g_string_new (
-    ".hel-netmap-swatch { min-width: 26px; min-height: 26px; padding: 0; border-radius: 9999px;"
-    " box-shadow: inset 0 0 0 1px alpha(black, 0.25); }"
-    ".hel-netmap-swatch:checked { box-shadow: inset 0 0 0 1px alpha(black, 0.25),"
-    " 0 0 0 2px @accent_bg_color; }"
-    ".hel-netmap-side { background-color: @view_bg_color; }"
-    ".hel-netmap-hint { padding: 4px 12px; }");
+  g_autoptr(GString) css = g_string_new (NULL);
 
-  /* Kept with the page, like the plan's CSS, so it looks right in tests and when embedded. */
   if (display == NULL || display == loaded_for)
     return;
   loaded_for = display;

@@ -720,28 +720,11 @@ hel_plan_view_class_init (HelPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelPlanView, add_goal_error_label);
 }
 
-static void
-load_css (void)
-{
-  static GdkDisplay *loaded_for = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  /* The plan's pills and text areas; kept with the plan rather than in the app's style.css so
-   * the view also looks right in the tests and wherever it is embedded. */
-  if (display == NULL || display == loaded_for)
-    return;
-  loaded_for = display;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/ui/hel-plan-view.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
+/* The plan's pills and text areas are styled in the app's style.css, which AdwApplication loads
+ * from the resource base path. */
 static void
 hel_plan_view_init (HelPlanView *self)
 {
-  load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->author = g_strdup (g_get_real_name ());

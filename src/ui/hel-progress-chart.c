@@ -1,6 +1,9 @@
 /* hel-progress-chart.c: draws a HelChart with the same function as the files and the report, in
- * the theme's light, dark or high-contrast colours; its accessible name is the chart's title. */
+ * the theme's light, dark or high-contrast colours; its accessible name is the chart's title. A
+ * table is as high as its rows need for the width it gets; a plot fills the box it is given. */
 #include "config.h"
+
+#include <math.h>
 
 #include "hel-progress-chart.h"
 
@@ -12,6 +15,11 @@ struct _HelProgressChart
 
 G_DEFINE_FINAL_TYPE (HelProgressChart, hel_progress_chart, GTK_TYPE_WIDGET)
 
+/* A plot's smallest box; a table's smallest height, when it has few rows. */
+#define PLOT_MIN_WIDTH   320
+#define PLOT_MIN_HEIGHT  300
+#define TABLE_MIN_HEIGHT 120
+
 static void
 style_changed_cb (HelProgressChart *self)
 {
@@ -19,11 +27,67 @@ style_changed_cb (HelProgressChart *self)
 }
 
 static void
+init_chart_style (HelChartStyle *style)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  hel_chart_style_init (style, adw_style_manager_get_high_contrast (manager)
+                                 ? HEL_CHART_THEME_HIGH_CONTRAST
+                                 : adw_style_manager_get_dark (manager) ? HEL_CHART_THEME_DARK
+                                                                        : HEL_CHART_THEME_LIGHT);
+  /* Read at arm's length on a laptop: a little larger than on paper. */
+  style->text_scale = 1.2;
+  /* The card shows through: the chart's own background matches the view's. */
+  if (adw_style_manager_get_dark (manager))
+    style->background = (HelChartColour) { 0.19, 0.19, 0.19, 1 };
+}
+
+static gboolean
+is_table (HelProgressChart *self)
+{
+  return self->chart != NULL && hel_chart_is_table (self->chart);
+}
+
+static GtkSizeRequestMode
+hel_progress_chart_get_request_mode (GtkWidget *widget)
+{
+  return is_table (HEL_PROGRESS_CHART (widget)) ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                                : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+hel_progress_chart_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  HelProgressChart *self = HEL_PROGRESS_CHART (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = PLOT_MIN_WIDTH;
+  else if (is_table (self))
+    {
+      HelChartStyle style;
+      double height;
+
+      init_chart_style (&style);
+      height = hel_chart_get_natural_height (self->chart, &style,
+                                             for_size > 0 ? for_size : PLOT_MIN_WIDTH);
+      /* Every row shown, and nothing under them: the minimum is the natural height. */
+      *minimum = *natural = MAX (TABLE_MIN_HEIGHT, (int) ceil (height));
+    }
+  else
+    *minimum = *natural = PLOT_MIN_HEIGHT;
+}
+
+static void
 hel_progress_chart_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   HelProgressChart *self = HEL_PROGRESS_CHART (widget);
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   HelChartStyle style;
@@ -31,15 +95,7 @@ hel_progress_chart_snapshot (GtkWidget   *widget,
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
-  hel_chart_style_init (&style, adw_style_manager_get_high_contrast (manager)
-                                  ? HEL_CHART_THEME_HIGH_CONTRAST
-                                  : adw_style_manager_get_dark (manager) ? HEL_CHART_THEME_DARK
-                                                                         : HEL_CHART_THEME_LIGHT);
-  /* Read at arm's length on a laptop: a little larger than on paper. */
-  style.text_scale = 1.2;
-  /* The card shows through: the chart's own background matches the view's. */
-  if (adw_style_manager_get_dark (manager))
-    style.background = (HelChartColour) { 0.19, 0.19, 0.19, 1 };
+  init_chart_style (&style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   hel_render_chart (cr, self->chart, &style, width, height);
   cairo_destroy (cr);
@@ -63,6 +119,8 @@ hel_progress_chart_class_init (HelProgressChartClass *klass)
 
   object_class->dispose = hel_progress_chart_dispose;
   widget_class->snapshot = hel_progress_chart_snapshot;
+  widget_class->get_request_mode = hel_progress_chart_get_request_mode;
+  widget_class->measure = hel_progress_chart_measure;
   gtk_widget_class_set_css_name (widget_class, "progresschart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -72,7 +130,6 @@ hel_progress_chart_init (HelProgressChart *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 300);
   g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
   g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self);
 }
@@ -93,7 +150,8 @@ hel_progress_chart_set_chart (HelProgressChart *self,
   self->chart = chart;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   chart ? hel_chart_get_title (chart) : "", -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* A table's height follows its rows. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 const HelChart *

@@ -1036,8 +1036,8 @@ build (HelProgressFamilyPage *self)
   gtk_widget_set_margin_end (box, 12);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
 
-  self->overview = hel_progress_chart_new ();
-  gtk_widget_set_size_request (self->overview, 320, 300);
+  /* No fixed height: the table is as high as its rows (hel_chart_get_natural_height ()). */
+  self->overview = remember (self, "overview", hel_progress_chart_new ());
   gtk_widget_add_css_class (self->overview, "card");
   gtk_box_append (GTK_BOX (box), self->overview);
 

@@ -508,29 +508,10 @@ hel_progress_measurement_dialog_class_init (HelProgressMeasurementDialogClass *k
                                        "measurement.save", NULL);
 }
 
-/* The band tags' colours; kept with the dialog (as hel-plan-view.c keeps its own) so it looks
- * right in the tests too. */
-static void
-load_css (void)
-{
-  static GdkDisplay *loaded_for = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (display == NULL || display == loaded_for)
-    return;
-  loaded_for = display;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX
-                                       "/ui/hel-progress-measurement-dialog.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
+/* The band tags' colours are in the app's style.css (.sdq-band), which AdwApplication loads. */
 static void
 hel_progress_measurement_dialog_init (HelProgressMeasurementDialog *self)
 {
-  load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kinds = g_array_new (FALSE, FALSE, sizeof (HelInstrumentKind));
   self->answer_rows = g_ptr_array_new ();

@@ -398,6 +398,197 @@ test_export (Fixture       *f,
   }
 }
 
+/* A family-overview-like table of @n_rows rows, with a note of two lines. */
+static HelChart *
+make_table (guint n_rows)
+{
+  HelChart *chart = _hel_chart_new_empty (HEL_CHART_FAMILY_OVERVIEW, HEL_CHART_SHAPE_TABLE,
+                                          "Familien Test på én side");
+  const char *header[] = { "Person", "Måling", "Seneste", "Niveau", "Siden sidst" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    g_ptr_array_add (chart->header, g_strdup (header[c]));
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autofree char *who = g_strdup_printf ("Person %u", r + 1);
+      const char *cells[] = { who, "WHO-5 trivsel", "60 (19.08.2026)", "God trivsel", "→ +4" };
+
+      _hel_chart_add_row (chart, HEL_CHART_ROW_PLAIN, HEL_CHART_COLOUR_GOOD, cells,
+                          G_N_ELEMENTS (cells));
+    }
+  chart->note = g_strdup ("▲ bedre, ▼ dårligere, → omtrent det samme, siden målingen før. For "
+                          "WHO-5 tæller kun en ændring på 10 point eller mere.");
+  return chart;
+}
+
+/* Every row's cells are drawn, above the note, and the note inside the drawing; returns where the
+ * note begins. */
+static double
+assert_table_whole (const HelChart *chart,
+                    double          width,
+                    double          height)
+{
+  g_autoptr(GArray) marks = _hel_chart_layout_marks (chart, NULL, width, height);
+  guint cells = 0, notes = 0;
+  double cells_bottom = 0, note_top = height, note_bottom = 0;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const HelChartMark *mark = &g_array_index (marks, HelChartMark, i);
+
+      if (mark->kind == HEL_CHART_MARK_CELL)
+        {
+          cells++;
+          cells_bottom = MAX (cells_bottom, mark->y + mark->height);
+        }
+      else if (mark->kind == HEL_CHART_MARK_NOTE)
+        {
+          notes++;
+          note_top = mark->y;
+          note_bottom = mark->y + mark->height;
+        }
+    }
+  g_assert_cmpuint (cells, ==, chart->rows->len * chart->header->len);
+  g_assert_cmpuint (notes, ==, 1);
+  g_assert_cmpfloat (cells_bottom, <=, note_top);
+  g_assert_cmpfloat (note_bottom, <=, height);
+  return note_top;
+}
+
+static void
+test_table_natural_height (Fixture       *f,
+                           gconstpointer  data)
+{
+  const guint rows[] = { 1, 4, 12 };
+  double last = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(HelChart) chart = make_table (rows[i]);
+      double height = hel_chart_get_natural_height (chart, NULL, 760), note_top;
+
+      g_test_message ("%u rows: %.0f px", rows[i], height);
+      g_assert_true (hel_chart_is_table (chart));
+      g_assert_cmpfloat (height, >, last);
+      note_top = assert_table_whole (chart, 760, height);
+      /* Given more room, the note stays right under the table; the room is left below it. */
+      g_assert_cmpfloat (fabs (assert_table_whole (chart, 760, height * 1.6) - note_top), <, 2);
+      /* Narrower means smaller text, so lower; at that height nothing is cut off either. */
+      g_assert_cmpfloat (hel_chart_get_natural_height (chart, NULL, 500), <, height);
+      assert_table_whole (chart, 500, hel_chart_get_natural_height (chart, NULL, 500));
+      /* A little lower than natural: the text shrinks and every row is still there. */
+      assert_table_whole (chart, 760, height * 0.85);
+      last = height;
+    }
+
+  /* The four rows of the demo's overview need much less than the old fixed 300 px at 768. */
+  {
+    g_autoptr(HelChart) chart = hel_chart_new (f->store, HEL_CHART_FAMILY_OVERVIEW, f->family,
+                                               NULL, NULL);
+    HelChartStyle style;
+    double height;
+
+    hel_chart_style_init (&style, HEL_CHART_THEME_LIGHT);
+    style.text_scale = 1.2;
+    height = hel_chart_get_natural_height (chart, &style, 768);
+    g_assert_cmpfloat (height, >, 100);
+    assert_table_whole (chart, 768, height);
+  }
+
+  /* Plots have no natural height: they fill their box. */
+  {
+    g_autoptr(HelChart) chart = hel_chart_new (f->store, HEL_CHART_PERSON_WHO5, f->adult, NULL,
+                                               NULL);
+    g_assert_false (hel_chart_is_table (chart));
+    g_assert_cmpfloat (hel_chart_get_natural_height (chart, NULL, 760), ==, 0);
+  }
+}
+
+static gboolean
+marks_overlap (const HelChartMark *a,
+               const HelChartMark *b)
+{
+  return MIN (a->x + a->width, b->x + b->width) > MAX (a->x, b->x) &&
+         MIN (a->y + a->height, b->y + b->height) > MAX (a->y, b->y);
+}
+
+/* @chart's population-line labels overlap none of its values' labels at @width x @height;
+ * returns how many reference labels there were. */
+static guint
+check_reference_labels (const HelChart *chart,
+                        double          width,
+                        double          height)
+{
+  g_autoptr(GArray) marks = _hel_chart_layout_marks (chart, NULL, width, height);
+  guint references = 0;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const HelChartMark *ref = &g_array_index (marks, HelChartMark, i);
+
+      if (ref->kind != HEL_CHART_MARK_REFERENCE_LABEL)
+        continue;
+      references++;
+      for (guint j = 0; j < marks->len; j++)
+        {
+          const HelChartMark *other = &g_array_index (marks, HelChartMark, j);
+
+          if (j == i || other->kind == HEL_CHART_MARK_SHAPE)
+            continue;
+          if (marks_overlap (ref, other))
+            g_error ("%s at %.0fx%.0f: the population label %.0f,%.0f %.0fx%.0f overlaps a label "
+                     "at %.0f,%.0f %.0fx%.0f", hel_chart_kind_to_code (chart->kind), width, height,
+                     ref->x, ref->y, ref->width, ref->height, other->x, other->y, other->width,
+                     other->height);
+        }
+    }
+  return references;
+}
+
+static void
+test_reference_labels_clear (Fixture       *f,
+                             gconstpointer  data)
+{
+  const double sizes[][2] = { { 900, 560 }, { 600, 400 }, { 1216, 760 }, { 360, 400 },
+                              { 480, 300 } };
+  guint checked = 0;
+
+  for (guint k = 0; k < HEL_N_CHART_KINDS; k++)
+    {
+      g_autoptr(HelChart) chart = NULL;
+      gint64 id = k == HEL_CHART_PERSON_SDQ ? f->child
+                  : hel_chart_kind_is_person (k) ? f->adult
+                  : hel_chart_kind_is_family (k) ? f->family : 0;
+
+      chart = hel_chart_new (f->store, k, id, NULL, NULL);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        checked += check_reference_labels (chart, sizes[s][0], sizes[s][1]);
+    }
+  /* The person and the project WHO-5 charts, at every size. */
+  g_assert_cmpuint (checked, >=, 2 * G_N_ELEMENTS (sizes));
+
+  /* The last bar's label right where the line's label used to go, at the right end. */
+  {
+    g_autoptr(HelChart) chart = _hel_chart_new_empty (HEL_CHART_PROJECT_WHO5,
+                                                      HEL_CHART_SHAPE_BARS, "WHO-5");
+    HelChartSeries *series = _hel_chart_add_series (chart, "WHO-5", 0);
+    const double values[] = { 43.2, 44.2, 52.3, 61.8, 66.0, 64.0 };
+
+    for (guint c = 0; c < G_N_ELEMENTS (values); c++)
+      {
+        g_autofree char *category = g_strdup_printf ("Bølge %u", c + 1);
+        g_autofree char *label = g_strdup_printf ("%.1f\nn = 60", values[c]);
+        guint index = _hel_chart_add_category (chart, category);
+
+        _hel_chart_set_value (series, index, values[c], label, FALSE);
+      }
+    _hel_chart_add_reference (chart, 68, "Befolkningens gennemsnit 68");
+    _hel_chart_fit_axis (chart, 100);
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      g_assert_cmpuint (check_reference_labels (chart, sizes[s][0], sizes[s][1]), ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -412,6 +603,8 @@ main (int    argc,
   ADD ("empty-and-themes", test_empty_and_themes);
   ADD ("small-counts-hatched", test_small_counts_hatched);
   ADD ("export", test_export);
+  ADD ("table-natural-height", test_table_natural_height);
+  ADD ("reference-labels-clear", test_reference_labels_clear);
 #undef ADD
 
   return g_test_run ();

@@ -725,6 +725,104 @@ test_note_author (Fixture       *f,
                    guest->id);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                  : find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The editor's Ctrl+Return shortcut, as its controller holds it. */
+static GtkShortcut *
+find_save_shortcut (GtkWidget *popover)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (popover);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (controller), "editor-shortcuts") != 0)
+        continue;
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==,
+                       GTK_PHASE_CAPTURE);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (
+            gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, "<Control>Return") != NULL)
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
+/* With the author's drop-down focused (where Return opens the list), Ctrl+Return saves; the
+ * popover's default widget is Save, so Return saves from the fields that pass it on. */
+static void
+test_editor_keys (Fixture       *f,
+                  gconstpointer  data)
+{
+  HelBoardCanvas *canvas = _hel_board_view_get_canvas (f->view);
+  GtkWidget *author, *popover, *internal;
+  GtkShortcut *save;
+  gint64 hanne;
+  HelBoardNote *note;
+
+  open_fixture_meeting (f);
+  hanne = participant_named (f, "Hanne Lindeskov")->id;
+  _hel_board_canvas_begin_new_note (canvas, HEL_BOARD_WORRIES);
+  author = GTK_WIDGET (_hel_board_canvas_get_editor_author (canvas));
+  popover = gtk_widget_get_ancestor (author, GTK_TYPE_POPOVER);
+  gtk_editable_set_text (_hel_board_canvas_get_editor_entry (canvas), "Far mangler arbejde");
+  g_assert_true (_hel_board_canvas_choose_author (canvas, hanne));
+  gtk_widget_grab_focus (author);
+
+  save = find_save_shortcut (popover);
+  g_assert_nonnull (save);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (save),
+                                               GTK_SHORTCUT_ACTION_EXCLUSIVE, popover, NULL));
+  g_assert_false (_hel_board_canvas_editor_is_open (canvas));
+  note = hel_meeting_find_note (meeting (f), hel_board_canvas_get_selected_note (canvas), NULL);
+  g_assert_nonnull (note);
+  g_assert_cmpstr (note->text, ==, "Far mangler arbejde");
+  g_assert_cmpint (note->author_id, ==, hanne);
+
+  /* Bad input: the shortcut keeps the editor open with the message, the text kept. */
+  _hel_board_canvas_begin_new_note (canvas, HEL_BOARD_WORRIES);
+  gtk_editable_set_text (_hel_board_canvas_get_editor_entry (canvas), "   ");
+  gtk_widget_grab_focus (author);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (save),
+                                               GTK_SHORTCUT_ACTION_EXCLUSIVE, popover, NULL));
+  g_assert_true (_hel_board_canvas_editor_is_open (canvas));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hel_board_canvas_get_editor_error (canvas))));
+  g_assert_cmpstr (gtk_editable_get_text (_hel_board_canvas_get_editor_entry (canvas)), ==, "   ");
+
+  /* The default widget: what Return does on the "Internal" check box, which passes it on to the
+   * popover (its key binding emits "activate-default"). On the drop-down, a button, Return
+   * opens the list: there only Ctrl+Return saves. */
+  gtk_editable_set_text (_hel_board_canvas_get_editor_entry (canvas), "Mor har fået praktik");
+  internal = find_descendant (popover, GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (internal);
+  g_assert_true (gtk_widget_grab_focus (internal));
+  g_signal_emit_by_name (popover, "activate-default");
+  /* A button activated from the keyboard shows itself pressed for a moment, then clicks. */
+  WAIT_FOR (!_hel_board_canvas_editor_is_open (canvas));
+  note = hel_meeting_find_note (meeting (f), hel_board_canvas_get_selected_note (canvas), NULL);
+  g_assert_cmpstr (note->text, ==, "Mor har fået praktik");
+}
+
 /* The time box a family gets when added is the person's setting (default 8 minutes), set
  * beside the agenda. */
 static void
@@ -793,6 +891,7 @@ main (int   argc,
   ADD ("/board-view/privacy-remembered", test_privacy_remembered);
   ADD ("/board-view/note-author", test_note_author);
   ADD ("/board-view/default-time-box", test_default_time_box);
+  ADD ("/board-view/editor-keys", test_editor_keys);
 #undef ADD
   return g_test_run ();
 }

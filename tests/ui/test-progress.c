@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "helhed-resources.h"
@@ -773,6 +774,115 @@ test_view_undo (Fixture       *f,
   g_assert_cmpuint (count_measurements (f), ==, 1);
 }
 
+/* The height the overview card should get at its width: its rows and note, nothing more. */
+static int
+overview_height (GtkWidget *overview)
+{
+  const HelChart *chart = hel_progress_chart_get_chart (HEL_PROGRESS_CHART (overview));
+  HelChartStyle style;
+
+  hel_chart_style_init (&style, HEL_CHART_THEME_LIGHT);
+  style.text_scale = 1.2;
+  return MAX (120, (int) ceil (hel_chart_get_natural_height (chart, &style,
+                                                             gtk_widget_get_width (overview))));
+}
+
+static void
+test_family_overview_fits_rows (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *overview = _hel_progress_family_page_get_widget (f->page, "overview");
+  const char *names[] = { "Malthe", "Sofie", "Emil" };
+  gint64 children[G_N_ELEMENTS (names)] = { f->malthe };
+  int last = 0, minimum, natural;
+
+  /* The family page alone in the window, as in the app. */
+  gtk_widget_set_visible (GTK_WIDGET (f->view), FALSE);
+  g_assert_true (HEL_IS_PROGRESS_CHART (overview));
+  g_assert_true (hel_chart_is_table (hel_progress_chart_get_chart (HEL_PROGRESS_CHART (overview))));
+  g_assert_cmpint (gtk_widget_get_request_mode (overview), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  children[1] = add_member (f, HEL_ROLE_CHILD, names[1], "2013-02-11");
+  children[2] = add_member (f, HEL_ROLE_CHILD, names[2], "2017-06-01");
+
+  /* One row of school absence per child: the card grows by a row each time, and is exactly as
+   * high as the table needs at its width. */
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *bad_field = NULL;
+
+      g_assert_true (hel_store_set_school_absence (f->store, children[i], "2025-Q2", 4.5 + i,
+                                                   &bad_field, &error));
+      g_assert_no_error (error);
+      WAIT_FOR (hel_chart_get_n_categories (hel_progress_chart_get_chart (
+                  HEL_PROGRESS_CHART (overview))) == i + 1);
+      WAIT_FOR (gtk_widget_get_width (overview) > 0 &&
+                gtk_widget_get_height (overview) == overview_height (overview));
+      g_test_message ("%u rows: %d px at %d px", i + 1, gtk_widget_get_height (overview),
+                      gtk_widget_get_width (overview));
+      g_assert_cmpint (gtk_widget_get_height (overview), >, last);
+      /* The old fixed card was 300 px whatever it held. */
+      if (i == 0)
+        g_assert_cmpint (gtk_widget_get_height (overview), <, 300);
+      last = gtk_widget_get_height (overview);
+    }
+  /* Height for width: narrower means smaller text, so a lower card. */
+  gtk_widget_measure (overview, GTK_ORIENTATION_VERTICAL, 400, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, natural);
+  g_assert_cmpint (natural, <, last);
+  g_assert_cmpint (natural, >=, 120);
+
+  /* A plot keeps its fixed smallest size. */
+  {
+    GtkWidget *plot = g_object_ref_sink (hel_progress_chart_new ());
+
+    hel_progress_chart_set_chart (HEL_PROGRESS_CHART (plot),
+                                  hel_chart_new (f->store, HEL_CHART_PERSON_WHO5, f->maja, NULL,
+                                                 NULL));
+    g_assert_cmpint (gtk_widget_get_request_mode (plot), ==, GTK_SIZE_REQUEST_CONSTANT_SIZE);
+    gtk_widget_measure (plot, GTK_ORIENTATION_VERTICAL, 700, &minimum, &natural, NULL, NULL);
+    g_assert_cmpint (minimum, ==, 300);
+    g_object_unref (plot);
+  }
+}
+
+static void
+css_parsing_error_cb (GtkCssProvider *provider,
+                      GtkCssSection  *section,
+                      const GError   *error,
+                      gpointer        data)
+{
+  g_autofree char *where = gtk_css_section_to_string (section);
+
+  g_test_message ("style.css: %s: %s", where, error->message);
+  (*(guint *) data)++;
+}
+
+/* The widgets' own styles live in the app's style.css (loaded by AdwApplication from the resource
+ * base path), not in stylesheets of their own: it parses cleanly and holds their rules. */
+static void
+test_style_css (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *rules[] = { ".sdq-band.very-high", ".hel-plan-pill.warning", ".hel-netmap-swatch",
+                          ".due-pill" };
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/style.css", 0, NULL);
+  g_autofree char *text = NULL;
+  guint errors = 0;
+
+  g_assert_nonnull (bytes);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    g_assert_nonnull (strstr (text, rules[i]));
+  g_signal_connect (provider, "parsing-error", G_CALLBACK (css_parsing_error_cb), &errors);
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  g_assert_cmpuint (errors, ==, 0);
+  g_assert_null (g_resources_lookup_data (RESOURCE_PREFIX "/ui/hel-plan-view.css", 0, NULL));
+  g_assert_null (g_resources_lookup_data (RESOURCE_PREFIX "/ui/hel-progress-measurement-dialog.css",
+                                          0, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +903,8 @@ main (int   argc,
   ADD ("/progress/family-page-remove-figures", test_family_page_remove_figures);
   ADD ("/progress/family-page-remove-measurement", test_family_page_remove_measurement);
   ADD ("/progress/view-undo", test_view_undo);
+  ADD ("/progress/family-overview-fits-rows", test_family_overview_fits_rows);
+  ADD ("/progress/style-css", test_style_css);
 #undef ADD
 
   return g_test_run ();

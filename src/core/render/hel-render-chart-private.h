@@ -140,6 +140,25 @@ gboolean        _hel_chart_locate_in_panel (const HelChart      *chart,
                                           double               value,
                                           double              *x,
                                           double              *y);
+typedef enum {
+  HEL_CHART_MARK_LABEL,            /* a value's label (or its change arrow) */
+  HEL_CHART_MARK_REFERENCE_LABEL,  /* a population line's label */
+  HEL_CHART_MARK_SHAPE,            /* a point, a bar or a segment */
+  HEL_CHART_MARK_CELL,             /* a table's cell (not its header) */
+  HEL_CHART_MARK_NOTE,             /* the words under the chart */
+} HelChartMarkKind;
+
+typedef struct {
+  double           x, y, width, height;
+  HelChartMarkKind kind;
+} HelChartMark;
+
+/* HelChartMark: where hel_render_chart () puts the plot's labels, points and bars, a table's
+ * cells and the note on a width x height drawing. For tests. */
+GArray         *_hel_chart_layout_marks  (const HelChart      *chart,
+                                          const HelChartStyle *style,
+                                          double               width,
+                                          double               height);
 /* A table row of @n cells (copied). */
 void            _hel_chart_add_row       (HelChart       *chart,
                                           HelChartRowKind kind,

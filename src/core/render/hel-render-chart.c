@@ -107,7 +107,24 @@ typedef struct {
   double               panel_title_h;
   double               panel_gap;
   Rect                 panel_plot;
+  /* HelChartMark: what the plot has drawn where, so the population lines' labels can keep clear
+   * of the values' labels; NULL while only measuring. */
+  GArray              *marks;
 } Layout;
+
+static void
+add_mark (const Layout     *l,
+          HelChartMarkKind  kind,
+          double            x,
+          double            y,
+          double            width,
+          double            height)
+{
+  HelChartMark mark = { x, y, width, height, kind };
+
+  if (l->marks != NULL)
+    g_array_append_val (l->marks, mark);
+}
 
 static const HelChartColour *
 colour_of (const HelChartStyle *style,
@@ -187,7 +204,43 @@ text_size (PangoLayout *layout,
     *h = ph;
 }
 
-/* Draws text with its anchor at (x, y): ax/ay 0 = left/top, 0.5 = centre, 1 = right/bottom. */
+/* Draws text with its anchor at (x, y): ax/ay 0 = left/top, 0.5 = centre, 1 = right/bottom;
+ * records where it went as a @kind mark unless @kind is -1. Returns its height. */
+static double
+draw_marked_text (cairo_t              *cr,
+                  const Layout         *l,
+                  int                   kind,
+                  const char           *text,
+                  double                x,
+                  double                y,
+                  double                px,
+                  gboolean              bold,
+                  const HelChartColour *colour,
+                  double                ax,
+                  double                ay,
+                  double                wrap_width)
+{
+  g_autoptr(PangoLayout) layout = make_text (cr, l, text, px, bold, wrap_width);
+  double w, h, left;
+
+  text_size (layout, &w, &h);
+  if (wrap_width > 0 && ax > 0)
+    pango_layout_set_alignment (layout, ax >= 1 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+  left = x - (wrap_width > 0 ? wrap_width : w) * ax;
+  cairo_save (cr);
+  set_colour (cr, colour, 1);
+  cairo_move_to (cr, left, y - h * ay);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  if (kind >= 0)
+    {
+      /* The ink's box, not the wrap box: a centred wrapped line is only as wide as its text. */
+      double ink_left = wrap_width > 0 ? left + (wrap_width - w) * ax : left;
+      add_mark (l, kind, ink_left, y - h * ay, w, h);
+    }
+  return h;
+}
+
 static double
 draw_text (cairo_t              *cr,
            const Layout         *l,
@@ -201,18 +254,7 @@ draw_text (cairo_t              *cr,
            double                ay,
            double                wrap_width)
 {
-  g_autoptr(PangoLayout) layout = make_text (cr, l, text, px, bold, wrap_width);
-  double w, h;
-
-  text_size (layout, &w, &h);
-  if (wrap_width > 0 && ax > 0)
-    pango_layout_set_alignment (layout, ax >= 1 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
-  cairo_save (cr);
-  set_colour (cr, colour, 1);
-  cairo_move_to (cr, x - (wrap_width > 0 ? wrap_width : w) * ax, y - h * ay);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-  return h;
+  return draw_marked_text (cr, l, -1, text, x, y, px, bold, colour, ax, ay, wrap_width);
 }
 
 static double
@@ -366,13 +408,15 @@ static void layout_panels (cairo_t *cr,
                            Layout  *l,
                            double   x_labels_h);
 
+/* Lays the chart out at the scale @k of its text and lines. */
 static void
-compute_layout (cairo_t             *cr,
-                const HelChart      *chart,
-                const HelChartStyle *style,
-                double               width,
-                double               height,
-                Layout              *l)
+layout_at_scale (cairo_t             *cr,
+                 const HelChart      *chart,
+                 const HelChartStyle *style,
+                 double               width,
+                 double               height,
+                 double               k,
+                 Layout              *l)
 {
   double y, note_h, x_labels_h = 0, y_labels_w = 0;
 
@@ -381,7 +425,7 @@ compute_layout (cairo_t             *cr,
   l->style = style;
   l->width = width;
   l->height = height;
-  l->k = CLAMP (MIN (width / 760.0, height / 470.0), 0.55, 3.0) * style->text_scale;
+  l->k = k;
   l->pad = 16 * l->k;
 
   y = l->pad;
@@ -417,6 +461,143 @@ compute_layout (cairo_t             *cr,
   if (chart->panels->len > 0 && chart->shape == HEL_CHART_SHAPE_LINES && !chart->empty)
     layout_panels (cr, l, x_labels_h);
   l->x_labels_y = l->plot.y + l->plot.height + 6 * l->k;
+}
+
+/* A table's columns and rows as draw_table () sets them. */
+typedef struct {
+  guint   n_columns;
+  double *widths;     /* per column */
+  double  px;         /* the text size, smaller when the table is too wide */
+  double  total;      /* the columns' widths together */
+  double  gap;        /* between columns */
+  double  row_h;
+} TableMetrics;
+
+static gboolean
+right_aligned (const HelChart *chart,
+               guint           column)
+{
+  return chart->kind == HEL_CHART_PROJECT_ECONOMY && column > 0;
+}
+
+static void
+measure_table (cairo_t      *cr,
+               const Layout *l,
+               TableMetrics *m)
+{
+  const HelChart *chart = l->chart;
+
+  m->n_columns = chart->header->len;
+  m->widths = g_new0 (double, MAX (m->n_columns, 1));
+  m->px = 11;
+  m->total = 0;
+  /* Column widths from the widest cell; the text shrinks if the table is too wide. */
+  for (int attempt = 0; attempt < 6 && m->n_columns > 0; attempt++)
+    {
+      m->total = 0;
+      for (guint c = 0; c < m->n_columns; c++)
+        {
+          m->widths[c] = measure_width (cr, l, chart->header->pdata[c], m->px, TRUE);
+          for (guint r = 0; r < chart->rows->len; r++)
+            {
+              GPtrArray *row = chart->rows->pdata[r];
+              double extra = (c == 0 && g_array_index (chart->row_kinds, HelChartRowKind, r) ==
+                                         HEL_CHART_ROW_INDENTED) ? 16 * l->k : 0;
+              extra += (c == 3 && g_array_index (chart->row_colours, int, r) !=
+                                    HEL_CHART_COLOUR_NONE) ? 16 * l->k : 0;
+              if (c < row->len)
+                m->widths[c] = MAX (m->widths[c], extra + measure_width (cr, l, row->pdata[c],
+                                                                         m->px, FALSE));
+            }
+          m->total += m->widths[c];
+        }
+      if (m->total + 24 * l->k * (m->n_columns - 1) <= l->plot.width || m->px <= 7)
+        break;
+      m->px -= 1;
+    }
+  m->gap = m->n_columns > 1 ? MAX (12 * l->k, (l->plot.width - m->total) / (m->n_columns - 1))
+                            : 0;
+  m->gap = MIN (m->gap, 48 * l->k);
+  m->row_h = measure_height (cr, l, "Åg", m->px, FALSE, 0) + 9 * l->k;
+}
+
+/* Between a table's last row and the note under it (draw_table () stops at the first row that
+ * would come nearer the note than 4 of these units). */
+#define TABLE_NOTE_GAP 10.0
+
+/* The height a table (or an empty chart) needs at scale @k to show its header, every row and its
+ * note. */
+static double
+needed_height_at_scale (cairo_t             *cr,
+                        const HelChart      *chart,
+                        const HelChartStyle *style,
+                        double               width,
+                        double               k)
+{
+  double note_h, content;
+  Layout l;
+
+  /* The height only places the note, which is measured on its own below. */
+  layout_at_scale (cr, chart, style, width, 1000, k, &l);
+  note_h = chart->note ? measure_height (cr, &l, chart->note, 9.5, FALSE, width - 2 * l.pad) : 0;
+  if (chart->empty || chart->shape != HEL_CHART_SHAPE_TABLE || chart->header->len == 0)
+    content = 3 * measure_height (cr, &l, "Åg", 13, FALSE, 0);
+  else
+    {
+      TableMetrics m;
+
+      measure_table (cr, &l, &m);
+      content = m.row_h * (chart->rows->len + 1) + TABLE_NOTE_GAP * k;
+      g_free (m.widths);
+    }
+  /* A pixel to spare: the rows are added up one by one when drawn. */
+  return ceil (l.plot.y + content + note_h + l.pad + 1);
+}
+
+/* The text as large as the width allows: a plot's text also shrinks with its height (it fills the
+ * box it gets), a table's only when its rows would not fit. */
+static double
+width_scale (const HelChartStyle *style,
+             double               width)
+{
+  return CLAMP (width / 760.0, 0.55, 3.0) * style->text_scale;
+}
+
+static void
+compute_layout (cairo_t             *cr,
+                const HelChart      *chart,
+                const HelChartStyle *style,
+                double               width,
+                double               height,
+                Layout              *l)
+{
+  double k = CLAMP (MIN (width / 760.0, height / 470.0), 0.55, 3.0) * style->text_scale;
+
+  if (chart->shape == HEL_CHART_SHAPE_TABLE)
+    {
+      double smallest = 0.55 * style->text_scale;
+
+      k = width_scale (style, width);
+      for (int attempt = 0; attempt < 8 && k > smallest; attempt++)
+        {
+          double needed = needed_height_at_scale (cr, chart, style, width, k);
+
+          if (needed <= height)
+            break;
+          k = MAX (smallest, k * MIN (0.98, height / needed));
+        }
+    }
+  layout_at_scale (cr, chart, style, width, height, k, l);
+  /* Given more room than it needs, a table keeps its note right under it, not at the bottom. */
+  if (chart->shape == HEL_CHART_SHAPE_TABLE && !chart->empty && chart->header->len > 0)
+    {
+      TableMetrics m;
+
+      measure_table (cr, l, &m);
+      l->note_y = MIN (l->note_y, l->plot.y + m.row_h * (chart->rows->len + 1) +
+                                  TABLE_NOTE_GAP * l->k);
+      g_free (m.widths);
+    }
 }
 
 /* Takes about two fifths of the plot's height for the panels: one row of them when each gets
@@ -586,6 +767,7 @@ draw_axes (cairo_t      *cr,
                &style->text, 0.5, 0, slot_width (l) * 0.98);
 }
 
+/* The population lines, behind the values; their labels come last (draw_reference_labels). */
 static void
 draw_references (cairo_t      *cr,
                  const Layout *l)
@@ -605,8 +787,86 @@ draw_references (cairo_t      *cr,
       cairo_line_to (cr, l->plot.x + l->plot.width, y);
       cairo_stroke (cr);
       cairo_restore (cr);
-      draw_text (cr, l, ref->label, l->plot.x + l->plot.width - 4 * l->k, y - 2 * l->k, 9.5,
-                 FALSE, &l->style->reference, 1, 1, 0);
+    }
+}
+
+static double
+overlap_area (const Rect         *a,
+              const HelChartMark *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* How badly a label at @r would sit: over another label is much worse than over a point or a
+ * bar, and outside the plot worse still. 0: clear. */
+static double
+label_cost (const Layout *l,
+            const Rect   *r)
+{
+  double cost = 0;
+
+  if (r->x < l->plot.x - 0.5 || r->x + r->width > l->plot.x + l->plot.width + 0.5 ||
+      r->y < l->plot.y - 0.5 || r->y + r->height > l->plot.y + l->plot.height + 0.5)
+    cost += 1e9;
+  for (guint i = 0; i < l->marks->len; i++)
+    {
+      const HelChartMark *mark = &g_array_index (l->marks, HelChartMark, i);
+      double area = overlap_area (r, mark);
+
+      cost += mark->kind == HEL_CHART_MARK_SHAPE ? area : 100 * area;
+    }
+  return cost;
+}
+
+/* Each population line's label just above or below its line, where it is clear of the values and
+ * their labels: at the right end if it can, else at the left end, else in a gap between two
+ * categories; failing that where it covers the least. */
+static void
+draw_reference_labels (cairo_t      *cr,
+                       const Layout *l)
+{
+  const HelChart *chart = l->chart;
+  guint n_categories = MAX (1, chart->categories->len);
+
+  for (guint r = 0; r < chart->references->len; r++)
+    {
+      const HelChartReference *ref = &g_array_index (chart->references, HelChartReference, r);
+      g_autoptr(PangoLayout) layout = make_text (cr, l, ref->label, 9.5, FALSE, 0);
+      double y = value_y (l, ref->value), w, h, best_cost = INFINITY;
+      double inset = 4 * l->k, clear = 2 * l->k;
+      Rect best = { 0, 0, 0, 0 };
+      g_autoptr(GArray) lefts = g_array_new (FALSE, FALSE, sizeof (double));
+
+      text_size (layout, &w, &h);
+      {
+        double right = l->plot.x + l->plot.width - inset - w, left = l->plot.x + inset;
+        g_array_append_val (lefts, right);
+        g_array_append_val (lefts, left);
+      }
+      /* The gaps between categories, from the right. */
+      for (guint c = n_categories - 1; c >= 1; c--)
+        {
+          double centre = l->plot.x + slot_width (l) * c - w / 2;
+          g_array_append_val (lefts, centre);
+        }
+      for (guint i = 0; i < lefts->len && best_cost > 0; i++)
+        for (guint below = 0; below < 2 && best_cost > 0; below++)
+          {
+            Rect candidate = { g_array_index (lefts, double, i), below ? y + clear : y - clear - h,
+                               w, h };
+            double cost = label_cost (l, &candidate);
+
+            if (cost < best_cost)
+              {
+                best_cost = cost;
+                best = candidate;
+              }
+          }
+      draw_marked_text (cr, l, HEL_CHART_MARK_REFERENCE_LABEL, ref->label, best.x, best.y, 9.5,
+                        FALSE, &l->style->reference, 0, 0, 0);
     }
 }
 
@@ -660,8 +920,9 @@ draw_lines (cairo_t      *cr,
             if (isnan (v))
               {
                 if (label != NULL && !series->thin)
-                  draw_text (cr, l, label, x, l->plot.y + l->plot.height - 4 * l->k, 9.5, FALSE,
-                             &style->muted_text, 0.5, 1, 0);
+                  draw_marked_text (cr, l, HEL_CHART_MARK_LABEL, label, x,
+                                    l->plot.y + l->plot.height - 4 * l->k, 9.5, FALSE,
+                                    &style->muted_text, 0.5, 1, 0);
                 continue;
               }
             if (fill != HEL_CHART_COLOUR_NONE && series->thin)
@@ -688,15 +949,18 @@ draw_lines (cairo_t      *cr,
                 cairo_arc (cr, x, value_y (l, v), r, 0, 2 * G_PI);
                 cairo_fill (cr);
               }
+            add_mark (l, HEL_CHART_MARK_SHAPE, x - r, value_y (l, v) - r, 2 * r, 2 * r);
             if (label != NULL && !series->thin)
               {
                 int change = g_array_index (chart->changes, int, c);
                 double top = value_y (l, v) - r - 4 * l->k;
-                double h = draw_text (cr, l, label, x, top, 11, TRUE, &style->text, 0.5, 1, 0);
+                double h = draw_marked_text (cr, l, HEL_CHART_MARK_LABEL, label, x, top, 11, TRUE,
+                                             &style->text, 0.5, 1, 0);
 
                 if (change != 0)
-                  draw_text (cr, l, change > 0 ? "▲" : "▼", x, top - h, 12, TRUE,
-                             change > 0 ? &style->good : &style->bad, 0.5, 1, 0);
+                  draw_marked_text (cr, l, HEL_CHART_MARK_LABEL, change > 0 ? "▲" : "▼", x,
+                                    top - h, 12, TRUE, change > 0 ? &style->good : &style->bad,
+                                    0.5, 1, 0);
               }
           }
       }
@@ -726,8 +990,8 @@ draw_bars (cairo_t      *cr,
           if (isnan (v))
             {
               if (label != NULL)
-                draw_text (cr, l, label, x + w / 2, zero - 4 * l->k, 9.5, FALSE,
-                           &style->muted_text, 0.5, 1, 0);
+                draw_marked_text (cr, l, HEL_CHART_MARK_LABEL, label, x + w / 2, zero - 4 * l->k,
+                                  9.5, FALSE, &style->muted_text, 0.5, 1, 0);
               continue;
             }
           top = value_y (l, v);
@@ -739,11 +1003,13 @@ draw_bars (cairo_t      *cr,
               cairo_rectangle (cr, x + w * 0.06, top, w * 0.88, zero - top);
               cairo_fill (cr);
             }
+          add_mark (l, HEL_CHART_MARK_SHAPE, x + w * 0.06, top, w * 0.88, zero - top);
           /* Labels only where they fit above their own bar. */
           if (label != NULL && (w >= measure_width (cr, l, label, 9.5, FALSE) + 2 * l->k ||
                                 chart->series->len == 1))
-            draw_text (cr, l, label, x + w / 2, top - 3 * l->k, chart->series->len == 1 ? 11 : 9.5,
-                       chart->series->len == 1, &style->text, 0.5, 1, 0);
+            draw_marked_text (cr, l, HEL_CHART_MARK_LABEL, label, x + w / 2, top - 3 * l->k,
+                              chart->series->len == 1 ? 11 : 9.5, chart->series->len == 1,
+                              &style->text, 0.5, 1, 0);
         }
     }
 }
@@ -803,8 +1069,10 @@ draw_stacked (cairo_t      *cr,
                   cairo_fill (cr);
                   ink = style->text;
                 }
-              draw_text (cr, l, label, x + w / 2, (y0 + y1) / 2, 10, TRUE, &ink, 0.5, 0.5, 0);
+              draw_marked_text (cr, l, HEL_CHART_MARK_LABEL, label, x + w / 2, (y0 + y1) / 2, 10,
+                                TRUE, &ink, 0.5, 0.5, 0);
             }
+          add_mark (l, HEL_CHART_MARK_SHAPE, x, y1, w, y0 - y1);
           base += v;
         }
     }
@@ -903,54 +1171,26 @@ draw_panels (cairo_t      *cr,
     }
 }
 
-static gboolean
-right_aligned (const HelChart *chart,
-               guint           column)
-{
-  return chart->kind == HEL_CHART_PROJECT_ECONOMY && column > 0;
-}
-
 static void
 draw_table (cairo_t      *cr,
             const Layout *l)
 {
   const HelChart *chart = l->chart;
   const HelChartStyle *style = l->style;
-  guint n_columns = chart->header->len;
-  g_autofree double *widths = g_new0 (double, MAX (n_columns, 1));
-  double px = 11, total = 0, gap, row_h, y = l->plot.y, indent;
-  Layout scaled = *l;
+  TableMetrics m;
+  g_autofree double *widths = NULL;
+  guint n_columns;
+  double total, gap, row_h, px, y = l->plot.y, indent = 16 * l->k;
 
+  measure_table (cr, l, &m);
+  widths = m.widths;
+  n_columns = m.n_columns;
+  total = m.total;
+  gap = m.gap;
+  row_h = m.row_h;
+  px = m.px;
   if (n_columns == 0)
     return;
-  /* Column widths from the widest cell; the text shrinks if the table is too wide. */
-  for (int attempt = 0; attempt < 6; attempt++)
-    {
-      total = 0;
-      for (guint c = 0; c < n_columns; c++)
-        {
-          widths[c] = measure_width (cr, &scaled, chart->header->pdata[c], px, TRUE);
-          for (guint r = 0; r < chart->rows->len; r++)
-            {
-              GPtrArray *row = chart->rows->pdata[r];
-              double extra = (c == 0 && g_array_index (chart->row_kinds, HelChartRowKind, r) ==
-                                         HEL_CHART_ROW_INDENTED) ? 16 * l->k : 0;
-              extra += (c == 3 && g_array_index (chart->row_colours, int, r) !=
-                                    HEL_CHART_COLOUR_NONE) ? 16 * l->k : 0;
-              if (c < row->len)
-                widths[c] = MAX (widths[c], extra + measure_width (cr, &scaled, row->pdata[c], px,
-                                                                   FALSE));
-            }
-          total += widths[c];
-        }
-      if (total + 24 * l->k * (n_columns - 1) <= l->plot.width || px <= 7)
-        break;
-      px -= 1;
-    }
-  gap = n_columns > 1 ? MAX (12 * l->k, (l->plot.width - total) / (n_columns - 1)) : 0;
-  gap = MIN (gap, 48 * l->k);
-  row_h = measure_height (cr, l, "Åg", px, FALSE, 0) + 9 * l->k;
-  indent = 16 * l->k;
 
   /* Header. */
   {
@@ -1005,34 +1245,25 @@ draw_table (cairo_t      *cr,
               cairo_fill (cr);
               cx += 16 * l->k;
             }
-          draw_text (cr, l, row->pdata[c], right ? x + widths[c] : cx, y + row_h / 2, px,
-                     kind == HEL_CHART_ROW_SUM, &style->text, right ? 1 : 0, 0.5, 0);
+          draw_marked_text (cr, l, HEL_CHART_MARK_CELL, row->pdata[c],
+                            right ? x + widths[c] : cx, y + row_h / 2, px,
+                            kind == HEL_CHART_ROW_SUM, &style->text, right ? 1 : 0, 0.5, 0);
           x += widths[c] + gap;
         }
       y += row_h;
     }
 }
 
-void
-hel_render_chart (cairo_t             *cr,
-                  const HelChart      *chart,
-                  const HelChartStyle *style,
-                  double               width,
-                  double               height)
+/* Draws the chart and leaves in @marks (HelChartMark) where its labels, points and bars went. */
+static void
+render_chart (cairo_t             *cr,
+              const HelChart      *chart,
+              const HelChartStyle *style,
+              double               width,
+              double               height,
+              GArray              *marks)
 {
-  HelChartStyle light;
   Layout l;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (chart != NULL);
-
-  if (style == NULL)
-    {
-      hel_chart_style_init (&light, HEL_CHART_THEME_LIGHT);
-      style = &light;
-    }
-  if (!(width > 0 && height > 0))
-    return;
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -1041,14 +1272,15 @@ hel_render_chart (cairo_t             *cr,
   cairo_paint (cr);
 
   compute_layout (cr, chart, style, width, height, &l);
+  l.marks = marks;
   draw_text (cr, &l, chart->title, l.pad, l.title_y, 16, TRUE, &style->text, 0, 0,
              width - 2 * l.pad);
   if (chart->subtitle)
     draw_text (cr, &l, chart->subtitle, l.pad, l.subtitle_y, 11, FALSE, &style->muted_text, 0, 0,
                width - 2 * l.pad);
   if (chart->note)
-    draw_text (cr, &l, chart->note, l.pad, l.note_y, 9.5, FALSE, &style->muted_text, 0, 0,
-               width - 2 * l.pad);
+    draw_marked_text (cr, &l, HEL_CHART_MARK_NOTE, chart->note, l.pad, l.note_y, 9.5, FALSE,
+                      &style->muted_text, 0, 0, width - 2 * l.pad);
 
   if (chart->empty)
     {
@@ -1074,8 +1306,95 @@ hel_render_chart (cairo_t             *cr,
         draw_bars (cr, &l);
       else
         draw_stacked (cr, &l);
+      draw_reference_labels (cr, &l);
     }
   cairo_restore (cr);
+}
+
+void
+hel_render_chart (cairo_t             *cr,
+                  const HelChart      *chart,
+                  const HelChartStyle *style,
+                  double               width,
+                  double               height)
+{
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (HelChartMark));
+  HelChartStyle light;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (chart != NULL);
+
+  if (style == NULL)
+    {
+      hel_chart_style_init (&light, HEL_CHART_THEME_LIGHT);
+      style = &light;
+    }
+  if (!(width > 0 && height > 0))
+    return;
+  render_chart (cr, chart, style, width, height, marks);
+}
+
+GArray *
+_hel_chart_layout_marks (const HelChart      *chart,
+                         const HelChartStyle *style,
+                         double               width,
+                         double               height)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (HelChartMark));
+  cairo_surface_t *surface;
+  HelChartStyle light;
+  cairo_t *cr;
+
+  g_return_val_if_fail (chart != NULL, marks);
+
+  if (style == NULL)
+    {
+      hel_chart_style_init (&light, HEL_CHART_THEME_LIGHT);
+      style = &light;
+    }
+  if (!(width > 0 && height > 0))
+    return marks;
+  /* Drawn for real, clipped to one pixel: the marks are what the drawing did. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  render_chart (cr, chart, style, width, height, marks);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return marks;
+}
+
+gboolean
+hel_chart_is_table (const HelChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, FALSE);
+  return chart->shape == HEL_CHART_SHAPE_TABLE;
+}
+
+double
+hel_chart_get_natural_height (const HelChart      *chart,
+                              const HelChartStyle *style,
+                              double               width)
+{
+  cairo_surface_t *surface;
+  HelChartStyle light;
+  cairo_t *cr;
+  double height;
+
+  g_return_val_if_fail (chart != NULL, 0);
+
+  if (chart->shape != HEL_CHART_SHAPE_TABLE || !(width > 0))
+    return 0;
+  if (style == NULL)
+    {
+      hel_chart_style_init (&light, HEL_CHART_THEME_LIGHT);
+      style = &light;
+    }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  height = needed_height_at_scale (cr, chart, style, width, width_scale (style, width));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return height;
 }
 
 /* The layout hel_render_chart () would use, without drawing: text is measured the same way. */

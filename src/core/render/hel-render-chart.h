@@ -94,6 +94,16 @@ void        hel_render_chart            (cairo_t                   *cr,
                                          double                     width,
                                          double                     height);
 
+/* TRUE for the charts that are tables (the family overview, the economy table). */
+gboolean    hel_chart_is_table          (const HelChart            *chart);
+/* The height at which a table-shaped chart (the family overview, the economy table) shows its
+ * title, header, every row and its note, with its text as large as @width allows: the same
+ * layout hel_render_chart () uses, so drawing at that height cuts nothing off. Drawn lower, a
+ * table's text shrinks to keep its rows. 0 for the other charts: they fill any box. */
+double      hel_chart_get_natural_height (const HelChart           *chart,
+                                         const HelChartStyle       *style,
+                                         double                     width);
+
 /* Where a value of category @category lands on a width x height drawing (the centre of its
  * slot; for grouped bars the centre of series @series' bar), as hel_render_chart() lays it out.
  * FALSE for tables and empty charts. For tests and for hit-testing on screen. */
