@@ -59,7 +59,15 @@ next_char (const char  *p,
            const char  *end,
            const char **after)
 {
-  gunichar c = g_utf8_get_char_validated (p, end - p);
+  gunichar c;
+
+  /* Most of a Danish name is ASCII: no decoding needed. */
+  if ((guchar) *p < 0x80)
+    {
+      *after = p + 1;
+      return (guchar) *p;
+    }
+  c = g_utf8_get_char_validated (p, end - p);
 
   if (c == (gunichar) -1 || c == (gunichar) -2)
     {
@@ -88,7 +96,8 @@ danish_next (DanishCursor *cur)
   if (cur->p >= cur->end)
     return 0;
 
-  c = g_unichar_tolower (next_char (cur->p, cur->end, &after));
+  c = next_char (cur->p, cur->end, &after);
+  c = c < 0x80 ? (gunichar) g_ascii_tolower (c) : g_unichar_tolower (c);
   /* "Aa" at the start of a name (Aalborg, Aagaard) is the old spelling of å. */
   if (c == 'a' && cur->word_start && after < cur->end &&
       g_unichar_tolower (next_char (after, cur->end, &after2)) == 'a')
@@ -98,14 +107,14 @@ danish_next (DanishCursor *cur)
       return WEIGHT_AA;
     }
   cur->p = after;
-  cur->word_start = !g_unichar_isalnum (c);
+  cur->word_start = c < 0x80 ? !g_ascii_isalnum (c) : !g_unichar_isalnum (c);
 
   if (c == 0x00DF) /* ß */
     {
       cur->pending = WEIGHT_A + ('s' - 'a');
       return cur->pending;
     }
-  if (g_unichar_isspace (c))
+  if (c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c))
     return WEIGHT_SPACE;
   if (c < 0x80 && g_ascii_isdigit (c))
     return WEIGHT_DIGIT + (c - '0');
