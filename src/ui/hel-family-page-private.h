@@ -21,5 +21,8 @@ GtkWidget    *_hel_family_page_get_member_row    (HelFamilyPage *self,
 AdwViewStack *_hel_family_page_get_sections      (HelFamilyPage *self);
 GtkWidget    *_hel_family_page_get_plan_view     (HelFamilyPage *self);
 GtkWidget    *_hel_family_page_get_netmap_page   (HelFamilyPage *self);
+/* The section's widget if it was built (first shown), else NULL; builds nothing. */
+GtkWidget    *_hel_family_page_peek_section      (HelFamilyPage *self,
+                                                  const char    *name);
 
 G_END_DECLS

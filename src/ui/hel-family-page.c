@@ -38,9 +38,13 @@ struct _HelFamilyPage
   GtkLabel       *header_label;
   GtkLabel       *family_title;
   AdwViewStack   *sections;
-  GtkWidget      *plan_view;
-  GtkWidget      *netmap_page;
-  GtkWidget      *measurements_page;
+  /* The sections after the overview hold a placeholder until first shown (with a store). */
+  GtkWidget      *plan_bin;
+  GtkWidget      *netmap_bin;
+  GtkWidget      *measurements_bin;
+  GtkWidget      *plan_view;          /* NULL until the section is first shown */
+  GtkWidget      *netmap_page;        /* NULL until the section is first shown */
+  GtkWidget      *measurements_page;  /* NULL until the section is first shown */
   AdwEntryRow    *name_row;
   AdwComboRow    *team_row;
   AdwComboRow    *primary_row;
@@ -876,6 +880,101 @@ add_member_action_cb (GtkWidget  *widget,
   open_member_editor (HEL_FAMILY_PAGE (widget), NULL);
 }
 
+/* Sections */
+
+/* The plan, the network map and the measurements are built when their section is first shown:
+ * start-up then builds and loads only the overview, which is what the first frame shows. */
+static GtkWidget *
+ensure_section (HelFamilyPage *self,
+                const char    *name)
+{
+  GtkWidget *bin, **section;
+
+  g_assert (HEL_IS_FAMILY_PAGE (self));
+
+  if (self->store == NULL || name == NULL)
+    return NULL;
+  if (g_str_equal (name, "plan"))
+    bin = self->plan_bin, section = &self->plan_view;
+  else if (g_str_equal (name, "netmap"))
+    bin = self->netmap_bin, section = &self->netmap_page;
+  else if (g_str_equal (name, "measurements"))
+    bin = self->measurements_bin, section = &self->measurements_page;
+  else
+    return NULL;
+  if (*section != NULL)
+    return *section;
+
+  if (section == &self->plan_view)
+    {
+      *section = hel_plan_view_new (self->store);
+      if (self->family_id > 0)
+        hel_plan_view_set_family (HEL_PLAN_VIEW (*section), self->family_id);
+    }
+  else if (section == &self->netmap_page)
+    {
+      *section = hel_netmap_page_new (self->store);
+      if (self->family_id > 0)
+        hel_netmap_page_set_family (HEL_NETMAP_PAGE (*section), self->family_id);
+    }
+  else
+    {
+      *section = hel_progress_family_page_new (self->store);
+      if (self->family_id > 0)
+        hel_progress_family_page_set_family (HEL_PROGRESS_FAMILY_PAGE (*section),
+                                             self->family_id);
+    }
+  adw_bin_set_child (ADW_BIN (bin), *section);
+  return *section;
+}
+
+static void
+visible_section_changed_cb (HelFamilyPage *self)
+{
+  ensure_section (self, adw_view_stack_get_visible_child_name (self->sections));
+}
+
+static GtkWidget *
+add_section (HelFamilyPage *self,
+             const char    *name,
+             const char    *title,
+             const char    *icon_name)
+{
+  GtkWidget *bin = adw_bin_new ();
+  AdwViewStackPage *page = adw_view_stack_add_titled (self->sections, bin, name, title);
+
+  adw_view_stack_page_set_icon_name (page, icon_name);
+  return bin;
+}
+
+static void
+add_sections (HelFamilyPage *self)
+{
+  self->plan_bin = add_section (self, "plan", _("Family Plan"), "view-list-bullet-symbolic");
+  self->netmap_bin = add_section (self, "netmap", _("Network Map"), "network-workgroup-symbolic");
+  self->measurements_bin = add_section (self, "measurements", _("Measurements"),
+                                        "x-office-presentation-symbolic");
+}
+
+static void
+remove_sections (HelFamilyPage *self)
+{
+  GtkWidget **bins[] = { &self->plan_bin, &self->netmap_bin, &self->measurements_bin };
+
+  /* Removing the section on screen would show the next one, and build it for nothing. */
+  if (self->plan_bin != NULL)
+    adw_view_stack_set_visible_child_name (self->sections, "overview");
+  for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
+    if (*bins[i] != NULL)
+      {
+        adw_view_stack_remove (self->sections, *bins[i]);
+        *bins[i] = NULL;
+      }
+  self->plan_view = NULL;
+  self->netmap_page = NULL;
+  self->measurements_page = NULL;
+}
+
 /* Public API */
 
 HelStore *
@@ -909,37 +1008,9 @@ hel_family_page_set_store (HelFamilyPage *self,
       g_signal_connect_object (store, "changed::caseworker", G_CALLBACK (store_lists_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }
-  if (self->plan_view != NULL)
-    {
-      adw_view_stack_remove (self->sections, self->plan_view);
-      self->plan_view = NULL;
-    }
-  if (self->netmap_page != NULL)
-    {
-      adw_view_stack_remove (self->sections, self->netmap_page);
-      self->netmap_page = NULL;
-    }
-  if (self->measurements_page != NULL)
-    {
-      adw_view_stack_remove (self->sections, self->measurements_page);
-      self->measurements_page = NULL;
-    }
+  remove_sections (self);
   if (store != NULL)
-    {
-      AdwViewStackPage *page;
-
-      self->plan_view = hel_plan_view_new (store);
-      page = adw_view_stack_add_titled (self->sections, self->plan_view, "plan", _("Family Plan"));
-      adw_view_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
-      self->netmap_page = hel_netmap_page_new (store);
-      page = adw_view_stack_add_titled (self->sections, self->netmap_page, "netmap",
-                                        _("Network Map"));
-      adw_view_stack_page_set_icon_name (page, "network-workgroup-symbolic");
-      self->measurements_page = hel_progress_family_page_new (store);
-      page = adw_view_stack_add_titled (self->sections, self->measurements_page, "measurements",
-                                        _("Measurements"));
-      adw_view_stack_page_set_icon_name (page, "x-office-presentation-symbolic");
-    }
+    add_sections (self);
   self->lists_stale = TRUE;
   self->family_id = 0;
   clear_errors (self);
@@ -1041,6 +1112,8 @@ hel_family_page_dispose (GObject *object)
   self->loading = TRUE;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->sections != NULL)
+    g_signal_handlers_disconnect_by_func (self->sections, visible_section_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEL_TYPE_FAMILY_PAGE);
   /* The template's root box has no id, so dispose_template leaves it to us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1186,6 +1259,8 @@ hel_family_page_init (HelFamilyPage *self)
   g_signal_connect_swapped (self->team_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   g_signal_connect_swapped (self->primary_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   g_signal_connect_swapped (self->secondary_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+  g_signal_connect_swapped (self->sections, "notify::visible-child-name",
+                            G_CALLBACK (visible_section_changed_cb), self);
   reload (self);
 }
 
@@ -1195,14 +1270,28 @@ _hel_family_page_get_sections (HelFamilyPage *self)
   return self->sections;
 }
 
+/* Like the section switcher, the test hooks build a section that was not shown yet. */
 GtkWidget *
 _hel_family_page_get_plan_view (HelFamilyPage *self)
 {
-  return self->plan_view;
+  return ensure_section (self, "plan");
 }
 
 GtkWidget *
 _hel_family_page_get_netmap_page (HelFamilyPage *self)
 {
-  return self->netmap_page;
+  return ensure_section (self, "netmap");
+}
+
+GtkWidget *
+_hel_family_page_peek_section (HelFamilyPage *self,
+                               const char    *name)
+{
+  if (g_strcmp0 (name, "plan") == 0)
+    return self->plan_view;
+  if (g_strcmp0 (name, "netmap") == 0)
+    return self->netmap_page;
+  if (g_strcmp0 (name, "measurements") == 0)
+    return self->measurements_page;
+  return NULL;
 }

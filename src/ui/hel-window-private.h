@@ -26,8 +26,12 @@ struct _HelWindow
   AdwLeaflet           *leaflet;
   HelFamilyList        *family_list;
   HelFamilyPage        *family_page;
-  HelBoardView         *board_view;
-  HelProgressView      *progress_view;
+  /* Board meeting and Progress are built when their page is first shown (start-up draws only
+   * the families); until then their page holds an empty AdwBin. */
+  AdwBin               *board_bin;
+  AdwBin               *progress_bin;
+  HelBoardView         *board_view;       /* NULL until first shown */
+  HelProgressView      *progress_view;    /* NULL until first shown */
   AdwStatusPage        *error_page;
   GtkWidget            *create_db_button;
 };
@@ -41,6 +45,10 @@ void           _hel_window_flush_erases     (HelWindow *self);
 /* Shows the family, on the narrow layout by moving to the page. */
 void           _hel_window_show_family      (HelWindow *self,
                                              gint64     family_id);
+
+/* The views, built now if their page was not shown yet. */
+HelBoardView  *_hel_window_get_board_view   (HelWindow *self);
+HelProgressView *_hel_window_get_progress_view (HelWindow *self);
 
 /* Test hooks */
 HelFamilyList *_hel_window_get_family_list  (HelWindow *self);

@@ -41,8 +41,10 @@ hel_window_set_store (HelWindow *self,
   g_set_object (&self->store, store);
   hel_family_page_set_store (self->family_page, store);
   hel_family_list_set_store (self->family_list, store);
-  hel_board_view_set_store (self->board_view, store);
-  hel_progress_view_set_store (self->progress_view, store);
+  if (self->board_view != NULL)
+    hel_board_view_set_store (self->board_view, store);
+  if (self->progress_view != NULL)
+    hel_progress_view_set_store (self->progress_view, store);
   if (store != NULL)
     {
       g_clear_pointer (&self->store_path, g_free);
@@ -95,6 +97,47 @@ _hel_window_show_family (HelWindow *self,
     }
   if (family_id > 0)
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+HelBoardView *
+_hel_window_get_board_view (HelWindow *self)
+{
+  g_return_val_if_fail (HEL_IS_WINDOW (self), NULL);
+
+  if (self->board_view == NULL)
+    {
+      self->board_view = HEL_BOARD_VIEW (hel_board_view_new ());
+      hel_board_view_set_store (self->board_view, self->store);
+      adw_bin_set_child (self->board_bin, GTK_WIDGET (self->board_view));
+    }
+  return self->board_view;
+}
+
+HelProgressView *
+_hel_window_get_progress_view (HelWindow *self)
+{
+  g_return_val_if_fail (HEL_IS_WINDOW (self), NULL);
+
+  if (self->progress_view == NULL)
+    {
+      self->progress_view = HEL_PROGRESS_VIEW (hel_progress_view_new ());
+      hel_progress_view_set_store (self->progress_view, self->store);
+      adw_bin_set_child (self->progress_bin, GTK_WIDGET (self->progress_view));
+    }
+  return self->progress_view;
+}
+
+/* What is not on screen at start is built when first shown: the first frame needs only the
+ * families, and Board meeting and Progress read a good deal from the store. */
+static void
+visible_view_changed_cb (HelWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "board") == 0)
+    _hel_window_get_board_view (self);
+  else if (g_strcmp0 (name, "progress") == 0)
+    _hel_window_get_progress_view (self);
 }
 
 static void
@@ -179,6 +222,8 @@ hel_window_dispose (GObject *object)
 
   if (self->pending_erases != NULL)
     _hel_window_flush_erases (self);
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, visible_view_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEL_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -251,8 +296,6 @@ hel_window_class_init (HelWindowClass *klass)
 
   g_type_ensure (HEL_TYPE_FAMILY_LIST);
   g_type_ensure (HEL_TYPE_FAMILY_PAGE);
-  g_type_ensure (HEL_TYPE_BOARD_VIEW);
-  g_type_ensure (HEL_TYPE_PROGRESS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HelWindow, toast_overlay);
@@ -263,8 +306,8 @@ hel_window_class_init (HelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HelWindow, family_list);
   gtk_widget_class_bind_template_child (widget_class, HelWindow, family_page);
-  gtk_widget_class_bind_template_child (widget_class, HelWindow, board_view);
-  gtk_widget_class_bind_template_child (widget_class, HelWindow, progress_view);
+  gtk_widget_class_bind_template_child (widget_class, HelWindow, board_bin);
+  gtk_widget_class_bind_template_child (widget_class, HelWindow, progress_bin);
   gtk_widget_class_bind_template_child (widget_class, HelWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HelWindow, create_db_button);
 }
@@ -282,6 +325,8 @@ hel_window_init (HelWindow *self)
                             G_CALLBACK (family_activated_cb), self);
   g_signal_connect_swapped (self->family_page, "erase-requested",
                             G_CALLBACK (erase_requested_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (visible_view_changed_cb), self);
   /* Narrow: the switcher moves from the header to the bottom bar. */
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (_hel_window_update_actions), self);

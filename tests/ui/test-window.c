@@ -8,8 +8,11 @@
 #include "hel-application.h"
 #include "hel-end-family-dialog-private.h"
 #include "hel-family-page-private.h"
+#include "hel-netmap-page.h"
 #include "hel-new-family-dialog-private.h"
 #include "hel-plan-view.h"
+#include "hel-progress-family-page.h"
+#include "hel-store-board.h"
 #include "hel-store-plan.h"
 #include "hel-ui-util.h"
 #include "hel-validate.h"
@@ -698,6 +701,89 @@ test_store_error_page (void)
   remove_dir (dir);
 }
 
+/* Start-up builds only what the first frame shows: Board meeting, Progress and the family
+ * page's sections are built when first shown, with the window's store and the family on the
+ * page, and they follow the next family and the next store like the rest of the window. */
+static void
+test_views_built_when_shown (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 id = save_family (f->store, "Familien Senere");
+  gint64 other = save_family (f->store, "Familien Siden");
+  HelFamilyPage *page = _hel_window_get_family_page (f->window);
+  HelFamilyList *list = _hel_window_get_family_list (f->window);
+  AdwViewStack *sections = _hel_family_page_get_sections (page);
+  g_autoptr(HelMeeting) meeting = hel_meeting_new ();
+  HelMeetingData *d = hel_meeting_data (meeting);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *netmap, *measurements;
+
+  d->kind = HEL_MEETING_TEAM;
+  d->team_id = f->team_id;
+  d->date = hel_date_today ();
+  d->time = g_strdup ("09:30");
+  g_assert_true (hel_store_create_meeting (f->store, meeting, 0, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (hel_family_list_select_family (list, id));
+  drain ();
+  g_assert_null (f->window->board_view);
+  g_assert_null (f->window->progress_view);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (sections), ==, "overview");
+  g_assert_null (_hel_family_page_peek_section (page, "plan"));
+  g_assert_null (_hel_family_page_peek_section (page, "netmap"));
+  g_assert_null (_hel_family_page_peek_section (page, "measurements"));
+
+  /* A section is built for the family on the page when it is shown, and follows the next. */
+  adw_view_stack_set_visible_child_name (sections, "netmap");
+  netmap = _hel_family_page_peek_section (page, "netmap");
+  g_assert_nonnull (netmap);
+  g_assert_true (gtk_widget_is_ancestor (netmap, GTK_WIDGET (sections)));
+  g_assert_cmpint (hel_netmap_page_get_family (HEL_NETMAP_PAGE (netmap)), ==, id);
+  g_assert_null (_hel_family_page_peek_section (page, "plan"));
+  adw_view_stack_set_visible_child_name (sections, "measurements");
+  measurements = _hel_family_page_peek_section (page, "measurements");
+  g_assert_nonnull (measurements);
+  g_assert_cmpint (hel_progress_family_page_get_family (HEL_PROGRESS_FAMILY_PAGE (measurements)),
+                   ==, id);
+  g_assert_true (hel_family_list_select_family (list, other));
+  drain ();
+  g_assert_cmpint (hel_netmap_page_get_family (HEL_NETMAP_PAGE (netmap)), ==, other);
+  g_assert_cmpint (hel_progress_family_page_get_family (HEL_PROGRESS_FAMILY_PAGE (measurements)),
+                   ==, other);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (sections), ==, "measurements");
+
+  /* The views are built with the window's store when their page is shown. */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "progress");
+  g_assert_nonnull (f->window->progress_view);
+  g_assert_true (hel_progress_view_get_store (f->window->progress_view) == f->store);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (f->window->progress_view),
+                                         GTK_WIDGET (f->window->view_stack)));
+  g_assert_null (f->window->board_view);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "board");
+  g_assert_nonnull (f->window->board_view);
+  g_assert_true (_hel_window_get_board_view (f->window) == f->window->board_view);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window->board_view)));
+  g_assert_true (hel_board_view_show_meeting (f->window->board_view, d->id));
+
+  /* Search still leads to the family list. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "search", NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->view_stack), ==, "families");
+
+  /* Without a store (a backup being restored) the built views let go of it; the sections are
+   * built again, when shown, for the next store. */
+  hel_window_set_store (f->window, NULL);
+  g_assert_null (hel_progress_view_get_store (f->window->progress_view));
+  g_assert_false (hel_board_view_show_meeting (f->window->board_view, d->id));
+  g_assert_null (_hel_family_page_peek_section (page, "netmap"));
+  hel_window_set_store (f->window, f->store);
+  g_assert_true (hel_progress_view_get_store (f->window->progress_view) == f->store);
+  g_assert_true (hel_board_view_show_meeting (f->window->board_view, d->id));
+  g_assert_null (_hel_family_page_peek_section (page, "netmap"));
+  g_assert_nonnull (_hel_family_page_get_netmap_page (page));
+  g_assert_nonnull (_hel_family_page_peek_section (page, "netmap"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +800,7 @@ main (int   argc,
   ADD ("/ui/window/members", test_members);
   ADD ("/ui/window/plan-section-and-member-with-goals", test_plan_section_and_member_with_goals);
   ADD ("/ui/window/due-pill", test_due_pill);
+  ADD ("/ui/window/views-built-when-shown", test_views_built_when_shown);
 #undef ADD
   g_test_add_func ("/ui/window/store-error-page", test_store_error_page);
 
