@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "hel-plan-document.h"
+#include "hel-private-file.h"
 #include "hel-store-plan.h"
 #include "hel-validate.h"
 
@@ -1597,32 +1598,21 @@ hel_plan_document_draw_page (HelPlanDocument *doc,
 
 /* ---- the PDF ---- */
 
-typedef struct {
-  int fd;
-  int error;
-} PdfSink;
-
-static cairo_status_t
-pdf_write (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
+static guint
+paginate_cb (gpointer  doc,
+             cairo_t  *cr,
+             double    width,
+             double    height)
 {
-  PdfSink *sink = closure;
+  return hel_plan_document_paginate (doc, cr, width, height);
+}
 
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->error = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-  return CAIRO_STATUS_SUCCESS;
+static void
+draw_page_cb (gpointer  doc,
+              cairo_t  *cr,
+              guint     page)
+{
+  hel_plan_document_draw_page (doc, cr, page);
 }
 
 gboolean
@@ -1630,82 +1620,15 @@ hel_plan_document_write_pdf (HelPlanDocument *doc,
                              const char      *path,
                              GError         **error)
 {
-  g_autofree char *part = NULL;
   g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  PdfSink sink = { -1, 0 };
-  guint n_pages;
 
   g_return_val_if_fail (HEL_IS_PLAN_DOCUMENT (doc), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  part = g_strconcat (path, ".part", NULL);
-  /* A fresh file, so that its mode is ours: the plan is personal data. */
-  if (g_unlink (part) != 0 && errno != ENOENT)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), part, g_strerror (saved));
-      return FALSE;
-    }
-  sink.fd = g_open (part, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), part, g_strerror (saved));
-      return FALSE;
-    }
-  (void) fchmod (sink.fd, 0600);
-
-  surface = cairo_pdf_surface_create_for_stream (pdf_write, &sink,
-                                                 HEL_PLAN_DOCUMENT_A4_WIDTH,
-                                                 HEL_PLAN_DOCUMENT_A4_HEIGHT);
+  /* The plan is personal data: written whole or not at all, mode 0600. */
   title = g_strdup_printf ("%s – %s", _("Our family plan"), doc->family_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Helhed");
-  cr = cairo_create (surface);
-  n_pages = hel_plan_document_paginate (doc, cr, HEL_PLAN_DOCUMENT_A4_WIDTH,
-                                        HEL_PLAN_DOCUMENT_A4_HEIGHT);
-  for (guint i = 0; i < n_pages; i++)
-    {
-      hel_plan_document_draw_page (doc, cr, i);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status == CAIRO_STATUS_SUCCESS && sink.error == 0 && fsync (sink.fd) != 0)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0)
-    sink.error = errno;
-
-  if (status != CAIRO_STATUS_SUCCESS || sink.error != 0)
-    {
-      if (sink.error != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.error),
-                     _("Could not write “%s”: %s"), part, g_strerror (sink.error));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Could not write “%s”: %s"), part, cairo_status_to_string (status));
-      g_unlink (part);
-      return FALSE;
-    }
-
-  if (g_rename (part, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
-      g_unlink (part);
-      return FALSE;
-    }
-  return TRUE;
+  return hel_private_file_write_pages (path, title, HEL_PLAN_DOCUMENT_A4_WIDTH,
+                                       HEL_PLAN_DOCUMENT_A4_HEIGHT, paginate_cb, draw_page_cb,
+                                       doc, error);
 }

@@ -16,6 +16,7 @@
 
 #include "render/hel-render-chart.h"
 #include "hel-report-document.h"
+#include "hel-private-file.h"
 #include "hel-store-progress.h"
 #include "hel-validate.h"
 
@@ -878,99 +879,21 @@ hel_report_document_draw_page (HelReportDocument *doc,
 
 /* ---- Files ---- */
 
-typedef struct {
-  int fd;
-  int error;
-} Sink;
-
-static cairo_status_t
-sink_write (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
+static guint
+paginate_cb (gpointer  doc,
+             cairo_t  *cr,
+             double    width,
+             double    height)
 {
-  Sink *sink = closure;
-
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->error = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-  return CAIRO_STATUS_SUCCESS;
+  return hel_report_document_paginate (doc, cr, width, height);
 }
 
-/* Writes through @write_cb into "@path.XXXXXX" (0600), then renames it over @path. */
-static gboolean
-write_atomically (const char  *path,
-                  gboolean   (*write_cb) (Sink *sink, gpointer data),
-                  gpointer     data,
-                  GError     **error)
+static void
+draw_page_cb (gpointer  doc,
+              cairo_t  *cr,
+              guint     page)
 {
-  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
-  Sink sink = { -1, 0 };
-  gboolean ok;
-
-  sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The file “%s” could not be written: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  ok = write_cb (&sink, data);
-  if (ok && sink.error == 0 && fsync (sink.fd) != 0)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0)
-    sink.error = errno;
-  if (!ok || sink.error != 0 || g_rename (tmp, path) != 0)
-    {
-      int saved = sink.error ? sink.error : errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The file “%s” could not be written: %s"), path,
-                   saved ? g_strerror (saved) : _("the drawing failed"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_pdf_cb (Sink    *sink,
-              gpointer data)
-{
-  HelReportDocument *doc = data;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint n_pages;
-
-  surface = cairo_pdf_surface_create_for_stream (sink_write, sink, HEL_REPORT_A4_WIDTH,
-                                                 HEL_REPORT_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  _("Status report: does the effort work?"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Helhed");
-  cr = cairo_create (surface);
-  n_pages = hel_report_document_paginate (doc, cr, HEL_REPORT_A4_WIDTH, HEL_REPORT_A4_HEIGHT);
-  for (guint i = 0; i < n_pages; i++)
-    {
-      hel_report_document_draw_page (doc, cr, i);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status == CAIRO_STATUS_SUCCESS;
+  hel_report_document_draw_page (doc, cr, page);
 }
 
 gboolean
@@ -981,7 +904,9 @@ hel_report_document_write_pdf (HelReportDocument *doc,
   g_return_val_if_fail (HEL_IS_REPORT_DOCUMENT (doc), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return write_atomically (path, write_pdf_cb, doc, error);
+  return hel_private_file_write_pages (path, _("Status report: does the effort work?"),
+                                       HEL_REPORT_A4_WIDTH, HEL_REPORT_A4_HEIGHT, paginate_cb,
+                                       draw_page_cb, doc, error);
 }
 
 static void
@@ -1046,23 +971,21 @@ hel_report_document_to_csv (HelReportDocument *doc)
   return g_string_free (csv, FALSE);
 }
 
-static gboolean
-write_csv_cb (Sink    *sink,
-              gpointer data)
-{
-  g_autofree char *csv = hel_report_document_to_csv (data);
-
-  return sink_write (sink, (const unsigned char *) csv, (unsigned int) strlen (csv)) ==
-         CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 hel_report_document_write_csv (HelReportDocument *doc,
                                const char        *path,
                                GError           **error)
 {
+  g_autofree char *csv = NULL;
+  HelPrivateFile *file;
+
   g_return_val_if_fail (HEL_IS_REPORT_DOCUMENT (doc), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return write_atomically (path, write_csv_cb, doc, error);
+  csv = hel_report_document_to_csv (doc);
+  if ((file = hel_private_file_open (path, error)) == NULL)
+    return FALSE;
+  return hel_private_file_finish (file, hel_private_file_write (file, (const unsigned char *) csv,
+                                                                 (unsigned int) strlen (csv)),
+                                  error);
 }

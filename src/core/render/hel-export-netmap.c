@@ -12,84 +12,36 @@
 #include <unistd.h>
 
 #include "hel-export-netmap.h"
+#include "hel-private-file.h"
 
 /* The largest drawing accepted: beyond this a PNG needs gigabytes of memory. */
 #define MAX_SIDE 16384.0
 
-typedef void (*DrawFunc) (cairo_t *cr,
-                          gpointer data,
-                          double   width,
-                          double   height);
-
-typedef struct {
-  int fd;
-  int saved_errno;
-} Sink;
-
-static cairo_status_t
-write_to_fd_cb (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  Sink *sink = closure;
-
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
 
 gboolean
 hel_export_netmap_format_from_path (const char            *path,
                                     HelNetmapExportFormat *format,
                                     GError               **error)
 {
-  g_autofree char *lower = NULL;
+  HelPictureFormat picture;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".png"))
-    *format = HEL_NETMAP_EXPORT_PNG;
-  else if (g_str_has_suffix (lower, ".svg"))
-    *format = HEL_NETMAP_EXPORT_SVG;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    *format = HEL_NETMAP_EXPORT_PDF;
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("“%s” does not end in .png, .svg or .pdf, so it is not clear which kind of "
-                     "file to write."), path);
-      return FALSE;
-    }
+  if (!hel_picture_format_from_path (path, &picture, error))
+    return FALSE;
+  *format = picture == HEL_PICTURE_PNG ? HEL_NETMAP_EXPORT_PNG :
+            picture == HEL_PICTURE_SVG ? HEL_NETMAP_EXPORT_SVG : HEL_NETMAP_EXPORT_PDF;
   return TRUE;
 }
 
 static gboolean
-export_with (DrawFunc    draw,
-             gpointer    data,
-             const char *title,
-             double      width,
-             double      height,
-             const char *path,
-             GError    **error)
+export_with (HelPictureDrawFunc   draw,
+             gpointer             data,
+             const char          *title,
+             double               width,
+             double               height,
+             const char          *path,
+             GError             **error)
 {
   HelNetmapExportFormat format;
-  g_autofree char *tmp_path = NULL;
-  cairo_surface_t *surface = NULL;
-  cairo_status_t status = CAIRO_STATUS_SUCCESS;
-  cairo_t *cr;
-  Sink sink = { -1, 0 };
 
   if (!hel_export_netmap_format_from_path (path, &format, error))
     return FALSE;
@@ -101,75 +53,12 @@ export_with (DrawFunc    draw,
       return FALSE;
     }
 
-  /* Beside the target, so the rename stays on one file system and is atomic. */
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The file “%s” could not be written: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  switch (format)
-    {
-    case HEL_NETMAP_EXPORT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width),
-                                            (int) ceil (height));
-      break;
-    case HEL_NETMAP_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_fd_cb, &sink, width, height);
-      break;
-    case HEL_NETMAP_EXPORT_PDF:
-    default:
-      surface = cairo_pdf_surface_create_for_stream (write_to_fd_cb, &sink, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Helhed");
-      if (title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-      break;
-    }
-
-  cr = cairo_create (surface);
-  draw (cr, data, width, height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == HEL_NETMAP_EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_fd_cb, &sink);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    {
-      sink.saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-  if (close (sink.fd) != 0 && status == CAIRO_STATUS_SUCCESS)
-    {
-      sink.saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-  if (status == CAIRO_STATUS_SUCCESS && g_rename (tmp_path, path) != 0)
-    {
-      sink.saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp_path);
-      if (sink.saved_errno != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.saved_errno),
-                     _("The file “%s” could not be written: %s"), path,
-                     g_strerror (sink.saved_errno));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("The file “%s” could not be written: %s"), path,
-                     cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  /* A map is personal data: written whole or not at all, mode 0600. */
+  return hel_private_file_write_picture (path,
+                                         format == HEL_NETMAP_EXPORT_PNG ? HEL_PICTURE_PNG :
+                                         format == HEL_NETMAP_EXPORT_SVG ? HEL_PICTURE_SVG :
+                                         HEL_PICTURE_PDF,
+                                         title, width, height, draw, data, error);
 }
 
 typedef struct {

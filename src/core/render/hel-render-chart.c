@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "hel-render-chart-private.h"
+#include "hel-private-file.h"
 
 #define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }
 
@@ -1486,31 +1487,19 @@ _hel_chart_locate_in_panel (const HelChart      *chart,
 /* ---- Files ---- */
 
 typedef struct {
-  int fd;
-  int saved_errno;
-} Sink;
+  const HelChart      *chart;
+  const HelChartStyle *style;
+} ChartExport;
 
-static cairo_status_t
-write_to_fd_cb (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
+static void
+draw_chart_cb (cairo_t  *cr,
+               gpointer  data,
+               double    width,
+               double    height)
 {
-  Sink *sink = closure;
+  const ChartExport *export = data;
 
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-  return CAIRO_STATUS_SUCCESS;
+  hel_render_chart (cr, export->chart, export->style, width, height);
 }
 
 gboolean
@@ -1521,89 +1510,21 @@ hel_chart_export (const HelChart      *chart,
                   const char          *path,
                   GError             **error)
 {
-  g_autofree char *lower = NULL;
-  g_autofree char *tmp_path = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  Sink sink = { -1, 0 };
-  enum { PNG, SVG, PDF } format;
+  ChartExport export = { chart, style };
+  HelPictureFormat format;
 
   g_return_val_if_fail (chart != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".png"))
-    format = PNG;
-  else if (g_str_has_suffix (lower, ".svg"))
-    format = SVG;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    format = PDF;
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("“%s” does not end in .png, .svg or .pdf, so it is not clear which kind of "
-                     "file to write."), path);
-      return FALSE;
-    }
+  if (!hel_picture_format_from_path (path, &format, error))
+    return FALSE;
   if (!(width >= 100 && height >= 100 && width <= 8000 && height <= 8000))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("A chart must be between 100 and 8000 points wide and high."));
       return FALSE;
     }
-
-  /* Beside the target, so the rename stays on one file system and is atomic. */
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The file “%s” could not be written: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (format == PNG)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width),
-                                          (int) ceil (height));
-  else if (format == SVG)
-    surface = cairo_svg_surface_create_for_stream (write_to_fd_cb, &sink, width, height);
-  else
-    {
-      surface = cairo_pdf_surface_create_for_stream (write_to_fd_cb, &sink, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Helhed");
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, chart->title);
-    }
-  cr = cairo_create (surface);
-  hel_render_chart (cr, chart, style, width, height);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_fd_cb, &sink);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.saved_errno = errno;
-  if (close (sink.fd) != 0 && sink.saved_errno == 0)
-    sink.saved_errno = errno;
-  if (status != CAIRO_STATUS_SUCCESS || sink.saved_errno != 0)
-    {
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The file “%s” could not be written: %s"),
-                   path, sink.saved_errno ? g_strerror (sink.saved_errno)
-                                          : cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The file “%s” could not be written: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
+  /* Charts of people are personal data: written whole or not at all, mode 0600. */
+  return hel_private_file_write_picture (path, format, chart->title, width, height,
+                                         draw_chart_cb, &export, error);
 }
