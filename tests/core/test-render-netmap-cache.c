@@ -320,6 +320,118 @@ test_zoomed_view_skips_work (void)
   g_assert_cmpuint (zoomed.tie_segments, <, whole.tie_segments);
 }
 
+/* One frame of @map onto a fresh image of @width x @height with @options, through a cairo_t
+ * scaled by @scale, moved by a device offset (@ox, @oy) and clipped to @clip (NULL: none). */
+static cairo_surface_t *
+draw_frame (const HelNetmap              *map,
+            const HelNetmapStyle         *style,
+            const HelNetmapView          *view,
+            const HelNetmapRenderOptions *options,
+            int                           width,
+            int                           height,
+            double                        scale,
+            int                           ox,
+            int                           oy,
+            const cairo_rectangle_int_t  *clip,
+            HelNetmapRenderStats         *stats)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr;
+
+  cairo_surface_set_device_offset (surface, ox, oy);
+  cr = cairo_create (surface);
+  if (clip != NULL)
+    {
+      cairo_rectangle (cr, clip->x - ox, clip->y - oy, clip->width, clip->height);
+      cairo_clip (cr);
+    }
+  cairo_scale (cr, scale, scale);
+  hel_render_netmap_layers (cr, map, style, view, options, width / scale, height / scale, stats);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* In a crowd most ties and much of the people lie under other people; the frame skips what
+ * will be covered (see HelRasterCover) and must come out the same, bit for bit, as when
+ * everything is drawn: every theme, zoomed, selections, the still and active layers, HiDPI,
+ * a device offset and a clip. */
+static void
+test_hidden_work_skipped_same_pixels (void)
+{
+  g_autoptr(HelNetmap) map = crowd (700);
+  g_autoptr(HelNetmapRenderCache) cache = hel_netmap_render_cache_new ();
+  const cairo_rectangle_int_t clip = { 90, 40, 700, 520 };
+  struct {
+    const char       *what;
+    HelNetmapTheme    theme;
+    double            zoom, scale;
+    int               ox, oy;
+    gboolean          clipped, initials;
+    gint64            selected_node, selected_tie, active;
+    HelNetmapLayer    layers;
+  } cases[] = {
+    { "light, whole map", HEL_NETMAP_THEME_LIGHT, 1, 1, 0, 0, FALSE, FALSE, 0, 0, 0, HEL_NETMAP_LAYER_ALL },
+    { "dark, selections", HEL_NETMAP_THEME_DARK, 1, 1, 0, 0, FALSE, FALSE, 4, 3, 0, HEL_NETMAP_LAYER_ALL },
+    { "high contrast, initials, zoomed", HEL_NETMAP_THEME_HIGH_CONTRAST, 3, 1, 0, 0, FALSE, TRUE, 0, 0, 0, HEL_NETMAP_LAYER_ALL },
+    { "still layer under a dragged person", HEL_NETMAP_THEME_LIGHT, 1.5, 1, 0, 0, FALSE, FALSE, 0, 0, 10, HEL_NETMAP_LAYER_STATIC },
+    { "dragged person on top", HEL_NETMAP_THEME_LIGHT, 1.5, 1, 0, 0, FALSE, FALSE, 0, 0, 10, HEL_NETMAP_LAYER_ALL },
+    { "HiDPI", HEL_NETMAP_THEME_LIGHT, 1, 2, 0, 0, FALSE, FALSE, 7, 0, 0, HEL_NETMAP_LAYER_ALL },
+    { "device offset and clip", HEL_NETMAP_THEME_DARK, 2, 1, -37, -11, TRUE, FALSE, 0, 0, 0, HEL_NETMAP_LAYER_ALL },
+  };
+  guint hidden_ties = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      HelNetmapStyle style;
+      HelNetmapView view;
+      HelNetmapRenderOptions options;
+      HelNetmapRenderStats skipped, all;
+      cairo_surface_t *fast, *slow;
+      int width = (int) (W * cases[c].scale), height = (int) (H * cases[c].scale);
+      const guint8 *a, *b;
+      int stride, differ = 0;
+
+      hel_netmap_style_init (&style, cases[c].theme);
+      hel_render_netmap_fit_view (&view, &style, W, H);
+      hel_netmap_view_zoom_at (&view, cases[c].zoom, W * 0.4, H * 0.45);
+      hel_netmap_render_options_init (&options);
+      options.cache = cache;
+      options.layers = cases[c].layers;
+      options.initials_only = cases[c].initials;
+      options.selected_node_id = cases[c].selected_node;
+      options.selected_tie_id = cases[c].selected_tie;
+      options.active_node_id = cases[c].active;
+
+      fast = draw_frame (map, &style, &view, &options, width, height, cases[c].scale,
+                         cases[c].ox, cases[c].oy, cases[c].clipped ? &clip : NULL, &skipped);
+      options.draw_hidden = TRUE;
+      slow = draw_frame (map, &style, &view, &options, width, height, cases[c].scale,
+                         cases[c].ox, cases[c].oy, cases[c].clipped ? &clip : NULL, &all);
+
+      a = cairo_image_surface_get_data (fast);
+      b = cairo_image_surface_get_data (slow);
+      stride = cairo_image_surface_get_stride (fast);
+      for (int y = 0; y < height; y++)
+        differ += memcmp (a + (gsize) y * stride, b + (gsize) y * stride, (gsize) width * 4) != 0;
+      g_test_message ("%s: %u of %u ties in view hidden, %u pieces stroked (all drawn: %u); "
+                      "%d rows differ", cases[c].what, skipped.ties_hidden,
+                      skipped.ties_drawn + skipped.ties_hidden, skipped.tie_segments,
+                      all.tie_segments, differ);
+      g_assert_cmpint (differ, ==, 0);
+      g_assert_cmpuint (all.ties_hidden, ==, 0);
+      g_assert_cmpuint (skipped.ties_drawn + skipped.ties_hidden, ==, all.ties_drawn);
+      g_assert_cmpuint (skipped.nodes_drawn, ==, all.nodes_drawn);
+      g_assert_cmpuint (skipped.tie_segments, <=, all.tie_segments);
+      hidden_ties += skipped.ties_hidden;
+      cairo_surface_destroy (fast);
+      cairo_surface_destroy (slow);
+    }
+  /* The skipping did happen: this is a crowd. */
+  g_assert_cmpuint (hidden_ties, >, 20);
+}
+
 static cairo_status_t
 append_cb (void                *closure,
            const unsigned char *data,
@@ -382,6 +494,8 @@ main (int   argc,
                    test_pictures_match_plain_drawing);
   g_test_add_func ("/netmap/render-cache/clipped-ties-match-whole", test_clipped_ties_match_whole);
   g_test_add_func ("/netmap/render-cache/zoomed-view-skips-work", test_zoomed_view_skips_work);
+  g_test_add_func ("/netmap/render-cache/hidden-work-skipped-same-pixels",
+                   test_hidden_work_skipped_same_pixels);
   g_test_add_func ("/netmap/render-cache/vector-files-stay-vector",
                    test_vector_files_stay_vector);
   return g_test_run ();

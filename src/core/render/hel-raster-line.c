@@ -102,6 +102,11 @@ struct _HelRasterLine
   guint            next_band_table;
   int             *coverage;   /* one row of the clip: pieces, added up, 255 = all */
   int             *discs;      /* one row of the clip: round ends and joins, the largest */
+  /* Per pixel of the clip, rows hidden_stride apart: not 0 where something opaque will be
+   * painted over it, so it is left alone; all 0 (no_hidden) unless set. */
+  const guint16   *hidden;
+  int              hidden_stride;
+  guint16         *no_hidden;  /* one row of the clip, all 0 */
 };
 
 HelRasterLine *
@@ -146,6 +151,7 @@ hel_raster_line_new_for_data (guint8                      *data,
   raster->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   raster->coverage = g_new0 (int, MAX (x1 - x0, 1));
   raster->discs = g_new0 (int, MAX (x1 - x0, 1));
+  raster->no_hidden = g_new0 (guint16, MAX (x1 - x0, 1));
   return raster;
 }
 
@@ -230,7 +236,50 @@ hel_raster_line_free (HelRasterLine *raster)
   g_free (raster->active);
   g_free (raster->coverage);
   g_free (raster->discs);
+  g_free (raster->no_hidden);
   g_free (raster);
+}
+
+void
+hel_raster_line_get_clip (const HelRasterLine   *raster,
+                          cairo_rectangle_int_t *clip)
+{
+  g_return_if_fail (raster != NULL && clip != NULL);
+
+  *clip = (cairo_rectangle_int_t) { raster->clip_x0, raster->clip_y0,
+                                    raster->clip_x1 - raster->clip_x0,
+                                    raster->clip_y1 - raster->clip_y0 };
+}
+
+void
+hel_raster_line_set_hidden (HelRasterLine               *raster,
+                            const guint16               *hidden,
+                            int                          stride,
+                            const cairo_rectangle_int_t *area)
+{
+  g_return_if_fail (raster != NULL);
+
+  raster->hidden = NULL;
+  if (hidden == NULL)
+    return;
+  g_return_if_fail (area != NULL && stride >= area->width);
+  g_return_if_fail (area->x == raster->clip_x0 && area->y == raster->clip_y0 &&
+                    area->width == raster->clip_x1 - raster->clip_x0 &&
+                    area->height == raster->clip_y1 - raster->clip_y0);
+  raster->hidden = hidden;
+  raster->hidden_stride = stride;
+}
+
+/* Row @y's hidden pixels, indexed by the pixel's x (inside the clip). */
+static inline const guint16 *
+hidden_row (const HelRasterLine *raster,
+            int                  y)
+{
+  const guint16 *row = raster->hidden != NULL
+                       ? raster->hidden + (gsize) (y - raster->clip_y0) * raster->hidden_stride
+                       : raster->no_hidden;
+
+  return row - raster->clip_x0;
 }
 
 static guint
@@ -854,7 +903,7 @@ cover_row (HelRasterLine *raster,
   if (direct != NULL)
     {
       const guint32 *scaled = raster->src_scaled;
-
+      const guint16 *hidden = hidden_row (raster, y);
       int m0 = i1 + 1, m1 = i1;
 
       /* The plain middle of the row, [m0, m1], where t is between plain_from and plain_to
@@ -894,6 +943,8 @@ cover_row (HelRasterLine *raster,
 
               for (; i <= m1; i++, dm -= uy)
                 {
+                  if (hidden[i] != 0)
+                    continue;
                   steps = fabs (dm) * BAND_STEPS + 0.5;
                   k = steps < band_len ? band[(int) steps] : 0;
                   if (k > 0)
@@ -904,6 +955,8 @@ cover_row (HelRasterLine *raster,
               t += (m1 - m0 + 1) * ux;
               d = dm;
             }
+          if (hidden[i] != 0)
+            continue;
           steps = fabs (d) * BAND_STEPS + 0.5;
           if (band != NULL)
             k = steps < band_len ? band[(int) steps] : 0;
@@ -931,6 +984,7 @@ cover_row (HelRasterLine *raster,
     double es = G_MAXDOUBLE, ee = G_MAXDOUBLE, es_step = 0, ee_step = 0;
     double start_h = piece->start_shadow.h, end_h = piece->end_shadow.h;
     double near_from = piece->near_from, near_to = piece->near_to;
+    const guint16 *hidden = hidden_row (raster, y);
 
     if (piece->start_cut)
       {
@@ -948,7 +1002,7 @@ cover_row (HelRasterLine *raster,
         double steps;
         int k;
 
-        if (es <= -start_h || ee <= -end_h)
+        if (es <= -start_h || ee <= -end_h || hidden[i] != 0)
           continue;
         steps = fabs (d) * BAND_STEPS + 0.5;
         if (band != NULL)
@@ -1012,14 +1066,20 @@ blend_any_pixel (HelRasterLine *raster,
                  const guint8  *band,
                  double         band_len,
                  guint32       *row,
+                 const guint16 *hidden,
                  int            i,
                  double         ry)
 {
-  double rx = i + 0.5 - piece->x1;
-  double t = rx * piece->ux + ry * piece->uy, d = ry * piece->ux - rx * piece->uy;
-  double steps = fabs (d) * BAND_STEPS + 0.5;
-  int k = steps < band_len ? band[(int) steps] : 0;
+  double rx, t, d, steps;
+  int k;
 
+  if (hidden[i] != 0)
+    return;
+  rx = i + 0.5 - piece->x1;
+  t = rx * piece->ux + ry * piece->uy;
+  d = ry * piece->ux - rx * piece->uy;
+  steps = fabs (d) * BAND_STEPS + 0.5;
+  k = steps < band_len ? band[(int) steps] : 0;
   if (t < piece->plain_from || t > piece->plain_to)
     {
       int disc = 0;
@@ -1055,6 +1115,7 @@ stroke_single (HelRasterLine *raster,
     {
       double ry = y + 0.5 - piece->y1, lo = clip_lo - base, hi = clip_hi - base, dm;
       guint32 *row = (guint32 *) (gpointer) (raster->data + (gsize) y * raster->stride);
+      const guint16 *hidden;
       int i0, i1, m0, m1;
 
       if (piece->inv_uy != 0)
@@ -1107,19 +1168,24 @@ stroke_single (HelRasterLine *raster,
           m1 = i1;
         }
 
+      hidden = hidden_row (raster, y);
       for (int i = i0; i < MIN (m0, i1 + 1); i++)
-        blend_any_pixel (raster, piece, half, band, band_len, row, i, ry);
+        blend_any_pixel (raster, piece, half, band, band_len, row, hidden, i, ry);
       dm = ry * ux - (m0 + 0.5 - piece->x1) * uy;
       for (int i = m0; i <= m1; i++, dm -= uy)
         {
-          double steps = fabs (dm) * BAND_STEPS + 0.5;
-          int k = steps < band_len ? band[(int) steps] : 0;
+          double steps;
+          int k;
 
+          if (hidden[i] != 0)
+            continue;
+          steps = fabs (dm) * BAND_STEPS + 0.5;
+          k = steps < band_len ? band[(int) steps] : 0;
           if (k > 0)
             blend_pixel (&row[i], scaled, k);
         }
       for (int i = MAX (m1 + 1, i0); i <= i1; i++)
-        blend_any_pixel (raster, piece, half, band, band_len, row, i, ry);
+        blend_any_pixel (raster, piece, half, band, band_len, row, hidden, i, ry);
 
       dirty[0] = MIN (dirty[0], i0);
       dirty[1] = MIN (dirty[1], y);

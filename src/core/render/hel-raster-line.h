@@ -38,6 +38,16 @@ HelRasterLine *hel_raster_line_new_for_data  (guint8                      *data,
                                               double                       x_offset,
                                               double                       y_offset);
 void           hel_raster_line_free          (HelRasterLine               *raster);
+/* The device pixels drawn into (the clip, inside the image). */
+void           hel_raster_line_get_clip      (const HelRasterLine         *raster,
+                                              cairo_rectangle_int_t       *clip);
+/* Pixels where @hidden is not 0 are left alone: something opaque will be painted over them
+ * (see HelRasterCover). One entry per pixel of @area, which must be the clip, rows @stride
+ * entries apart. NULL: every pixel is drawn. Not copied: keep it until it is unset. */
+void           hel_raster_line_set_hidden    (HelRasterLine               *raster,
+                                              const guint16               *hidden,
+                                              int                          stride,
+                                              const cairo_rectangle_int_t *area);
 
 /* Not premultiplied, 0-1 (clamped); the alpha multiplies every pixel's coverage. */
 void           hel_raster_line_set_colour    (HelRasterLine               *raster,

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "hel-raster-cover.h"
 #include "hel-raster-line.h"
 #include "hel-render-netmap.h"
 
@@ -33,6 +34,10 @@ typedef struct {
   gboolean                      strip_legend; /* the legend along the bottom, however wide */
   cairo_matrix_t                matrix;      /* the caller's, with pictures */
   HelRasterLine                *raster;      /* ties straight into the pixels; NULL: Cairo */
+  /* While the still layer's ties are drawn: where people will cover them (device pixels are
+   * widget ones through matrix, then moved by the target's offset). */
+  const HelRasterCover         *cover;
+  double                        cover_ox, cover_oy;
 } Painter;
 
 /* ---- styles ---- */
@@ -168,6 +173,7 @@ struct _HelNetmapRenderCache
   double          people_device_scale;
   HelNetmapStyle  people_style;
   char           *people_font;
+  HelRasterCover *cover;         /* which picture is on top where, during a frame */
 };
 
 typedef struct {
@@ -177,6 +183,9 @@ typedef struct {
    * picture is as wide as the names, and beside the shape it is empty. */
   int                   n_boxes;
   cairo_rectangle_int_t boxes[2];
+  /* Per row, the longest run of opaque pixels, from solid[2 y] to solid[2 y + 1]
+   * (excluded): what it hides of the ties and people under it. */
+  gint16               *solid;
 } Picture;
 
 /* Shaping text is most of the cost of a frame; a widget that keeps one of these across frames
@@ -191,6 +200,7 @@ picture_free (gpointer data)
   Picture *picture = data;
 
   cairo_surface_destroy (picture->surface);
+  g_free (picture->solid);
   g_free (picture);
 }
 
@@ -229,6 +239,7 @@ hel_netmap_render_cache_free (HelNetmapRenderCache *cache)
   g_hash_table_unref (cache->people);
   g_object_unref (cache->context);
   g_free (cache->people_font);
+  hel_raster_cover_free (cache->cover);
   g_free (cache);
 }
 
@@ -894,6 +905,72 @@ clip_segment (const HelNetmapRect *rect,
   return *t0 < *t1;
 }
 
+/* Whether every pixel within @reach of the point @t pixels along a tie from (@x1, @y1)
+ * towards (@ux, @uy) will be covered by people. */
+static gboolean
+tie_hidden_at (Painter *p,
+               double   x1,
+               double   y1,
+               double   ux,
+               double   uy,
+               double   t,
+               double   reach)
+{
+  double x = x1 + ux * t, y = y1 + uy * t, dx, dy;
+
+  /* To the target's pixels (only a scale and a move: see takes_pictures()). */
+  cairo_matrix_transform_point (&p->matrix, &x, &y);
+  dx = x + p->cover_ox;
+  dy = y + p->cover_oy;
+  reach *= p->matrix.xx;
+  return hel_raster_cover_box_hidden (p->cover, floor (dx - reach), floor (dy - reach),
+                                      ceil (dx + reach), ceil (dy + reach));
+}
+
+/* In a crowd a tie runs from under one person to under another: narrows [*from, *to] (pixels
+ * along the tie from its first end, as draw_tie_shape() takes them) past the stretches at
+ * either end that people will cover, so those are not drawn; the pixels that show are the
+ * same. FALSE if all of it will be covered. */
+static gboolean
+trim_hidden_ends (Painter *p,
+                  double   x1,
+                  double   y1,
+                  double   x2,
+                  double   y2,
+                  double   len,
+                  double  *from,
+                  double  *to)
+{
+  double ux = (x2 - x1) / len, uy = (y2 - y1) / len;
+  double u = p->unit, k = p->matrix.xx;
+  /* What a tie draws beside its line at most (hatching, bars, zigzags, arrowheads are
+   * within 7 u), and a pixel of antialiasing. */
+  double side = 7 * u * MAX (p->style->line_scale, 1.0) + 2 / k;
+  /* Samples four device pixels apart; each box reaches to the next. */
+  double step = 4 / k, reach = side + step;
+  /* At a new end the pattern may differ from the whole tie's up to a zigzag leg or an
+   * arrowhead back (each at most 12 u): only that far inside a covered stretch is an end
+   * moved to. */
+  double slack = 12 * u * MAX (p->style->line_scale, 1.0) + 2 * step;
+  double lo = MAX (*from, 0), hi = MIN (*to, len), t;
+
+  if (!(hi > lo))
+    return TRUE;
+  for (t = lo; t <= hi && tie_hidden_at (p, x1, y1, ux, uy, t, reach); t += step)
+    ;
+  /* Every sample covered, the last one reaching past hi: all of it. */
+  if (t > hi)
+    return FALSE;
+  if (t - step >= lo + slack)
+    *from = t - step;
+  lo = MAX (*from, 0);
+  for (t = hi; t >= lo && tie_hidden_at (p, x1, y1, ux, uy, t, reach); t -= step)
+    ;
+  if (t + step <= hi - slack)
+    *to = t + step;
+  return TRUE;
+}
+
 static void
 draw_tie (Painter            *p,
           const HelNetmapTie *tie)
@@ -940,6 +1017,11 @@ draw_tie (Painter            *p,
       cairo_line_to (p->cr, wx1 + (wx2 - wx1) * t1, wy1 + (wy2 - wy1) * t1);
       cairo_stroke (p->cr);
       cairo_restore (p->cr);
+    }
+  if (p->cover != NULL && !trim_hidden_ends (p, wx1, wy1, wx2, wy2, len, &from, &to))
+    {
+      p->stats->ties_hidden++;
+      return;
     }
   p->stats->tie_segments += draw_tie_shape (p->cr, p->raster, p->style, tie->kind, tie->arrow,
                                             wx1, wy1, wx2, wy2, p->unit, from, to);
@@ -1165,6 +1247,41 @@ ink_box (cairo_surface_t       *surface,
   return TRUE;
 }
 
+/* The longest run of opaque pixels in each row of @picture (pictures are at most a few
+ * hundred pixels wide: 16 bits hold them). */
+static void
+find_solid_runs (Picture *picture)
+{
+  const guint8 *data = cairo_image_surface_get_data (picture->surface);
+  int stride = cairo_image_surface_get_stride (picture->surface);
+  int width = MIN (cairo_image_surface_get_width (picture->surface), G_MAXINT16);
+  int height = cairo_image_surface_get_height (picture->surface);
+
+  picture->solid = g_new0 (gint16, 2 * (gsize) MAX (height, 1));
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+      int best0 = 0, best1 = 0;
+
+      for (int x = 0; x < width;)
+        {
+          int x0 = x;
+
+          while (x < width && row[x] >= 0xff000000u)
+            x++;
+          if (x - x0 > best1 - best0)
+            {
+              best0 = x0;
+              best1 = x;
+            }
+          if (x == x0)
+            x++;
+        }
+      picture->solid[2 * y] = (gint16) best0;
+      picture->solid[2 * y + 1] = (gint16) best1;
+    }
+}
+
 static const Picture *
 person_picture (Painter               *p,
                 const HelNetmapNode   *node,
@@ -1238,70 +1355,126 @@ person_picture (Painter               *p,
     if (ink_box (picture->surface, split, h, &picture->boxes[picture->n_boxes]))
       picture->n_boxes++;
   }
+  find_solid_runs (picture);
 
   cache->people_bytes += (gsize) w * h * 4;
   g_hash_table_insert (cache->people, g_steal_pointer (&key), picture);
   return picture;
 }
 
-static void
-draw_node (Painter             *p,
-           const HelNetmapNode *node)
+/* What draw_node() does for one person, worked out before anything is painted, so a frame
+ * can see which people lie on top of what (see draw_still_covered()). */
+typedef enum {
+  PERSON_DOT,        /* far out: one square of the fill */
+  PERSON_PICTURE,    /* a copy of the cached picture */
+  PERSON_DRAWN,      /* drawn afresh */
+} PersonPaint;
+
+typedef struct {
+  const HelNetmapNode *node;
+  PersonPaint          paint;
+  double               x, y, r;   /* widget pixels */
+  HelNetmapColour      fill;
+  gboolean             selected;
+  const Picture       *picture;
+  int                  dx, dy;    /* the picture's corner in device pixels */
+} PersonItem;
+
+/* FALSE when @node is out of view (and counted as culled). */
+static gboolean
+prepare_node (Painter             *p,
+              const HelNetmapNode *node,
+              PersonItem          *item)
 {
-  cairo_t *cr = p->cr;
   const HelNetmapStyle *st = p->style;
   double s = p->view->scale, u = p->unit;
-  double r = HEL_NETMAP_NODE_RADIUS * s, x, y;
+  double r = HEL_NETMAP_NODE_RADIUS * s;
   /* What a person's drawing may cover, in map units: the selection ring above, names of up
    * to two lines each below and their wrapping width across (see person_extent()). */
   double above = (r + 6.5 * u * MAX (st->line_scale, 1.0) + 2) / s;
   double across = MAX (above, (75 * u * st->text_scale + 3 * u + 4) / s);
   double below = MAX (above, (r + 3 * u + 61 * u * st->text_scale + 3) / s);
-  HelNetmapColour fill;
-  gboolean selected = node->id > 0 && node->id == p->options->selected_node_id;
-  const Picture *picture;
 
   if (node->x + across < p->in_view.x || node->x - across > p->in_view.x + p->in_view.width ||
       node->y + below < p->in_view.y || node->y - above > p->in_view.y + p->in_view.height)
     {
       p->stats->nodes_culled++;
-      return;
+      return FALSE;
     }
   p->stats->nodes_drawn++;
-  to_widget (p, node->x, node->y, &x, &y);
-  fill = node_fill (st, node);
+  memset (item, 0, sizeof *item);
+  item->node = node;
+  item->r = r;
+  item->selected = node->id > 0 && node->id == p->options->selected_node_id;
+  to_widget (p, node->x, node->y, &item->x, &item->y);
+  item->fill = node_fill (st, node);
 
   /* Far out, a few hundred people are dots: no text, one fill. */
   if (r < 3)
     {
-      set_colour (cr, &fill);
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      cairo_fill (cr);
-      return;
+      item->paint = PERSON_DOT;
+      return TRUE;
     }
   if (r >= 9)
     p->stats->labels_drawn++;
 
-  picture = p->pictures ? person_picture (p, node, r, &fill, selected) : NULL;
-  if (picture != NULL)
+  item->picture = p->pictures ? person_picture (p, node, r, &item->fill, item->selected) : NULL;
+  if (item->picture != NULL)
     {
-      double dx = round (x), dy = round (y);
+      double dx = round (item->x), dy = round (item->y);
 
       /* Onto whole pixels: at most half a pixel off, and a plain copy to paint. */
-      cairo_user_to_device (cr, &dx, &dy);
-      dx = round (dx) - picture->x;
-      dy = round (dy) - picture->y;
+      cairo_user_to_device (p->cr, &dx, &dy);
+      item->dx = (int) round (dx) - item->picture->x;
+      item->dy = (int) round (dy) - item->picture->y;
+      item->paint = PERSON_PICTURE;
+      p->stats->nodes_from_cache++;
+      return TRUE;
+    }
+  item->paint = PERSON_DRAWN;
+  return TRUE;
+}
+
+static void
+paint_node (Painter          *p,
+            const PersonItem *item)
+{
+  cairo_t *cr = p->cr;
+  const Picture *picture = item->picture;
+
+  switch (item->paint)
+    {
+    case PERSON_DOT:
+      set_colour (cr, &item->fill);
+      cairo_rectangle (cr, item->x - item->r, item->y - item->r, 2 * item->r, 2 * item->r);
+      cairo_fill (cr);
+      break;
+
+    case PERSON_PICTURE:
       cairo_identity_matrix (cr);
-      cairo_set_source_surface (cr, picture->surface, dx, dy);
+      cairo_set_source_surface (cr, picture->surface, item->dx, item->dy);
       for (int i = 0; i < picture->n_boxes; i++)
-        cairo_rectangle (cr, dx + picture->boxes[i].x, dy + picture->boxes[i].y,
+        cairo_rectangle (cr, item->dx + picture->boxes[i].x, item->dy + picture->boxes[i].y,
                          picture->boxes[i].width, picture->boxes[i].height);
       cairo_fill (cr);
       cairo_set_matrix (cr, &p->matrix);
-      p->stats->nodes_from_cache++;
-      return;
+      break;
+
+    case PERSON_DRAWN:
+    default:
+      draw_person (p, item->node, item->x, item->y, item->r, &item->fill, item->selected);
+      break;
     }
-  draw_person (p, node, x, y, r, &fill, selected);
+}
+
+static void
+draw_node (Painter             *p,
+           const HelNetmapNode *node)
+{
+  PersonItem item;
+
+  if (prepare_node (p, node, &item))
+    paint_node (p, &item);
 }
 
 static gboolean
@@ -1582,6 +1755,111 @@ painter_clear (Painter *p)
   g_clear_pointer (&p->raster, hel_raster_line_free);
 }
 
+/* The still layer's ties, centre and people, as hel_render_netmap_layers() draws them, but
+ * on an image with pictures of people, pixels that a picture painted later will cover are
+ * skipped (see HelRasterCover): in a crowd most of the ties and much of the people lie under
+ * other people. The same pixels as without, bit for bit. FALSE (nothing drawn) where it
+ * does not apply. */
+static gboolean
+draw_still_covered (Painter *p,
+                    gint64   active)
+{
+  const HelNetmap *map = p->map;
+  HelNetmapRenderCache *cache = p->options->cache;
+  g_autofree PersonItem *items = NULL;
+  cairo_surface_t *target;
+  cairo_rectangle_int_t clip, area;
+  const guint16 *owners;
+  guint8 *data;
+  double ox, oy;
+  int stride, owners_stride;
+  guint n_items = 0;
+
+  if (!p->pictures || p->raster == NULL || p->options->draw_hidden ||
+      map->nodes->len >= HEL_RASTER_COVER_MAX_OWNER)
+    return FALSE;
+  target = cairo_get_group_target (p->cr);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  if (ox != round (ox) || oy != round (oy) || fabs (ox) > G_MAXINT16 || fabs (oy) > G_MAXINT16)
+    return FALSE;
+  cairo_surface_flush (target);
+  data = cairo_image_surface_get_data (target);
+  if (data == NULL)
+    return FALSE;
+  stride = cairo_image_surface_get_stride (target);
+
+  /* Who is in view, and their pictures (drawn into the cache now if new). */
+  items = g_new (PersonItem, MAX (map->nodes->len, 1));
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      const HelNetmapNode *node = map->nodes->pdata[i];
+
+      if ((active <= 0 || node->id != active) && prepare_node (p, node, &items[n_items]))
+        n_items++;
+    }
+
+  /* Where each picture is opaque, numbered in painting order from 1. */
+  if (cache->cover == NULL)
+    cache->cover = hel_raster_cover_new ();
+  hel_raster_line_get_clip (p->raster, &clip);
+  hel_raster_cover_begin (cache->cover, data, cairo_image_surface_get_width (target),
+                          cairo_image_surface_get_height (target), stride, &clip);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const Picture *picture = items[i].picture;
+      int x = items[i].dx + (int) ox, y = items[i].dy + (int) oy, h;
+
+      if (items[i].paint != PERSON_PICTURE)
+        continue;
+      h = cairo_image_surface_get_height (picture->surface);
+      for (int r = 0; r < h; r++)
+        if (picture->solid[2 * r] < picture->solid[2 * r + 1])
+          hel_raster_cover_add_run (cache->cover, y + r, x + picture->solid[2 * r],
+                                    x + picture->solid[2 * r + 1], (guint16) (i + 1));
+    }
+
+  hel_raster_cover_index (cache->cover);
+
+  /* Ties, but not where a person will be on top. */
+  owners = hel_raster_cover_get_owners (cache->cover, &owners_stride, &area);
+  hel_raster_line_set_hidden (p->raster, owners, owners_stride, &area);
+  p->cover = cache->cover;
+  p->cover_ox = ox;
+  p->cover_oy = oy;
+  for (guint i = 0; i < map->ties->len; i++)
+    {
+      const HelNetmapTie *tie = map->ties->pdata[i];
+      if (!tie_touches (tie, active))
+        draw_tie (p, tie);
+    }
+  p->cover = NULL;
+  hel_raster_line_set_hidden (p->raster, NULL, 0, NULL);
+  draw_centre (p);
+
+  /* People, but not where a later one will be on top. */
+  cairo_surface_flush (target);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const Picture *picture = items[i].picture;
+
+      if (items[i].paint != PERSON_PICTURE)
+        {
+          cairo_surface_mark_dirty (target);
+          paint_node (p, &items[i]);
+          cairo_surface_flush (target);
+          continue;
+        }
+      for (int b = 0; b < picture->n_boxes; b++)
+        hel_raster_cover_composite (cache->cover, cairo_image_surface_get_data (picture->surface),
+                                    cairo_image_surface_get_stride (picture->surface),
+                                    &picture->boxes[b], items[i].dx + (int) ox,
+                                    items[i].dy + (int) oy, (guint16) (i + 1));
+    }
+  cairo_surface_mark_dirty (target);
+  hel_raster_cover_end (cache->cover);
+  return TRUE;
+}
+
 void
 hel_render_netmap_layers (cairo_t                      *cr,
                           const HelNetmap              *map,
@@ -1635,18 +1913,21 @@ hel_render_netmap_layers (cairo_t                      *cr,
       draw_rings (&p);
       draw_sector_labels (&p);
       draw_ring_labels (&p);
-      for (guint i = 0; i < map->ties->len; i++)
+      if (!draw_still_covered (&p, active))
         {
-          const HelNetmapTie *tie = map->ties->pdata[i];
-          if (!tie_touches (tie, active))
-            draw_tie (&p, tie);
-        }
-      draw_centre (&p);
-      for (guint i = 0; i < map->nodes->len; i++)
-        {
-          const HelNetmapNode *node = map->nodes->pdata[i];
-          if (active <= 0 || node->id != active)
-            draw_node (&p, node);
+          for (guint i = 0; i < map->ties->len; i++)
+            {
+              const HelNetmapTie *tie = map->ties->pdata[i];
+              if (!tie_touches (tie, active))
+                draw_tie (&p, tie);
+            }
+          draw_centre (&p);
+          for (guint i = 0; i < map->nodes->len; i++)
+            {
+              const HelNetmapNode *node = map->nodes->pdata[i];
+              if (active <= 0 || node->id != active)
+                draw_node (&p, node);
+            }
         }
     }
   if ((options->layers & HEL_NETMAP_LAYER_ACTIVE) && active > 0)

@@ -65,6 +65,8 @@ typedef struct {
   HelNetmapRenderCache *cache;        /* NULL: shape all text and draw every person afresh */
   gboolean        legend_elsewhere;   /* no title or legend on this surface (the halves of a
                                        * comparison): the sector labels need not avoid them */
+  gboolean        draw_hidden;        /* also draw what people will cover: the same pixels,
+                                       * slower (for comparing) */
 } HelNetmapRenderOptions;
 
 /* What a call drew: culled = skipped because it was out of view. */
@@ -77,6 +79,7 @@ typedef struct {
   guint nodes_from_cache;   /* people painted from a cached picture */
   guint ties_clipped;       /* ties cut to the view before their pattern was made */
   guint tie_segments;       /* straight pieces of tie stroked: lines, dashes, zigzag legs */
+  guint ties_hidden;        /* in view, but people will cover all of them: not drawn */
 } HelNetmapRenderStats;
 
 /* A widget keeps one cache for its lifetime and clears it when the font or theme changes.
