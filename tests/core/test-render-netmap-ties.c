@@ -216,7 +216,8 @@ test_every_tie_matches_cairo (void)
         g_test_message ("%s, kind %d, arrow %d%s: max %d, mean %.2f, ink %.3f over %u pixels",
                         looks[l].name, kind, arrow, options.selected_tie_id ? ", selected" : "",
                         d.max_diff, d.mean_diff, d.ink_ratio, d.tie_pixels);
-        g_assert_cmpuint (d.tie_pixels, >, 500);
+        /* The tie is there: a dashed one zoomed out changes about 430 pixels. */
+        g_assert_cmpuint (d.tie_pixels, >, 300);
         g_assert_true (looks_the_same (&d));
         worst = MAX (worst, d.max_diff);
         worst_mean = MAX (worst_mean, d.mean_diff);

@@ -688,6 +688,42 @@ test_exports (void)
   g_rmdir (dir);
 }
 
+/* The centre's disc starts a path of its own: drawn after the ring labels with no tie in
+ * between (or only ties without arrowheads), it once began with a line from the last label.
+ * An empty map without a name is symmetric above and below the centre's row; that line would
+ * not be. With the picture cache (the widget's way) and without. */
+static void
+test_centre_draws_no_stray_line (void)
+{
+  g_autoptr(HelNetmap) map = hel_netmap_new (1, 0, "");
+  g_autoptr(HelNetmapRenderCache) cache = hel_netmap_render_cache_new ();
+  HelNetmapStyle style = test_style ();
+  HelNetmapView view = test_view ();
+  HelNetmapRenderOptions options;
+
+  hel_netmap_render_options_init (&options);
+  options.layers = HEL_NETMAP_LAYER_STATIC;
+  for (int round = 0; round < 2; round++)
+    {
+      cairo_surface_t *surface;
+      guint asymmetric = 0;
+
+      options.cache = round == 0 ? cache : NULL;
+      surface = draw (map, &style, &view, &options, NULL);
+      /* Right of the ring labels, above the centre's row. */
+      for (int y = 300 - 110; y <= 300 - 3; y++)
+        for (int x = 300 + 45; x <= 300 + 200; x++)
+          {
+            Pixel a = pixel_at (surface, x, y), b = pixel_at (surface, x, 2 * 300 - 1 - y);
+
+            asymmetric += abs (a.r - b.r) > 24 || abs (a.g - b.g) > 24 || abs (a.b - b.b) > 24;
+          }
+      g_test_message ("round %d: %u pixels differ from their mirror image", round, asymmetric);
+      g_assert_cmpuint (asymmetric, ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/netmap/render/layout-keeps-labels-clear", test_layout_keeps_labels_clear);
   g_test_add_func ("/netmap/render/thousand-nodes-and-culling", test_thousand_nodes_and_culling);
   g_test_add_func ("/netmap/render/bad-input", test_bad_input);
+  g_test_add_func ("/netmap/render/centre-draws-no-stray-line", test_centre_draws_no_stray_line);
   g_test_add_func ("/netmap/export/formats", test_exports);
 
   return g_test_run ();

@@ -313,6 +313,8 @@ show_layout_at (Painter *p,
 {
   cairo_move_to (p->cr, x, y);
   pango_cairo_show_layout (p->cr, p->current);
+  /* No current point left behind: an arc after it would begin with a line from here. */
+  cairo_new_path (p->cr);
 }
 
 static void
@@ -544,6 +546,7 @@ draw_centre (Painter *p)
   to_widget (p, 0, 0, &cx, &cy);
   r = HEL_NETMAP_CENTRE_RADIUS * p->view->scale;
 
+  cairo_new_path (cr);
   cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
   set_colour (cr, &st->centre_fill);
   cairo_fill_preserve (cr);
