@@ -283,30 +283,45 @@ hel_netmap_invalidate_index (HelNetmap *map)
   g_clear_pointer (&map->node_index, g_hash_table_unref);
 }
 
+/* The index is a cache, so a const map may still build it. */
+static void
+ensure_index (HelNetmap *self)
+{
+  if (self->node_index != NULL && g_hash_table_size (self->node_index) != self->nodes->len)
+    hel_netmap_invalidate_index (self);
+  if (self->node_index == NULL)
+    {
+      self->node_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < self->nodes->len; i++)
+        {
+          HelNetmapNode *n = self->nodes->pdata[i];
+          g_hash_table_insert (self->node_index, &n->id, n);
+        }
+    }
+}
+
+gboolean
+hel_netmap_index_now (const HelNetmap *map)
+{
+  g_return_val_if_fail (map != NULL, FALSE);
+
+  ensure_index ((HelNetmap *) map);
+  /* With an id twice (people not yet saved) every lookup would build it again. */
+  return g_hash_table_size (map->node_index) == map->nodes->len;
+}
+
 HelNetmapNode *
 hel_netmap_find_node (const HelNetmap *map,
                       gint64           node_id)
 {
-  /* The index is a cache, so a const map may still build it. */
-  HelNetmap *self = (HelNetmap *) map;
   HelNetmapNode *node;
 
   g_return_val_if_fail (map != NULL, NULL);
 
   if (node_id <= 0)
     return NULL;
-  if (self->node_index != NULL && g_hash_table_size (self->node_index) != map->nodes->len)
-    hel_netmap_invalidate_index (self);
-  if (self->node_index == NULL)
-    {
-      self->node_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < map->nodes->len; i++)
-        {
-          HelNetmapNode *n = map->nodes->pdata[i];
-          g_hash_table_insert (self->node_index, &n->id, n);
-        }
-    }
-  node = g_hash_table_lookup (self->node_index, &node_id);
+  ensure_index ((HelNetmap *) map);
+  node = g_hash_table_lookup (map->node_index, &node_id);
   return node != NULL && node->id == node_id ? node : NULL;
 }
 

@@ -170,6 +170,9 @@ gboolean        hel_netmap_remove_tie       (HelNetmap          *map,
                                              gint64              tie_id);
 /* Call after changing map->nodes directly. */
 void            hel_netmap_invalidate_index (HelNetmap          *map);
+/* Builds the index of people by id now, so that lookups until the next change only read it
+ * (threads may then look up at once); FALSE when they would not (an id used twice). */
+gboolean        hel_netmap_index_now        (const HelNetmap    *map);
 
 /* ---- geometry ---- */
 

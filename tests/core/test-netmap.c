@@ -395,6 +395,32 @@ test_many_nodes (void)
   g_assert_true (hel_netmap_equal (map, back));
 }
 
+/* The index of people by id is built on demand; hel_netmap_index_now() builds it before
+ * threads look people up, and says when lookups would rebuild it (an id used twice). */
+static void
+test_index_now (void)
+{
+  g_autoptr(HelNetmap) map = hel_netmap_new (1, 0, "Prøve");
+  HelNetmapNode *a = hel_netmap_node_new ("A", 0.5, 0.5), *b = hel_netmap_node_new ("B", 1, 1);
+
+  a->id = 7;
+  b->id = 8;
+  g_ptr_array_add (map->nodes, a);
+  g_ptr_array_add (map->nodes, b);
+  hel_netmap_invalidate_index (map);
+  g_assert_true (hel_netmap_index_now (map));
+  g_assert_true (hel_netmap_find_node (map, 8) == b);
+  /* Changed directly, the map's index is out of date until it is built again. */
+  b->id = 7;
+  hel_netmap_invalidate_index (map);
+  g_assert_false (hel_netmap_index_now (map));
+  b->id = 9;
+  hel_netmap_invalidate_index (map);
+  g_assert_true (hel_netmap_index_now (map));
+  g_assert_true (hel_netmap_find_node (map, 9) == b);
+  g_assert_null (hel_netmap_find_node (map, 8));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/netmap/geometry/hit-testing", test_hit_testing);
   g_test_add_func ("/netmap/geometry/view", test_view);
   g_test_add_func ("/netmap/validation", test_validation);
+  g_test_add_func ("/netmap/index-now", test_index_now);
   g_test_add_func ("/netmap/json", test_json);
   g_test_add_func ("/netmap/many-nodes", test_many_nodes);
 

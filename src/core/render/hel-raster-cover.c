@@ -251,6 +251,23 @@ hel_raster_cover_composite (HelRasterCover              *cover,
                             int                          y,
                             guint16                      owner)
 {
+  g_return_if_fail (cover != NULL);
+
+  hel_raster_cover_composite_rows (cover, src, src_stride, box, x, y, owner, cover->clip.y,
+                                   cover->clip.y + cover->clip.height);
+}
+
+void
+hel_raster_cover_composite_rows (const HelRasterCover        *cover,
+                                 const guint8                *src,
+                                 int                          src_stride,
+                                 const cairo_rectangle_int_t *box,
+                                 int                          x,
+                                 int                          y,
+                                 guint16                      owner,
+                                 int                          row0,
+                                 int                          row1)
+{
 #ifdef __SSE2__
   /* Owners are below 32768: a signed comparison is right. */
   const __m128i above = _mm_set1_epi16 ((short) owner);
@@ -262,8 +279,8 @@ hel_raster_cover_composite (HelRasterCover              *cover,
   /* The box in the frame, inside the clip. */
   x0 = MAX (x + box->x, cover->clip.x);
   x1 = MIN (x + box->x + box->width, cover->clip.x + cover->clip.width);
-  y0 = MAX (y + box->y, cover->clip.y);
-  y1 = MIN (y + box->y + box->height, cover->clip.y + cover->clip.height);
+  y0 = MAX (MAX (y + box->y, cover->clip.y), row0);
+  y1 = MIN (MIN (y + box->y + box->height, cover->clip.y + cover->clip.height), row1);
   for (int j = y0; j < y1; j++)
     {
       const guint32 *s = (const guint32 *) (gconstpointer) (src + (gsize) (j - y) * src_stride) - x;

@@ -57,6 +57,17 @@ void            hel_raster_cover_composite (HelRasterCover              *cover,
                                             int                          x,
                                             int                          y,
                                             guint16                      owner);
+/* The same in rows @row0 to @row1 (excluded) only: threads may paint different rows of one
+ * frame at once. */
+void            hel_raster_cover_composite_rows (const HelRasterCover   *cover,
+                                                 const guint8           *src,
+                                                 int                     src_stride,
+                                                 const cairo_rectangle_int_t *box,
+                                                 int                     x,
+                                                 int                     y,
+                                                 guint16                 owner,
+                                                 int                     row0,
+                                                 int                     row1);
 /* The owners of the clip's pixels, row by row @stride entries apart, starting at the clip's
  * top left pixel; 0 where no picture covers it. Valid until hel_raster_cover_end(). */
 const guint16  *hel_raster_cover_get_owners (const HelRasterCover       *cover,

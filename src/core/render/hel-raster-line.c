@@ -89,6 +89,7 @@ struct _HelRasterLine
   guint8          *data;
   int              stride;
   int              clip_x0, clip_y0, clip_x1, clip_y1;   /* device pixels; x1, y1 excluded */
+  int              rows_y0, rows_y1;   /* the rows written, inside the clip; y1 excluded */
   double           scale, x_offset, y_offset;
   guint            src_a, src_r, src_g, src_b;           /* premultiplied, 0-255 */
   gboolean         src_scaled_valid;
@@ -143,6 +144,8 @@ hel_raster_line_new_for_data (guint8                      *data,
   raster->clip_y0 = y0;
   raster->clip_x1 = x1;
   raster->clip_y1 = y1;
+  raster->rows_y0 = y0;
+  raster->rows_y1 = y1;
   raster->scale = scale;
   raster->x_offset = x_offset;
   raster->y_offset = y_offset;
@@ -221,6 +224,27 @@ hel_raster_line_new_for_cairo (cairo_t *cr)
   if (raster != NULL)
     raster->surface = cairo_surface_reference (target);
   return raster;
+}
+
+HelRasterLine *
+hel_raster_line_new_for_rows (const HelRasterLine *raster,
+                              int                  y0,
+                              int                  y1)
+{
+  HelRasterLine *rows;
+
+  g_return_val_if_fail (raster != NULL, NULL);
+
+  rows = hel_raster_line_new_for_data (raster->data, raster->clip_x1, raster->clip_y1,
+                                       raster->stride, NULL, raster->scale, raster->x_offset,
+                                       raster->y_offset);
+  rows->clip_x0 = raster->clip_x0;
+  rows->clip_y0 = raster->clip_y0;
+  rows->rows_y0 = CLAMP (y0, raster->rows_y0, raster->rows_y1);
+  rows->rows_y1 = CLAMP (y1, rows->rows_y0, raster->rows_y1);
+  rows->hidden = raster->hidden;
+  rows->hidden_stride = raster->hidden_stride;
+  return rows;
 }
 
 void
@@ -1247,17 +1271,24 @@ hel_raster_line_stroke (HelRasterLine *raster,
     make_scaled_colour (raster);
   if (raster->surface != NULL)
     cairo_surface_flush (raster->surface);
-  if (n == 1 && pieces[0].band_table >= 0)
+  /* Only the rows asked for (see hel_raster_line_new_for_rows()), but the same pieces and
+   * tables as for the whole clip, so those rows come out the same. */
+  if (n == 1 && pieces[0].band_table >= 0 &&
+      pieces[0].row0 < raster->rows_y1 && pieces[0].row1 >= raster->rows_y0)
     {
       int dirty[4] = { dirty_x0, dirty_y0, dirty_x1, dirty_y1 };
+      Piece rows = pieces[0];
 
-      stroke_single (raster, &pieces[0], half, dirty);
+      rows.row0 = MAX (rows.row0, raster->rows_y0);
+      rows.row1 = MIN (rows.row1, raster->rows_y1 - 1);
+      stroke_single (raster, &rows, half, dirty);
       dirty_x0 = dirty[0];
       dirty_y0 = dirty[1];
       dirty_x1 = dirty[2];
       dirty_y1 = dirty[3];
     }
-  for (int y = pieces[0].row0; n == 1 && pieces[0].band_table < 0 && y <= pieces[0].row1; y++)
+  for (int y = MAX (pieces[0].row0, raster->rows_y0);
+       n == 1 && pieces[0].band_table < 0 && y <= MIN (pieces[0].row1, raster->rows_y1 - 1); y++)
     {
       int xmin = G_MAXINT, xmax = G_MININT;
 
@@ -1273,12 +1304,15 @@ hel_raster_line_stroke (HelRasterLine *raster,
           dirty_y1 = y;
         }
     }
-  for (int y = pieces[0].row0; n > 1 && (next < n || n_active > 0); y++)
+  for (int y = MAX (pieces[0].row0, raster->rows_y0);
+       n > 1 && (next < n || n_active > 0) && y < raster->rows_y1; y++)
     {
       int xmin = G_MAXINT, xmax = G_MININT;
 
       if (n_active == 0 && y < pieces[next].row0)
         y = pieces[next].row0;
+      if (y >= raster->rows_y1)
+        break;
       while (next < n && pieces[next].row0 <= y)
         raster->active[n_active++] = next++;
       for (guint j = 0; j < n_active;)

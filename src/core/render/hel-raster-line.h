@@ -37,6 +37,13 @@ HelRasterLine *hel_raster_line_new_for_data  (guint8                      *data,
                                               double                       scale,
                                               double                       x_offset,
                                               double                       y_offset);
+/* The same pixels, clip, scale and hidden pixels as @raster, drawn only in device rows @y0
+ * to @y1 (excluded; inside @raster's rows): each of them gets exactly what @raster would
+ * write there, so threads can stroke the same lines into different rows of one image at
+ * once. Never touches a Cairo surface: flush it before and mark it dirty after. */
+HelRasterLine *hel_raster_line_new_for_rows  (const HelRasterLine         *raster,
+                                              int                          y0,
+                                              int                          y1);
 void           hel_raster_line_free          (HelRasterLine               *raster);
 /* The device pixels drawn into (the clip, inside the image). */
 void           hel_raster_line_get_clip      (const HelRasterLine         *raster,

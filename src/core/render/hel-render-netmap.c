@@ -1758,6 +1758,198 @@ painter_clear (Painter *p)
   g_clear_pointer (&p->raster, hel_raster_line_free);
 }
 
+/* ---- bands: the still layer's ties and people drawn by several threads ---- */
+
+/* On an image the ties and the people (most of a frame) are drawn in horizontal bands of the
+ * pixels, one thread each, onto the same pixels: each band draws with the same geometry but
+ * only into its rows (see hel_raster_line_new_for_rows()), so the frame is the one thread's,
+ * bit for bit. What is not safe on another thread stays on the caller's: text, filling the
+ * cache of pictures (done before the bands start: they only read it) and the centre, which
+ * lies between the ties and the people (drawn between the two rounds). */
+#define MAX_BANDS 4
+
+typedef struct _BandFrame BandFrame;
+
+typedef struct {
+  BandFrame            *frame;
+  Painter               painter;     /* the caller's, with this band's cr, raster and stats */
+  HelNetmapRenderStats  stats;
+  int                   y0, y1;      /* device rows, y1 excluded */
+  cairo_surface_t      *surface;     /* the band's rows of the caller's pixels */
+} Band;
+
+struct _BandFrame {
+  GMutex                lock;
+  GCond                 done;
+  guint                 pending;
+  gboolean              people;      /* this round: the people (else the ties) */
+  gint64                active;
+  const PersonItem     *items;
+  guint                 n_items;
+  const HelRasterCover *cover;
+  int                   ox, oy;      /* the target's device offset */
+  guint                 n;
+  Band                  bands[MAX_BANDS];
+};
+
+static void
+band_run (Band *band)
+{
+  BandFrame *frame = band->frame;
+  Painter *p = &band->painter;
+
+  if (!frame->people)
+    {
+      for (guint i = 0; i < p->map->ties->len; i++)
+        {
+          const HelNetmapTie *tie = p->map->ties->pdata[i];
+          if (!tie_touches (tie, frame->active))
+            draw_tie (p, tie);
+        }
+      return;
+    }
+  for (guint i = 0; i < frame->n_items; i++)
+    {
+      const Picture *picture = frame->items[i].picture;
+
+      for (int b = 0; b < picture->n_boxes; b++)
+        hel_raster_cover_composite_rows (frame->cover,
+                                         cairo_image_surface_get_data (picture->surface),
+                                         cairo_image_surface_get_stride (picture->surface),
+                                         &picture->boxes[b], frame->items[i].dx + frame->ox,
+                                         frame->items[i].dy + frame->oy, (guint16) (i + 1),
+                                         band->y0, band->y1);
+    }
+}
+
+static void
+band_thread (gpointer data,
+             gpointer user_data G_GNUC_UNUSED)
+{
+  Band *band = data;
+  BandFrame *frame = band->frame;
+
+  band_run (band);
+  g_mutex_lock (&frame->lock);
+  if (--frame->pending == 0)
+    g_cond_signal (&frame->done);
+  g_mutex_unlock (&frame->lock);
+}
+
+static GThreadPool *
+band_pool (void)
+{
+  static GThreadPool *pool;
+
+  /* Kept for the process: threads that wait cost nothing, and a frame starts none. */
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (band_thread, NULL, MAX_BANDS - 1, FALSE, NULL));
+  return pool;
+}
+
+/* One round: band 0 on this thread, the others on the pool's. */
+static void
+run_bands (BandFrame *frame)
+{
+  frame->pending = frame->n - 1;
+  for (guint i = 1; i < frame->n; i++)
+    if (!g_thread_pool_push (band_pool (), &frame->bands[i], NULL))
+      {
+        /* No thread to be had: this one does it. */
+        band_run (&frame->bands[i]);
+        g_mutex_lock (&frame->lock);
+        frame->pending--;
+        g_mutex_unlock (&frame->lock);
+      }
+  band_run (&frame->bands[0]);
+  g_mutex_lock (&frame->lock);
+  while (frame->pending > 0)
+    g_cond_wait (&frame->done, &frame->lock);
+  g_mutex_unlock (&frame->lock);
+}
+
+static guint
+band_count (const Painter               *p,
+            const cairo_rectangle_int_t *clip)
+{
+  int n = p->options->threads;
+
+  if (n <= 0)
+    n = (int) g_get_num_processors ();
+  /* A band of fewer than 32 rows is not worth a thread. */
+  return (guint) CLAMP (MIN (n, clip->height / 32), 1, MAX_BANDS);
+}
+
+/* Bands over the rows of @clip of @target, with @p's drawing state; ties first. */
+static BandFrame *
+bands_new (Painter                     *p,
+           cairo_surface_t             *target,
+           const cairo_rectangle_int_t *clip,
+           int                          ox,
+           int                          oy,
+           guint                        n)
+{
+  BandFrame *frame = g_new0 (BandFrame, 1);
+  guint8 *data = cairo_image_surface_get_data (target);
+  int stride = cairo_image_surface_get_stride (target);
+  int width = cairo_image_surface_get_width (target);
+  cairo_matrix_t matrix = p->matrix;
+
+  g_mutex_init (&frame->lock);
+  g_cond_init (&frame->done);
+  frame->ox = ox;
+  frame->oy = oy;
+  frame->n = n;
+  matrix.x0 += ox;
+  matrix.y0 += oy;
+  for (guint i = 0; i < n; i++)
+    {
+      Band *band = &frame->bands[i];
+      cairo_t *cr;
+
+      band->frame = frame;
+      band->y0 = clip->y + (int) ((gint64) clip->height * i / n);
+      band->y1 = clip->y + (int) ((gint64) clip->height * (i + 1) / n);
+      /* The band's rows only, at their place in the target's pixels; the clip across. */
+      band->surface = cairo_image_surface_create_for_data (data + (gsize) band->y0 * stride,
+                                                           CAIRO_FORMAT_ARGB32, width,
+                                                           band->y1 - band->y0, stride);
+      cairo_surface_set_device_offset (band->surface, 0, -band->y0);
+      cr = cairo_create (band->surface);
+      cairo_set_antialias (cr, cairo_get_antialias (p->cr));
+      cairo_set_tolerance (cr, cairo_get_tolerance (p->cr));
+      if (clip->x > 0 || clip->x + clip->width < width)
+        {
+          cairo_rectangle (cr, clip->x, band->y0, clip->width, band->y1 - band->y0);
+          cairo_clip (cr);
+        }
+      cairo_set_matrix (cr, &matrix);
+      band->painter = *p;
+      band->painter.cr = cr;
+      band->painter.raster = hel_raster_line_new_for_rows (p->raster, band->y0, band->y1);
+      band->painter.stats = &band->stats;
+      /* Text is never drawn on a band. */
+      band->painter.layout = NULL;
+      band->painter.current = NULL;
+      band->painter.font = NULL;
+    }
+  return frame;
+}
+
+static void
+bands_free (BandFrame *frame)
+{
+  for (guint i = 0; i < frame->n; i++)
+    {
+      cairo_destroy (frame->bands[i].painter.cr);
+      hel_raster_line_free (frame->bands[i].painter.raster);
+      cairo_surface_destroy (frame->bands[i].surface);
+    }
+  g_mutex_clear (&frame->lock);
+  g_cond_clear (&frame->done);
+  g_free (frame);
+}
+
 /* The still layer's ties, centre and people, as hel_render_netmap_layers() draws them, but
  * on an image with pictures of people, pixels that a picture painted later will cover are
  * skipped (see HelRasterCover): in a crowd most of the ties and much of the people lie under
@@ -1776,7 +1968,8 @@ draw_still_covered (Painter *p,
   guint8 *data;
   double ox, oy;
   int stride, owners_stride;
-  guint n_items = 0;
+  guint n_items = 0, n_bands;
+  BandFrame *frame = NULL;
 
   if (!p->pictures || p->raster == NULL || p->options->draw_hidden ||
       map->nodes->len >= HEL_RASTER_COVER_MAX_OWNER)
@@ -1829,18 +2022,50 @@ draw_still_covered (Painter *p,
   p->cover = cache->cover;
   p->cover_ox = ox;
   p->cover_oy = oy;
-  for (guint i = 0; i < map->ties->len; i++)
+  /* The bands look people up at once: only with the index built now. */
+  n_bands = hel_netmap_index_now (map) ? band_count (p, &clip) : 1;
+  if (n_bands > 1)
     {
-      const HelNetmapTie *tie = map->ties->pdata[i];
-      if (!tie_touches (tie, active))
-        draw_tie (p, tie);
+      /* Every band works through every tie: the first one's counts are the frame's. */
+      frame = bands_new (p, target, &clip, (int) ox, (int) oy, n_bands);
+      frame->active = active;
+      frame->items = items;
+      frame->n_items = n_items;
+      frame->cover = cache->cover;
+      run_bands (frame);
+      p->stats->ties_drawn += frame->bands[0].stats.ties_drawn;
+      p->stats->ties_culled += frame->bands[0].stats.ties_culled;
+      p->stats->ties_clipped += frame->bands[0].stats.ties_clipped;
+      p->stats->ties_hidden += frame->bands[0].stats.ties_hidden;
+      p->stats->tie_segments += frame->bands[0].stats.tie_segments;
+      cairo_surface_mark_dirty (target);
     }
+  else
+    for (guint i = 0; i < map->ties->len; i++)
+      {
+        const HelNetmapTie *tie = map->ties->pdata[i];
+        if (!tie_touches (tie, active))
+          draw_tie (p, tie);
+      }
   p->cover = NULL;
   hel_raster_line_set_hidden (p->raster, NULL, 0, NULL);
   draw_centre (p);
 
-  /* People, but not where a later one will be on top. */
+  /* People, but not where a later one will be on top; in bands when all are pictures. */
   cairo_surface_flush (target);
+  for (guint i = 0; frame != NULL && i < n_items; i++)
+    if (items[i].paint != PERSON_PICTURE)
+      {
+        bands_free (frame);
+        frame = NULL;
+      }
+  if (frame != NULL)
+    {
+      frame->people = TRUE;
+      run_bands (frame);
+      bands_free (frame);
+      n_items = 0;
+    }
   for (guint i = 0; i < n_items; i++)
     {
       const Picture *picture = items[i].picture;

@@ -67,6 +67,9 @@ typedef struct {
                                        * comparison): the sector labels need not avoid them */
   gboolean        draw_hidden;        /* also draw what people will cover: the same pixels,
                                        * slower (for comparing) */
+  int             threads;            /* on images, the ties and people are drawn by this
+                                       * many threads at once, each in its band of rows (the
+                                       * same pixels as one); 0: one per processor, up to 4 */
 } HelNetmapRenderOptions;
 
 /* What a call drew: culled = skipped because it was out of view. */
