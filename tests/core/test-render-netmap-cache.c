@@ -446,6 +446,95 @@ test_hidden_work_skipped_same_pixels (void)
   g_assert_cmpuint (hidden_ties, >, 20);
 }
 
+/* The backdrop (rings and labels) comes from the cache when a frame looks like the last
+ * one: after any change that shows in it, the next frame draws it afresh. Each frame is
+ * compared with one drawn without the speed-ups. */
+static void
+test_backdrop_follows_every_change (void)
+{
+  g_autoptr(HelNetmap) map = crowd (60);
+  g_autoptr(HelNetmapRenderCache) cache = hel_netmap_render_cache_new ();
+  HelNetmapStyle style;
+  HelNetmapView view;
+  HelNetmapRenderOptions options;
+  int width = W, height = H, ox = 0, oy = 0;
+  /* Narrow, a corner's sector label steps below the title: its name moves it. */
+  const char *changes[] = { "first frame", "the same again", "panned", "zoomed", "dark",
+                            "another font", "bigger text", "narrow", "renamed", "a caption",
+                            "legend elsewhere", "initials only", "a device offset",
+                            "back to the start" };
+
+  hel_netmap_style_init (&style, HEL_NETMAP_THEME_LIGHT);
+  hel_render_netmap_fit_view (&view, &style, W, H);
+  hel_netmap_render_options_init (&options);
+  options.cache = cache;
+  for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
+    {
+      const char *change = changes[c];
+      cairo_surface_t *fast, *slow;
+      int differ = 0, stride;
+
+      if (g_str_equal (change, "panned"))
+        hel_netmap_view_pan (&view, 23, -11);
+      else if (g_str_equal (change, "zoomed"))
+        hel_netmap_view_zoom_at (&view, 1.3, W / 2.0, H / 2.0);
+      else if (g_str_equal (change, "dark"))
+        hel_netmap_style_init (&style, HEL_NETMAP_THEME_DARK);
+      else if (g_str_equal (change, "another font"))
+        style.font_family = "Serif";
+      else if (g_str_equal (change, "bigger text"))
+        style.text_scale = 1.4;
+      else if (g_str_equal (change, "renamed"))
+        {
+          g_free (map->title);
+          map->title = g_strdup ("Familien Østergaard-Nielsen og venner fra skolen");
+        }
+      else if (g_str_equal (change, "a caption"))
+        options.caption = "Version 3. marts";
+      else if (g_str_equal (change, "legend elsewhere"))
+        options.legend_elsewhere = TRUE;
+      else if (g_str_equal (change, "initials only"))
+        options.initials_only = TRUE;
+      else if (g_str_equal (change, "narrow"))
+        {
+          width = 420;
+          height = H + 40;
+        }
+      else if (g_str_equal (change, "a device offset"))
+        {
+          ox = -20;
+          oy = -7;
+        }
+      else if (g_str_equal (change, "back to the start"))
+        {
+          hel_netmap_style_init (&style, HEL_NETMAP_THEME_LIGHT);
+          hel_render_netmap_fit_view (&view, &style, W, H);
+          g_free (map->title);
+          map->title = g_strdup ("Familien Prøve");
+          options.caption = NULL;
+          options.legend_elsewhere = FALSE;
+          options.initials_only = FALSE;
+          width = W;
+          height = H;
+          ox = oy = 0;
+        }
+
+      options.draw_hidden = FALSE;
+      fast = draw_frame (map, &style, &view, &options, width, height, 1, ox, oy, NULL, NULL);
+      options.draw_hidden = TRUE;
+      slow = draw_frame (map, &style, &view, &options, width, height, 1, ox, oy, NULL, NULL);
+      stride = cairo_image_surface_get_stride (fast);
+      for (int y = 0; y < height; y++)
+        differ += memcmp (cairo_image_surface_get_data (fast) + (gsize) y * stride,
+                          cairo_image_surface_get_data (slow) + (gsize) y * stride,
+                          (gsize) width * 4) != 0;
+      g_test_message ("%s: %d rows differ", change, differ);
+      g_assert_cmpint (differ, ==, 0);
+      cairo_surface_destroy (fast);
+      cairo_surface_destroy (slow);
+    }
+}
+
 static cairo_status_t
 append_cb (void                *closure,
            const unsigned char *data,
@@ -510,6 +599,8 @@ main (int   argc,
   g_test_add_func ("/netmap/render-cache/zoomed-view-skips-work", test_zoomed_view_skips_work);
   g_test_add_func ("/netmap/render-cache/hidden-work-skipped-same-pixels",
                    test_hidden_work_skipped_same_pixels);
+  g_test_add_func ("/netmap/render-cache/backdrop-follows-every-change",
+                   test_backdrop_follows_every_change);
   g_test_add_func ("/netmap/render-cache/vector-files-stay-vector",
                    test_vector_files_stay_vector);
   return g_test_run ();

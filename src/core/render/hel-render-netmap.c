@@ -174,6 +174,13 @@ struct _HelNetmapRenderCache
   HelNetmapStyle  people_style;
   char           *people_font;
   HelRasterCover *cover;         /* which picture is on top where, during a frame */
+
+  /* The backdrop (background, rings, sector and ring labels) as the last frame drew it, with
+   * what it was drawn for: the same frame again copies it. */
+  cairo_surface_t *backdrop;
+  char           *backdrop_key;
+  HelNetmapStyle  backdrop_style;
+  char           *backdrop_font;
 };
 
 typedef struct {
@@ -228,6 +235,7 @@ hel_netmap_render_cache_clear (HelNetmapRenderCache *cache)
   g_return_if_fail (cache != NULL);
   g_hash_table_remove_all (cache->layouts);
   clear_people (cache);
+  g_clear_pointer (&cache->backdrop, cairo_surface_destroy);
 }
 
 void
@@ -240,6 +248,9 @@ hel_netmap_render_cache_free (HelNetmapRenderCache *cache)
   g_object_unref (cache->context);
   g_free (cache->people_font);
   hel_raster_cover_free (cache->cover);
+  g_clear_pointer (&cache->backdrop, cairo_surface_destroy);
+  g_free (cache->backdrop_key);
+  g_free (cache->backdrop_font);
   g_free (cache);
 }
 
@@ -2088,6 +2099,96 @@ draw_still_covered (Painter *p,
   return TRUE;
 }
 
+static void
+draw_backdrop (Painter *p)
+{
+  set_colour (p->cr, &p->style->background);
+  cairo_rectangle (p->cr, 0, 0, p->width, p->height);
+  cairo_fill (p->cr);
+  draw_rings (p);
+  draw_sector_labels (p);
+  draw_ring_labels (p);
+}
+
+/* The backdrop from the cache when this frame's is the last one's (drawn into the cache
+ * first when not): most of a full frame's pixels, blended through three discs, for a copy.
+ * Only onto a whole image that the backdrop covers, with an opaque background, so the
+ * pixels are the same as drawing it; FALSE (nothing drawn) elsewhere. */
+static gboolean
+paint_backdrop (Painter *p)
+{
+  HelNetmapRenderCache *cache = p->options->cache;
+  cairo_surface_t *target;
+  cairo_rectangle_int_t clip;
+  g_autofree char *title = NULL, *key = NULL;
+  double ox, oy, x0 = 0, y0 = 0, x1 = p->width, y1 = p->height;
+  int width, height, stride;
+  const guint8 *from;
+  guint8 *to;
+
+  if (!p->pictures || p->raster == NULL || p->options->draw_hidden ||
+      p->style->background.alpha < 1)
+    return FALSE;
+  target = cairo_get_group_target (p->cr);
+  width = cairo_image_surface_get_width (target);
+  height = cairo_image_surface_get_height (target);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  hel_raster_line_get_clip (p->raster, &clip);
+  cairo_user_to_device (p->cr, &x0, &y0);
+  cairo_user_to_device (p->cr, &x1, &y1);
+  if (clip.x != 0 || clip.y != 0 || clip.width != width || clip.height != height ||
+      x0 + ox > 0 || y0 + oy > 0 || x1 + ox < width || y1 + oy < height)
+    return FALSE;
+
+  title = title_text (p);
+  key = g_strdup_printf ("%d %d %.17g %.17g|%.17g %.17g %.17g|%.17g %.17g %.17g|%.17g %.17g|"
+                         "%d %d %d|%s|%s", width, height, ox, oy, p->matrix.xx, p->matrix.x0,
+                         p->matrix.y0, p->view->scale, p->view->origin_x, p->view->origin_y,
+                         p->width, p->height, p->options->legend_elsewhere, p->strip_legend,
+                         cairo_get_antialias (p->cr), title,
+                         p->options->caption ? p->options->caption : "");
+  if (cache->backdrop == NULL || g_strcmp0 (key, cache->backdrop_key) != 0 ||
+      !same_style (p->style, &cache->backdrop_style, cache->backdrop_font))
+    {
+      cairo_t *saved = p->cr, *cr;
+
+      g_clear_pointer (&cache->backdrop, cairo_surface_destroy);
+      cache->backdrop = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_surface_set_device_offset (cache->backdrop, ox, oy);
+      cr = cairo_create (cache->backdrop);
+      cairo_set_antialias (cr, cairo_get_antialias (saved));
+      cairo_set_tolerance (cr, cairo_get_tolerance (saved));
+      cairo_set_matrix (cr, &p->matrix);
+      p->cr = cr;
+      draw_backdrop (p);
+      p->cr = saved;
+      if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_destroy (cr);
+          g_clear_pointer (&cache->backdrop, cairo_surface_destroy);
+          return FALSE;
+        }
+      cairo_destroy (cr);
+      cairo_surface_flush (cache->backdrop);
+      g_free (cache->backdrop_key);
+      cache->backdrop_key = g_steal_pointer (&key);
+      cache->backdrop_style = *p->style;
+      cache->backdrop_style.font_family = NULL;
+      g_free (cache->backdrop_font);
+      cache->backdrop_font = g_strdup (p->style->font_family);
+    }
+
+  cairo_surface_flush (target);
+  from = cairo_image_surface_get_data (cache->backdrop);
+  to = cairo_image_surface_get_data (target);
+  stride = cairo_image_surface_get_stride (target);
+  if (from == NULL || to == NULL || stride != cairo_image_surface_get_stride (cache->backdrop))
+    return FALSE;
+  memcpy (to, from, (gsize) stride * height);
+  cairo_surface_mark_dirty (target);
+  return TRUE;
+}
+
 void
 hel_render_netmap_layers (cairo_t                      *cr,
                           const HelNetmap              *map,
@@ -2135,12 +2236,8 @@ hel_render_netmap_layers (cairo_t                      *cr,
   cairo_save (cr);
   if (options->layers & HEL_NETMAP_LAYER_STATIC)
     {
-      set_colour (cr, &style->background);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_fill (cr);
-      draw_rings (&p);
-      draw_sector_labels (&p);
-      draw_ring_labels (&p);
+      if (!paint_backdrop (&p))
+        draw_backdrop (&p);
       if (!draw_still_covered (&p, active))
         {
           for (guint i = 0; i < map->ties->len; i++)
