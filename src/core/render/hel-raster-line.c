@@ -479,16 +479,26 @@ band_table_for (HelRasterLine *raster,
                 const Piece   *piece,
                 double         half)
 {
-  const Shadow *shadow = &piece->shadow;
   int len = (int) ceil (piece->reach * BAND_STEPS) + 1;
+  /* Pieces of one slope (a zigzag's legs, a tie's dashes) differ in the last bits: a table
+   * is made for the slope and width rounded to a millionth, from those rounded values, so
+   * what it holds does not depend on which piece came first (and threads drawing other
+   * strokes before get the same pixels). */
+  double a = round ((piece->shadow.h + piece->shadow.k) * 1048576) / 1048576;
+  double b = round ((piece->shadow.h - piece->shadow.k) * 1048576) / 1048576;
+  double width = round (half * 1048576) / 1048576;
+  Shadow rounded = { 0.5 * (a + b), 0.5 * (a - b), a > 0 ? 1 / a : 0,
+                     b > 0 && a > 0 ? 1 / (2 * a * b) : 0 };
+  const Shadow *shadow = &rounded;
   BandTable *table;
 
+  if (!(a > 0))
+    return -1;
   for (int i = 0; i < N_BAND_TABLES; i++)
     {
       table = &raster->band_tables[i];
-      /* Pieces of one slope (a zigzag's legs, a tie's dashes) differ in the last bits. */
-      if (table->coverage != NULL && fabs (table->h - shadow->h) < 1e-6 &&
-          fabs (table->k - shadow->k) < 1e-6 && fabs (table->half - half) < 1e-9)
+      if (table->coverage != NULL && table->h == shadow->h && table->k == shadow->k &&
+          table->half == width && table->len >= len)
         {
           table->stroke = raster->stroke;
           return i;
@@ -510,13 +520,13 @@ band_table_for (HelRasterLine *raster,
         }
       /* Looked up by the nearest step: exact on whole and half pixels. */
       for (int j = 0; j < len; j++)
-        table->coverage[j] = (guint8) CLAMP (band_coverage (shadow, half,
+        table->coverage[j] = (guint8) CLAMP (band_coverage (shadow, width,
                                                             (double) j / BAND_STEPS) * 255 + 0.5,
                                              0, 255);
       table->len = len;
       table->h = shadow->h;
       table->k = shadow->k;
-      table->half = half;
+      table->half = width;
       table->stroke = raster->stroke;
       raster->next_band_table = i + 1;
       return i;

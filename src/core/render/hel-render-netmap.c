@@ -1803,20 +1803,69 @@ struct _BandFrame {
   Band                  bands[MAX_BANDS];
 };
 
+/* The rows of the target's pixels that @tie may draw into, however it is drawn (its line,
+ * pattern, arrowheads, selection), from @top to @bottom; FALSE if it has no ends. */
+static gboolean
+tie_rows (Painter            *p,
+          const HelNetmapTie *tie,
+          int                 oy,
+          double             *top,
+          double             *bottom)
+{
+  double x1, y1, x2, y2, wx, wy1, wy2;
+  double margin = 16 * p->unit * MAX (p->style->line_scale, 1.0) + 2;
+
+  if (!hel_netmap_tie_endpoints (p->map, tie, &x1, &y1, &x2, &y2))
+    return FALSE;
+  to_widget (p, x1, y1, &wx, &wy1);
+  to_widget (p, x2, y2, &wx, &wy2);
+  *top = (MIN (wy1, wy2) - margin) * p->matrix.yy + p->matrix.y0 + oy;
+  *bottom = (MAX (wy1, wy2) + margin) * p->matrix.yy + p->matrix.y0 + oy;
+  return TRUE;
+}
+
+/* A band draws the ties that reach into its rows; each tie is counted by one band, the one
+ * its top row falls in (the first or last for ties above or below all of them), which also
+ * works through the ties that reach into none. */
+static void
+band_ties (Band *band)
+{
+  BandFrame *frame = band->frame;
+  Painter *p = &band->painter;
+  HelNetmapRenderStats elsewhere;
+  int first = frame->bands[0].y0, last = frame->bands[frame->n - 1].y1;
+
+  for (guint i = 0; i < p->map->ties->len; i++)
+    {
+      const HelNetmapTie *tie = p->map->ties->pdata[i];
+      double top, bottom, home;
+      gboolean ours;
+
+      if (tie_touches (tie, frame->active))
+        continue;
+      if (!tie_rows (p, tie, frame->oy, &top, &bottom))
+        {
+          top = first;
+          bottom = last;
+        }
+      home = CLAMP (top, first, last - 1);
+      ours = home >= band->y0 && home < band->y1;
+      if (!ours && (bottom < band->y0 || top >= band->y1))
+        continue;
+      p->stats = ours ? &band->stats : &elsewhere;
+      draw_tie (p, tie);
+    }
+  p->stats = &band->stats;
+}
+
 static void
 band_run (Band *band)
 {
   BandFrame *frame = band->frame;
-  Painter *p = &band->painter;
 
   if (!frame->people)
     {
-      for (guint i = 0; i < p->map->ties->len; i++)
-        {
-          const HelNetmapTie *tie = p->map->ties->pdata[i];
-          if (!tie_touches (tie, frame->active))
-            draw_tie (p, tie);
-        }
+      band_ties (band);
       return;
     }
   for (guint i = 0; i < frame->n_items; i++)
@@ -2037,18 +2086,21 @@ draw_still_covered (Painter *p,
   n_bands = hel_netmap_index_now (map) ? band_count (p, &clip) : 1;
   if (n_bands > 1)
     {
-      /* Every band works through every tie: the first one's counts are the frame's. */
+      /* Each tie is counted by one band. */
       frame = bands_new (p, target, &clip, (int) ox, (int) oy, n_bands);
       frame->active = active;
       frame->items = items;
       frame->n_items = n_items;
       frame->cover = cache->cover;
       run_bands (frame);
-      p->stats->ties_drawn += frame->bands[0].stats.ties_drawn;
-      p->stats->ties_culled += frame->bands[0].stats.ties_culled;
-      p->stats->ties_clipped += frame->bands[0].stats.ties_clipped;
-      p->stats->ties_hidden += frame->bands[0].stats.ties_hidden;
-      p->stats->tie_segments += frame->bands[0].stats.tie_segments;
+      for (guint b = 0; b < n_bands; b++)
+        {
+          p->stats->ties_drawn += frame->bands[b].stats.ties_drawn;
+          p->stats->ties_culled += frame->bands[b].stats.ties_culled;
+          p->stats->ties_clipped += frame->bands[b].stats.ties_clipped;
+          p->stats->ties_hidden += frame->bands[b].stats.ties_hidden;
+          p->stats->tie_segments += frame->bands[b].stats.tie_segments;
+        }
       cairo_surface_mark_dirty (target);
     }
   else
