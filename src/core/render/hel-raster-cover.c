@@ -192,7 +192,23 @@ hel_raster_cover_index (HelRasterCover *cover)
 {
   g_return_if_fail (cover != NULL && cover->data != NULL);
 
-  for (int ty = 0; ty < cover->tiles_down; ty++)
+  hel_raster_cover_index_rows (cover, cover->clip.y, cover->clip.y + cover->clip.height);
+  hel_raster_cover_index_done (cover);
+}
+
+void
+hel_raster_cover_index_rows (HelRasterCover *cover,
+                             int             y0,
+                             int             y1)
+{
+  int ty0, ty1;
+
+  g_return_if_fail (cover != NULL && cover->data != NULL && !cover->indexed);
+
+  /* The squares wholly inside the rows. */
+  ty0 = (MAX (y0 - cover->clip.y, 0) + TILE - 1) / TILE;
+  ty1 = MIN (MAX (y1 - cover->clip.y, 0) / TILE, cover->tiles_down);
+  for (int ty = ty0; ty < ty1; ty++)
     {
       guint16 *tiles = cover->tiles + (gsize) ty * cover->tiles_across;
       int lo = G_MININT, hi = G_MAXINT;
@@ -209,6 +225,13 @@ hel_raster_cover_index (HelRasterCover *cover)
                                 cover->clip.width)
                     : 0;
     }
+}
+
+void
+hel_raster_cover_index_done (HelRasterCover *cover)
+{
+  g_return_if_fail (cover != NULL && cover->data != NULL);
+
   cover->indexed = TRUE;
 }
 
@@ -281,56 +304,57 @@ hel_raster_cover_composite_rows (const HelRasterCover        *cover,
   x1 = MIN (x + box->x + box->width, cover->clip.x + cover->clip.width);
   y0 = MAX (MAX (y + box->y, cover->clip.y), row0);
   y1 = MIN (MIN (y + box->y + box->height, cover->clip.y + cover->clip.height), row1);
-  for (int j = y0; j < y1; j++)
+  /* A square of TILE x TILE pixels at a time (from the clip's top left): past it where later
+   * pictures cover all of it, else row by row, eight pixels at once where it is whole. */
+  for (int ty = (y0 - cover->clip.y) / TILE; cover->clip.y + ty * TILE < y1; ty++)
     {
-      const guint32 *s = (const guint32 *) (gconstpointer) (src + (gsize) (j - y) * src_stride) - x;
-      guint32 *d = (guint32 *) (gpointer) (cover->data + (gsize) j * cover->stride);
-      const guint16 *o = cover->owners + (gsize) (j - cover->clip.y) * cover->clip.width -
-                         cover->clip.x;
-
-      int ty = (j - cover->clip.y) / TILE;
+      int top = MAX (y0, cover->clip.y + ty * TILE);
+      int bottom = MIN (y1, cover->clip.y + (ty + 1) * TILE);
       const guint16 *tiles = ty < cover->tiles_down
                              ? cover->tiles + (gsize) ty * cover->tiles_across : NULL;
 
-      /* A square at a time (they start at the clip's left edge): past it where a later
-       * picture covers all of it, else eight pixels at once where it is whole. */
-      for (int i = x0; i < x1;)
+      for (int tx = (x0 - cover->clip.x) / TILE; cover->clip.x + tx * TILE < x1; tx++)
         {
-          int tx = (i - cover->clip.x) / TILE;
-          int end = MIN (cover->clip.x + (tx + 1) * TILE, x1);
+          int left = MAX (x0, cover->clip.x + tx * TILE);
+          int right = MIN (x1, cover->clip.x + (tx + 1) * TILE);
 
           if (tiles != NULL && tx < cover->tiles_across && tiles[tx] > owner)
+            continue;
+          for (int j = top; j < bottom; j++)
             {
-              i = end;
-              continue;
-            }
+              const guint32 *s = (const guint32 *) (gconstpointer) (src + (gsize) (j - y) * src_stride) - x;
+              guint32 *d = (guint32 *) (gpointer) (cover->data + (gsize) j * cover->stride);
+              const guint16 *o = cover->owners + (gsize) (j - cover->clip.y) * cover->clip.width -
+                                 cover->clip.x;
+              int i = left;
+
 #ifdef __SSE2__
-          if (end - i == 8)
-            {
-              __m128i hidden = _mm_cmpgt_epi16 (_mm_loadu_si128 ((const __m128i *) (gconstpointer) &o[i]),
-                                                above);
-              __m128i *dst = (__m128i *) (gpointer) &d[i];
-
-              if (_mm_movemask_epi8 (hidden) != 0xffff)
+              if (right - left == 8)
                 {
-                  _mm_storeu_si128 (dst, over4 (_mm_loadu_si128 ((const __m128i *) (gconstpointer) &s[i]),
-                                                _mm_loadu_si128 (dst),
-                                                _mm_unpacklo_epi16 (hidden, hidden)));
-                  _mm_storeu_si128 (dst + 1, over4 (_mm_loadu_si128 ((const __m128i *) (gconstpointer) &s[i + 4]),
-                                                    _mm_loadu_si128 (dst + 1),
-                                                    _mm_unpackhi_epi16 (hidden, hidden)));
-                }
-              i = end;
-              continue;
-            }
-#endif
-          for (; i < end; i++)
-            {
-              guint32 sp = s[i];
+                  __m128i hidden = _mm_cmpgt_epi16 (_mm_loadu_si128 ((const __m128i *) (gconstpointer) &o[i]),
+                                                    above);
+                  __m128i *dst = (__m128i *) (gpointer) &d[i];
 
-              if (sp == 0 || o[i] > owner)
-                continue;
-              d[i] = sp >= 0xff000000u ? sp : hel_raster_cover_over (sp, d[i]);
+                  if (_mm_movemask_epi8 (hidden) != 0xffff)
+                    {
+                      _mm_storeu_si128 (dst, over4 (_mm_loadu_si128 ((const __m128i *) (gconstpointer) &s[i]),
+                                                    _mm_loadu_si128 (dst),
+                                                    _mm_unpacklo_epi16 (hidden, hidden)));
+                      _mm_storeu_si128 (dst + 1, over4 (_mm_loadu_si128 ((const __m128i *) (gconstpointer) &s[i + 4]),
+                                                        _mm_loadu_si128 (dst + 1),
+                                                        _mm_unpackhi_epi16 (hidden, hidden)));
+                    }
+                  continue;
+                }
+#endif
+              for (; i < right; i++)
+                {
+                  guint32 sp = s[i];
+
+                  if (sp == 0 || o[i] > owner)
+                    continue;
+                  d[i] = sp >= 0xff000000u ? sp : hel_raster_cover_over (sp, d[i]);
+                }
             }
         }
     }

@@ -40,6 +40,14 @@ void            hel_raster_cover_add_run   (HelRasterCover              *cover,
 /* After the last run: makes the coarse map that hel_raster_cover_box_hidden() and
  * hel_raster_cover_composite() look at first. */
 void            hel_raster_cover_index     (HelRasterCover              *cover);
+/* The same in parts, by threads at once (each adding the runs of its own rows first): the
+ * squares wholly inside rows @y0 to @y1 (excluded). Rows a thread indexes start and end a
+ * multiple of 8 rows from the clip's top, the last may end at its bottom. Then, once all
+ * rows are done, hel_raster_cover_index_done(). */
+void            hel_raster_cover_index_rows (HelRasterCover             *cover,
+                                             int                         y0,
+                                             int                         y1);
+void            hel_raster_cover_index_done (HelRasterCover             *cover);
 /* TRUE if every pixel from (@x0, @y0) to (@x1, @y1) (included) is covered by some picture;
  * FALSE may also mean not known (it looks at squares of pixels). */
 gboolean        hel_raster_cover_box_hidden (const HelRasterCover       *cover,

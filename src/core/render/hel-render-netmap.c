@@ -1769,6 +1769,26 @@ painter_clear (Painter *p)
   g_clear_pointer (&p->raster, hel_raster_line_free);
 }
 
+/* Marks where the picture of @item (number @owner) is opaque, in rows @y0 to @y1. */
+static void
+cover_person (HelRasterCover   *cover,
+              const PersonItem *item,
+              guint16           owner,
+              int               ox,
+              int               oy,
+              int               y0,
+              int               y1)
+{
+  const Picture *picture = item->picture;
+  int x = item->dx + ox, y = item->dy + oy;
+  int from = MAX (y0 - y, 0), to = MIN (y1 - y, cairo_image_surface_get_height (picture->surface));
+
+  for (int r = from; r < to; r++)
+    if (picture->solid[2 * r] < picture->solid[2 * r + 1])
+      hel_raster_cover_add_run (cover, y + r, x + picture->solid[2 * r],
+                                x + picture->solid[2 * r + 1], owner);
+}
+
 /* ---- bands: the still layer's ties and people drawn by several threads ---- */
 
 /* On an image the ties and the people (most of a frame) are drawn in horizontal bands of the
@@ -1780,6 +1800,12 @@ painter_clear (Painter *p)
 #define MAX_BANDS 4
 
 typedef struct _BandFrame BandFrame;
+
+typedef enum {
+  ROUND_COVER,       /* where the pictures are opaque, the rows' squares */
+  ROUND_TIES,
+  ROUND_PEOPLE,
+} BandRound;
 
 typedef struct {
   BandFrame            *frame;
@@ -1793,11 +1819,11 @@ struct _BandFrame {
   GMutex                lock;
   GCond                 done;
   guint                 pending;
-  gboolean              people;      /* this round: the people (else the ties) */
+  BandRound             round;
   gint64                active;
   const PersonItem     *items;
   guint                 n_items;
-  const HelRasterCover *cover;
+  HelRasterCover       *cover;
   int                   ox, oy;      /* the target's device offset */
   guint                 n;
   Band                  bands[MAX_BANDS];
@@ -1863,7 +1889,16 @@ band_run (Band *band)
 {
   BandFrame *frame = band->frame;
 
-  if (!frame->people)
+  if (frame->round == ROUND_COVER)
+    {
+      for (guint i = 0; i < frame->n_items; i++)
+        if (frame->items[i].paint == PERSON_PICTURE)
+          cover_person (frame->cover, &frame->items[i], (guint16) (i + 1), frame->ox, frame->oy,
+                        band->y0, band->y1);
+      hel_raster_cover_index_rows (frame->cover, band->y0, band->y1);
+      return;
+    }
+  if (frame->round == ROUND_TIES)
     {
       band_ties (band);
       return;
@@ -1968,8 +2003,10 @@ bands_new (Painter                     *p,
       cairo_t *cr;
 
       band->frame = frame;
-      band->y0 = clip->y + (int) ((gint64) clip->height * i / n);
-      band->y1 = clip->y + (int) ((gint64) clip->height * (i + 1) / n);
+      /* Whole squares of the cover (8 rows) to each but the last. */
+      band->y0 = clip->y + (int) ((gint64) clip->height * i / n / 8 * 8);
+      band->y1 = i + 1 < n ? clip->y + (int) ((gint64) clip->height * (i + 1) / n / 8 * 8)
+                           : clip->y + clip->height;
       /* The band's rows only, at their place in the target's pixels; the clip across. */
       band->surface = cairo_image_surface_create_for_data (data + (gsize) band->y0 * stride,
                                                            CAIRO_FORMAT_ARGB32, width,
@@ -2054,29 +2091,13 @@ draw_still_covered (Painter *p,
         n_items++;
     }
 
-  /* Where each picture is opaque, numbered in painting order from 1. */
+  /* Where each picture is opaque, numbered in painting order from 1 (marked by the bands'
+   * first round, or below), then the ties, but not where a person will be on top. */
   if (cache->cover == NULL)
     cache->cover = hel_raster_cover_new ();
   hel_raster_line_get_clip (p->raster, &clip);
   hel_raster_cover_begin (cache->cover, data, cairo_image_surface_get_width (target),
                           cairo_image_surface_get_height (target), stride, &clip);
-  for (guint i = 0; i < n_items; i++)
-    {
-      const Picture *picture = items[i].picture;
-      int x = items[i].dx + (int) ox, y = items[i].dy + (int) oy, h;
-
-      if (items[i].paint != PERSON_PICTURE)
-        continue;
-      h = cairo_image_surface_get_height (picture->surface);
-      for (int r = 0; r < h; r++)
-        if (picture->solid[2 * r] < picture->solid[2 * r + 1])
-          hel_raster_cover_add_run (cache->cover, y + r, x + picture->solid[2 * r],
-                                    x + picture->solid[2 * r + 1], (guint16) (i + 1));
-    }
-
-  hel_raster_cover_index (cache->cover);
-
-  /* Ties, but not where a person will be on top. */
   owners = hel_raster_cover_get_owners (cache->cover, &owners_stride, &area);
   hel_raster_line_set_hidden (p->raster, owners, owners_stride, &area);
   p->cover = cache->cover;
@@ -2086,12 +2107,16 @@ draw_still_covered (Painter *p,
   n_bands = hel_netmap_index_now (map) ? band_count (p, &clip) : 1;
   if (n_bands > 1)
     {
-      /* Each tie is counted by one band. */
       frame = bands_new (p, target, &clip, (int) ox, (int) oy, n_bands);
       frame->active = active;
       frame->items = items;
       frame->n_items = n_items;
       frame->cover = cache->cover;
+      frame->round = ROUND_COVER;
+      run_bands (frame);
+      hel_raster_cover_index_done (cache->cover);
+      /* Each tie is counted by one band. */
+      frame->round = ROUND_TIES;
       run_bands (frame);
       for (guint b = 0; b < n_bands; b++)
         {
@@ -2104,12 +2129,19 @@ draw_still_covered (Painter *p,
       cairo_surface_mark_dirty (target);
     }
   else
-    for (guint i = 0; i < map->ties->len; i++)
-      {
-        const HelNetmapTie *tie = map->ties->pdata[i];
-        if (!tie_touches (tie, active))
-          draw_tie (p, tie);
-      }
+    {
+      for (guint i = 0; i < n_items; i++)
+        if (items[i].paint == PERSON_PICTURE)
+          cover_person (cache->cover, &items[i], (guint16) (i + 1), (int) ox, (int) oy,
+                        clip.y, clip.y + clip.height);
+      hel_raster_cover_index (cache->cover);
+      for (guint i = 0; i < map->ties->len; i++)
+        {
+          const HelNetmapTie *tie = map->ties->pdata[i];
+          if (!tie_touches (tie, active))
+            draw_tie (p, tie);
+        }
+    }
   p->cover = NULL;
   hel_raster_line_set_hidden (p->raster, NULL, 0, NULL);
   draw_centre (p);
@@ -2124,7 +2156,7 @@ draw_still_covered (Painter *p,
       }
   if (frame != NULL)
     {
-      frame->people = TRUE;
+      frame->round = ROUND_PEOPLE;
       run_bands (frame);
       bands_free (frame);
       n_items = 0;
