@@ -589,6 +589,40 @@ test_reference_labels_clear (Fixture       *f,
   }
 }
 
+/* The worst band's colour means a very high score on the SDQ's difficulties and a very low
+ * one on prosocial behaviour: the legend names both, each once, for the same colour. */
+static void
+test_sdq_legend_names_reversed_band (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelChart) chart = hel_chart_new (f->store, HEL_CHART_PERSON_SDQ, f->child, NULL,
+                                             &error);
+  g_autoptr(GArray) bands = NULL;
+  int very_high = -1, very_low = -1;
+
+  g_assert_no_error (error);
+  bands = _hel_chart_band_colours (chart);
+  for (guint b = 0; b < bands->len; b++)
+    {
+      const HelChartBand *band = &g_array_index (bands, HelChartBand, b);
+
+      g_test_message ("band colour %d: %s", band->colour, band->label);
+      if (g_strcmp0 (band->label, "Very high") == 0)
+        {
+          g_assert_cmpint (very_high, ==, -1);
+          very_high = band->colour;
+        }
+      if (g_strcmp0 (band->label, "Very low") == 0)
+        {
+          g_assert_cmpint (very_low, ==, -1);
+          very_low = band->colour;
+        }
+    }
+  g_assert_cmpint (very_high, >=, 0);
+  g_assert_cmpint (very_low, ==, very_high);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -605,6 +639,7 @@ main (int    argc,
   ADD ("export", test_export);
   ADD ("table-natural-height", test_table_natural_height);
   ADD ("reference-labels-clear", test_reference_labels_clear);
+  ADD ("sdq-legend-names-reversed-band", test_sdq_legend_names_reversed_band);
 #undef ADD
 
   return g_test_run ();

@@ -298,8 +298,11 @@ add_band_colours (GArray       *colours,
       guint at = 0;
       gboolean known = FALSE;
 
+      /* A colour may mean two things: the worst band is a very high score on the SDQ's
+       * difficulties and a very low one on prosocial behaviour; the legend names both. */
       for (; at < colours->len && !known; at++)
-        known = g_array_index (colours, HelChartBand, at).colour == band->colour;
+        known = g_array_index (colours, HelChartBand, at).colour == band->colour &&
+                g_strcmp0 (g_array_index (colours, HelChartBand, at).label, band->label) == 0;
       if (known)
         continue;
       for (at = 0; at < colours->len; at++)
@@ -532,7 +535,7 @@ person_sdq (HelStore  *store,
         _hel_chart_add_panel_band (chart, panel, MAX (0, hel_sdq_band_lowest (own, b) - 0.5),
                                    MIN (HEL_SDQ_SCALE_MAX, hel_sdq_band_highest (own, b) + 0.5),
                                    sdq_band_colour (own->code[b]),
-                                   hel_sdq_band_label (own->code[b]));
+                                   hel_sdq_band_label_for_scale (own->scale, own->code[b]));
     }
   for (guint i = 0; i < list->len; i++)
     {
