@@ -66,6 +66,7 @@ enum {
   PROP_STORE,
   PROP_FAMILY_ID,
   PROP_FOLDED,
+  PROP_SECTION,
   N_PROPS
 };
 
@@ -932,6 +933,7 @@ static void
 visible_section_changed_cb (HelFamilyPage *self)
 {
   ensure_section (self, adw_view_stack_get_visible_child_name (self->sections));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
 
 static GtkWidget *
@@ -1071,6 +1073,28 @@ hel_family_page_set_folded (HelFamilyPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
+const char *
+hel_family_page_get_section (HelFamilyPage *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (HEL_IS_FAMILY_PAGE (self), NULL);
+
+  name = adw_view_stack_get_visible_child_name (self->sections);
+  return name != NULL ? name : "overview";
+}
+
+void
+hel_family_page_set_section (HelFamilyPage *self,
+                             const char    *section)
+{
+  g_return_if_fail (HEL_IS_FAMILY_PAGE (self));
+
+  /* Only a section there is: without a store, only the overview. */
+  if (section != NULL && adw_view_stack_get_child_by_name (self->sections, section) != NULL)
+    adw_view_stack_set_visible_child_name (self->sections, section);
+}
+
 /* Test hooks */
 
 AdwEntryRow *_hel_family_page_get_name_row (HelFamilyPage *self) { return self->name_row; }
@@ -1151,6 +1175,9 @@ hel_family_page_get_property (GObject    *object,
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
+    case PROP_SECTION:
+      g_value_set_string (value, hel_family_page_get_section (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1174,6 +1201,9 @@ hel_family_page_set_property (GObject      *object,
       break;
     case PROP_FOLDED:
       hel_family_page_set_folded (self, g_value_get_boolean (value));
+      break;
+    case PROP_SECTION:
+      hel_family_page_set_section (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1200,6 +1230,10 @@ hel_family_page_class_init (HelFamilyPageClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The section on screen: "overview", "plan", "netmap" or "measurements". */
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, "overview",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The window asks before erasing, and erases only when the undo toast is gone. */

@@ -19,6 +19,11 @@ void       hel_family_page_set_family_id      (HelFamilyPage *self,
 gboolean   hel_family_page_get_folded         (HelFamilyPage *self);
 void       hel_family_page_set_folded         (HelFamilyPage *self,
                                                gboolean       folded);
+/* The section on screen: "overview", "plan", "netmap" or "measurements"; setting one that
+ * is not there (without a store there is only the overview) does nothing. */
+const char *hel_family_page_get_section       (HelFamilyPage *self);
+void       hel_family_page_set_section        (HelFamilyPage *self,
+                                               const char    *section);
 /* Saves what is typed but not yet applied, and carries out pending member removals. */
 void       hel_family_page_flush              (HelFamilyPage *self);
 

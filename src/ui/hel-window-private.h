@@ -17,6 +17,7 @@ struct _HelWindow
   char                 *store_path;       /* for "Create a new database here" */
   GHashTable           *pending_erases;   /* family id -> AdwToast */
   GSettings            *settings;         /* NULL when the schema is not installed */
+  gboolean              restoring;        /* reopening the last family: nothing to remember */
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;

@@ -28,6 +28,8 @@ hel_window_get_store (HelWindow *self)
   return self->store;
 }
 
+static void reopen_last_family (HelWindow *self);
+
 void
 hel_window_set_store (HelWindow *self,
                       HelStore  *store)
@@ -39,8 +41,12 @@ hel_window_set_store (HelWindow *self,
     return;
   _hel_window_flush_erases (self);
   g_set_object (&self->store, store);
+  self->restoring = TRUE;
   hel_family_page_set_store (self->family_page, store);
   hel_family_list_set_store (self->family_list, store);
+  if (store != NULL)
+    reopen_last_family (self);
+  self->restoring = FALSE;
   if (self->board_view != NULL)
     hel_board_view_set_store (self->board_view, store);
   if (self->progress_view != NULL)
@@ -149,6 +155,8 @@ selected_id_changed_cb (HelWindow *self)
    * page: the person is still working on it. An erased family clears the page itself. */
   if (id > 0)
     hel_family_page_set_family_id (self->family_page, id);
+  if (id > 0 && self->settings != NULL && !self->restoring)
+    g_settings_set_int64 (self->settings, "last-family-id", id);
 }
 
 static void
@@ -196,8 +204,9 @@ _hel_window_get_erase_toast (HelWindow *self,
   return g_hash_table_lookup (self->pending_erases, &family_id);
 }
 
-/* The window opens as large as it was left. Run from the build tree without the schema
- * (or in a test without one), it simply opens at its default size. */
+/* The window opens as large as it was left, on the family and the section of its page that
+ * were open last. Run from the build tree without the schema (or in a test without one), it
+ * simply opens at its default size on no family. */
 static void
 remember_window_size (HelWindow *self)
 {
@@ -213,6 +222,31 @@ remember_window_size (HelWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
+/* The family open last, if it is still there and the list shows it, on the section shown
+ * last (see remember_window_size()). */
+static void
+reopen_last_family (HelWindow *self)
+{
+  g_autofree char *section = NULL;
+  gint64 id;
+
+  if (self->settings == NULL)
+    return;
+  id = g_settings_get_int64 (self->settings, "last-family-id");
+  section = g_settings_get_string (self->settings, "last-page");
+  if (id > 0 && hel_family_list_select_family (self->family_list, id))
+    hel_family_page_set_section (self->family_page, section);
+}
+
+static void
+section_changed_cb (HelWindow *self)
+{
+  if (self->settings != NULL && !self->restoring &&
+      hel_family_page_get_family_id (self->family_page) > 0)
+    g_settings_set_string (self->settings, "last-page",
+                           hel_family_page_get_section (self->family_page));
 }
 
 static void
@@ -325,6 +359,8 @@ hel_window_init (HelWindow *self)
                             G_CALLBACK (family_activated_cb), self);
   g_signal_connect_swapped (self->family_page, "erase-requested",
                             G_CALLBACK (erase_requested_cb), self);
+  g_signal_connect_swapped (self->family_page, "notify::section",
+                            G_CALLBACK (section_changed_cb), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (visible_view_changed_cb), self);
   /* Narrow: the switcher moves from the header to the bottom bar. */

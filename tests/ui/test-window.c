@@ -784,6 +784,63 @@ test_views_built_when_shown (Fixture       *f,
   g_assert_nonnull (_hel_family_page_peek_section (page, "netmap"));
 }
 
+static HelWindow *
+open_window_again (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  g_assert_finalize_object (f->window);
+  f->window = hel_window_new (NULL);
+  g_object_ref_sink (f->window);
+  hel_window_set_store (f->window, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  return f->window;
+}
+
+/* Closed and opened again, the window shows the family and the section of its page that
+ * were open last; a family that is gone since leaves the window on none. */
+static void
+test_reopens_last_family (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  gint64 alfa, beta;
+
+  g_settings_reset (settings, "last-family-id");
+  g_settings_reset (settings, "last-page");
+  alfa = save_family (f->store, "Familien Alfa");
+  beta = save_family (f->store, "Familien Beta");
+  g_assert_cmpint (alfa, >, 0);
+
+  WAIT_FOR (hel_family_list_select_family (_hel_window_get_family_list (f->window), beta));
+  hel_family_page_set_section (_hel_window_get_family_page (f->window), "netmap");
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-family-id"), ==, beta);
+  page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (page, ==, "netmap");
+
+  open_window_again (f);
+  g_assert_cmpint (hel_family_list_get_selected_id (_hel_window_get_family_list (f->window)), ==,
+                   beta);
+  g_assert_cmpint (hel_family_page_get_family_id (_hel_window_get_family_page (f->window)), ==,
+                   beta);
+  g_assert_cmpstr (hel_family_page_get_section (_hel_window_get_family_page (f->window)), ==,
+                   "netmap");
+
+  g_assert_true (hel_store_erase_family (f->store, beta, &error));
+  g_assert_no_error (error);
+  open_window_again (f);
+  g_assert_cmpint (hel_family_list_get_selected_id (_hel_window_get_family_list (f->window)), ==,
+                   0);
+  g_assert_cmpint (hel_family_page_get_family_id (_hel_window_get_family_page (f->window)), ==,
+                   0);
+
+  g_settings_reset (settings, "last-family-id");
+  g_settings_reset (settings, "last-page");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -801,6 +858,7 @@ main (int   argc,
   ADD ("/ui/window/plan-section-and-member-with-goals", test_plan_section_and_member_with_goals);
   ADD ("/ui/window/due-pill", test_due_pill);
   ADD ("/ui/window/views-built-when-shown", test_views_built_when_shown);
+  ADD ("/ui/window/reopens-last-family", test_reopens_last_family);
 #undef ADD
   g_test_add_func ("/ui/window/store-error-page", test_store_error_page);
 
