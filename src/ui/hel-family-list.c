@@ -261,7 +261,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
-/* The plan's overdue and due-soon counts at a glance: overdue wins the colour. */
+/* The plan's overdue and due-soon counts at a glance: overdue wins the colour. A family whose
+ * participation has ended has nothing due any more: its row shows only "Ended" (with both
+ * the name had no room). */
 static void
 update_due_pill (HelFamilyList *self,
                  GtkWidget     *box)
@@ -273,7 +275,8 @@ update_due_pill (HelFamilyList *self,
 
   gtk_widget_remove_css_class (pill, "overdue");
   gtk_widget_remove_css_class (pill, "due-soon");
-  if (counts == NULL || (counts->overdue == 0 && counts->due_soon == 0))
+  if (counts == NULL || (counts->overdue == 0 && counts->due_soon == 0) ||
+      g_object_get_data (G_OBJECT (box), "ended") != NULL)
     {
       gtk_widget_set_visible (pill, FALSE);
       return;
@@ -341,6 +344,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), hel_family_get_name (family));
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "detail"), detail);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "tag"), ended);
+  g_object_set_data (G_OBJECT (box), "ended", ended ? GINT_TO_POINTER (1) : NULL);
   g_object_set_data_full (G_OBJECT (box), "family-id",
                           g_memdup2 (&(gint64) { hel_family_get_id (family) }, sizeof (gint64)),
                           g_free);

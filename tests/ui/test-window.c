@@ -610,6 +610,58 @@ test_plan_section_and_member_with_goals (Fixture       *f,
 }
 
 /* The family list shows how much in the plan is overdue, and follows plan edits. */
+/* The first widget under @root (depth first) that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             gboolean     (*match) (GtkWidget *, gconstpointer),
+             gconstpointer  data)
+{
+  for (GtkWidget *w = root; w != NULL; )
+    {
+      if (match (w, data))
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == root) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_visible_pill (GtkWidget     *w,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "due-pill") &&
+         gtk_widget_get_visible (w) && gtk_widget_get_visible (gtk_widget_get_parent (w));
+}
+
+/* A row's pill: a visible label with the due-pill class. */
+static GtkWidget *
+find_visible_pill (GtkWidget *root)
+{
+  return find_widget (root, is_visible_pill, NULL);
+}
+
+static gboolean
+is_toggle_labelled (GtkWidget     *w,
+                    gconstpointer  label)
+{
+  return GTK_IS_TOGGLE_BUTTON (w) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0;
+}
+
+static GtkWidget *
+find_toggle (GtkWidget  *root,
+             const char *label)
+{
+  return find_widget (root, is_toggle_labelled, label);
+}
+
 static void
 test_due_pill (Fixture       *f,
                gconstpointer  data)
@@ -624,26 +676,31 @@ test_due_pill (Fixture       *f,
   hel_family_list_reload (list);
   sg_id = give_small_goal (f->store, id, mette, &step_id);
   drain ();
-  /* Find the row's pill: a visible label with the due-pill class. */
-  for (GtkWidget *w = GTK_WIDGET (list); w != NULL; )
-    {
-      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "due-pill") && gtk_widget_get_visible (w))
-        {
-          pill = w;
-          break;
-        }
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && w != GTK_WIDGET (list) && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = (w == NULL || w == GTK_WIDGET (list)) ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
+  pill = find_visible_pill (GTK_WIDGET (list));
   g_assert_nonnull (pill);
   g_assert_true (gtk_widget_has_css_class (pill, "overdue"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pill)), ==, "2 overdue");
+
+  /* Ended, the family has nothing due any more: its row (shown with all) says only that. */
+  {
+    g_autoptr(HelFamily) family = get_family (f, id);
+    GtkWidget *all = find_toggle (GTK_WIDGET (list), "All");
+
+    hel_family_set_end_date (family, "2025-09-01");
+    hel_family_set_end_reason (family, HEL_END_MOVED);
+    g_assert_true (hel_store_save_family (f->store, family, NULL));
+    g_assert_nonnull (all);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (all), TRUE);
+    hel_family_list_reload (list);
+    drain ();
+    g_assert_null (find_visible_pill (GTK_WIDGET (list)));
+    hel_family_set_end_date (family, NULL);
+    g_assert_true (hel_store_save_family (f->store, family, NULL));
+    hel_family_list_reload (list);
+    drain ();
+    pill = find_visible_pill (GTK_WIDGET (list));
+    g_assert_nonnull (pill);
+  }
 
   /* The small goal is achieved: its step no longer counts either. */
   plan = hel_store_load_plan (f->store, id, NULL);
