@@ -11,6 +11,7 @@ struct _HelProgressChart
 {
   GtkWidget  parent_instance;
   HelChart  *chart;
+  int        plot_height;   /* a plot's smallest height */
 };
 
 G_DEFINE_FINAL_TYPE (HelProgressChart, hel_progress_chart, GTK_TYPE_WIDGET)
@@ -80,7 +81,7 @@ hel_progress_chart_measure (GtkWidget      *widget,
       *minimum = *natural = MAX (TABLE_MIN_HEIGHT, (int) ceil (height));
     }
   else
-    *minimum = *natural = PLOT_MIN_HEIGHT;
+    *minimum = *natural = self->plot_height;
 }
 
 static void
@@ -130,6 +131,7 @@ hel_progress_chart_init (HelProgressChart *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
+  self->plot_height = PLOT_MIN_HEIGHT;
   g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (style_changed_cb), self);
   g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self);
 }
@@ -159,4 +161,14 @@ hel_progress_chart_get_chart (HelProgressChart *self)
 {
   g_return_val_if_fail (HEL_IS_PROGRESS_CHART (self), NULL);
   return self->chart;
+}
+
+void
+hel_progress_chart_set_plot_height (HelProgressChart *self,
+                                    int               height)
+{
+  g_return_if_fail (HEL_IS_PROGRESS_CHART (self));
+
+  self->plot_height = MAX (height, PLOT_MIN_HEIGHT);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

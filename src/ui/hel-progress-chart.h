@@ -15,5 +15,8 @@ GtkWidget      *hel_progress_chart_new       (void);
 void            hel_progress_chart_set_chart (HelProgressChart *self,
                                               HelChart         *chart);
 const HelChart *hel_progress_chart_get_chart (HelProgressChart *self);
+/* A plot is at least @height high (at least 300); a table is always as high as its rows. */
+void            hel_progress_chart_set_plot_height (HelProgressChart *self,
+                                                    int               height);
 
 G_END_DECLS

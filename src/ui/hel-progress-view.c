@@ -564,8 +564,12 @@ hel_progress_view_init (HelProgressView *self)
                                                   hel_chart_kind_label (project_charts[i]));
 
       self->charts[i] = hel_progress_chart_new ();
-      gtk_widget_set_size_request (self->charts[i], 360, 400);
-      gtk_widget_set_vexpand (self->charts[i], TRUE);
+      /* Plots a little taller than their smallest and as high as their neighbour; the
+       * economy's table, and its card, as high as its rows (the grid's cells are all as
+       * high as the highest: the card would have empty space under the table). */
+      gtk_widget_set_size_request (self->charts[i], 360, -1);
+      hel_progress_chart_set_plot_height (HEL_PROGRESS_CHART (self->charts[i]), 400);
+      gtk_widget_set_vexpand (self->charts[i], project_charts[i] != HEL_CHART_PROJECT_ECONOMY);
       gtk_widget_add_css_class (card, "card");
       gtk_widget_set_overflow (card, GTK_OVERFLOW_HIDDEN);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "progress.export-chart");
@@ -578,6 +582,8 @@ hel_progress_view_init (HelProgressView *self)
       gtk_box_append (GTK_BOX (bar), button);
       gtk_box_append (GTK_BOX (card), self->charts[i]);
       gtk_box_append (GTK_BOX (card), bar);
+      if (project_charts[i] == HEL_CHART_PROJECT_ECONOMY)
+        gtk_widget_set_valign (card, GTK_ALIGN_START);
       gtk_flow_box_append (self->charts_box, card);
     }
 

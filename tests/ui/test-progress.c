@@ -842,8 +842,45 @@ test_family_overview_fits_rows (Fixture       *f,
     g_assert_cmpint (gtk_widget_get_request_mode (plot), ==, GTK_SIZE_REQUEST_CONSTANT_SIZE);
     gtk_widget_measure (plot, GTK_ORIENTATION_VERTICAL, 700, &minimum, &natural, NULL, NULL);
     g_assert_cmpint (minimum, ==, 300);
+    hel_progress_chart_set_plot_height (HEL_PROGRESS_CHART (plot), 400);
+    gtk_widget_measure (plot, GTK_ORIENTATION_VERTICAL, 700, &minimum, &natural, NULL, NULL);
+    g_assert_cmpint (minimum, ==, 400);
     g_object_unref (plot);
   }
+}
+
+/* In the project view the plots are at least 400 px high and the economy's table, in the same
+ * grid, exactly as high as its rows: its card has no empty space under the table. */
+static void
+test_view_table_card_fits_rows (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *box = GTK_WIDGET (_hel_progress_view_get_charts_box (f->view));
+  GtkWidget *table = NULL, *plot = NULL;
+
+  _hel_progress_view_refresh (f->view);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* GtkFlowBoxChild > card > chart. */
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      GtkWidget *chart = gtk_widget_get_first_child (card);
+      const HelChart *drawn = hel_progress_chart_get_chart (HEL_PROGRESS_CHART (chart));
+
+      if (drawn != NULL && hel_chart_is_table (drawn))
+        table = chart;
+      else if (plot == NULL)
+        plot = chart;
+    }
+  g_assert_nonnull (table);
+  g_assert_nonnull (plot);
+  WAIT_FOR (gtk_widget_get_width (table) > 0 &&
+            gtk_widget_get_height (table) == overview_height (table));
+  g_test_message ("table %d x %d px, plot %d x %d px", gtk_widget_get_width (table),
+                  gtk_widget_get_height (table), gtk_widget_get_width (plot),
+                  gtk_widget_get_height (plot));
+  g_assert_cmpint (gtk_widget_get_height (plot), >=, 400);
+  g_assert_cmpint (gtk_widget_get_height (table), <, gtk_widget_get_height (plot));
 }
 
 static void
@@ -904,6 +941,7 @@ main (int   argc,
   ADD ("/progress/family-page-remove-measurement", test_family_page_remove_measurement);
   ADD ("/progress/view-undo", test_view_undo);
   ADD ("/progress/family-overview-fits-rows", test_family_overview_fits_rows);
+  ADD ("/progress/view-table-card-fits-rows", test_view_table_card_fits_rows);
   ADD ("/progress/style-css", test_style_css);
 #undef ADD
 
