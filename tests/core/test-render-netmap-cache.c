@@ -535,6 +535,75 @@ test_backdrop_follows_every_change (void)
     }
 }
 
+/* After any change to what a person's cached picture shows (name, actor, kind, colour,
+ * selection, initials) the next frame shows the change: each frame is the same as one drawn
+ * with a new cache. */
+static void
+test_pictures_follow_changes (void)
+{
+  g_autoptr(HelNetmap) map = crowd (40);
+  g_autoptr(HelNetmapRenderCache) cache = hel_netmap_render_cache_new ();
+  HelNetmapNode *node = map->nodes->pdata[5];
+  HelNetmapStyle style;
+  HelNetmapView view;
+  HelNetmapRenderOptions options;
+  const char *changes[] = { "first", "renamed", "actor", "kind", "colour", "selected",
+                            "initials", "back" };
+
+  hel_netmap_style_init (&style, HEL_NETMAP_THEME_LIGHT);
+  hel_render_netmap_fit_view (&view, &style, W, H);
+  hel_netmap_view_zoom_at (&view, 2, W / 2.0, H / 2.0);
+  hel_netmap_render_options_init (&options);
+  for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
+    {
+      g_autoptr(HelNetmapRenderCache) fresh = hel_netmap_render_cache_new ();
+      cairo_surface_t *kept, *made;
+      int differ = 0, stride;
+
+      if (g_str_equal (changes[c], "renamed"))
+        {
+          g_free (node->name);
+          node->name = g_strdup ("Helt Nyt Navn");
+        }
+      else if (g_str_equal (changes[c], "actor"))
+        {
+          g_free (node->actor);
+          node->actor = g_strdup ("PPR");
+        }
+      else if (g_str_equal (changes[c], "kind"))
+        node->kind = node->kind == HEL_NETMAP_NODE_PRIVATE ? HEL_NETMAP_NODE_PROFESSIONAL
+                                                          : HEL_NETMAP_NODE_PRIVATE;
+      else if (g_str_equal (changes[c], "colour"))
+        {
+          g_free (node->colour);
+          node->colour = g_strdup ("#26a269");
+        }
+      else if (g_str_equal (changes[c], "selected"))
+        options.selected_node_id = node->id;
+      else if (g_str_equal (changes[c], "initials"))
+        options.initials_only = TRUE;
+      else if (g_str_equal (changes[c], "back"))
+        {
+          options.initials_only = FALSE;
+          options.selected_node_id = 0;
+        }
+
+      options.cache = cache;
+      kept = draw (map, &style, &view, &options, NULL);
+      options.cache = fresh;
+      made = draw (map, &style, &view, &options, NULL);
+      stride = cairo_image_surface_get_stride (kept);
+      for (int y = 0; y < H; y++)
+        differ += memcmp (cairo_image_surface_get_data (kept) + (gsize) y * stride,
+                          cairo_image_surface_get_data (made) + (gsize) y * stride,
+                          (gsize) W * 4) != 0;
+      g_test_message ("%s: %d rows differ", changes[c], differ);
+      g_assert_cmpint (differ, ==, 0);
+      cairo_surface_destroy (kept);
+      cairo_surface_destroy (made);
+    }
+}
+
 static cairo_status_t
 append_cb (void                *closure,
            const unsigned char *data,
@@ -601,6 +670,7 @@ main (int   argc,
                    test_hidden_work_skipped_same_pixels);
   g_test_add_func ("/netmap/render-cache/backdrop-follows-every-change",
                    test_backdrop_follows_every_change);
+  g_test_add_func ("/netmap/render-cache/pictures-follow-changes", test_pictures_follow_changes);
   g_test_add_func ("/netmap/render-cache/vector-files-stay-vector",
                    test_vector_files_stay_vector);
   return g_test_run ();
