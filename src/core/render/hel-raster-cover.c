@@ -53,6 +53,10 @@ struct _HelRasterCover
   gsize                 n_tiles_alloc;
   int                   tiles_across, tiles_down;
   gboolean              indexed;
+  /* How many squares are not covered above and left of each corner of the squares' grid
+   * ((tiles_across + 1) x (tiles_down + 1)): any box of squares is answered in four reads. */
+  guint32              *open_sums;
+  gsize                 n_open_sums;
 };
 
 #define TILE 8
@@ -72,6 +76,7 @@ hel_raster_cover_free (HelRasterCover *cover)
   g_free (cover->row_lo);
   g_free (cover->row_hi);
   g_free (cover->tiles);
+  g_free (cover->open_sums);
   g_free (cover);
 }
 
@@ -230,8 +235,35 @@ hel_raster_cover_index_rows (HelRasterCover *cover,
 void
 hel_raster_cover_index_done (HelRasterCover *cover)
 {
+  int across, down;
+  gsize n;
+
   g_return_if_fail (cover != NULL && cover->data != NULL);
 
+  across = cover->tiles_across + 1;
+  down = cover->tiles_down + 1;
+  n = (gsize) across * down;
+  if (n > cover->n_open_sums)
+    {
+      g_free (cover->open_sums);
+      cover->open_sums = g_new (guint32, n);
+      cover->n_open_sums = n;
+    }
+  memset (cover->open_sums, 0, (gsize) across * sizeof (guint32));
+  for (int ty = 0; ty < cover->tiles_down; ty++)
+    {
+      const guint16 *tiles = cover->tiles + (gsize) ty * cover->tiles_across;
+      const guint32 *above = cover->open_sums + (gsize) ty * across;
+      guint32 *row = cover->open_sums + (gsize) (ty + 1) * across;
+      guint32 run = 0;
+
+      row[0] = 0;
+      for (int tx = 0; tx < cover->tiles_across; tx++)
+        {
+          run += tiles[tx] == 0;
+          row[tx + 1] = above[tx + 1] + run;
+        }
+    }
   cover->indexed = TRUE;
 }
 
@@ -256,13 +288,16 @@ hel_raster_cover_box_hidden (const HelRasterCover *cover,
     return FALSE;
   tx0 = (int) x0 / TILE;
   ty0 = (int) y0 / TILE;
-  tx1 = (int) x1 / TILE;
-  ty1 = (int) y1 / TILE;
-  for (int ty = ty0; ty <= ty1; ty++)
-    for (int tx = tx0; tx <= tx1; tx++)
-      if (cover->tiles[(gsize) ty * cover->tiles_across + tx] == 0)
-        return FALSE;
-  return TRUE;
+  tx1 = (int) x1 / TILE + 1;
+  ty1 = (int) y1 / TILE + 1;
+  {
+    const guint32 *sums = cover->open_sums;
+    gsize across = (gsize) cover->tiles_across + 1;
+
+    /* No square in [tx0, tx1) x [ty0, ty1) is open. */
+    return sums[ty1 * across + tx1] - sums[ty0 * across + tx1] -
+           sums[ty1 * across + tx0] + sums[ty0 * across + tx0] == 0;
+  }
 }
 
 void
