@@ -320,6 +320,25 @@ test_zoomed_view_skips_work (void)
   g_assert_cmpuint (zoomed.tie_segments, <, whole.tie_segments);
 }
 
+/* How many rows of pixels two images of one size differ in: 0 is the same, bit for bit. */
+static int
+rows_differ (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a), differ = 0;
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int y = 0; y < height; y++)
+    differ += memcmp (cairo_image_surface_get_data (a) + (gsize) y * stride,
+                      cairo_image_surface_get_data (b) + (gsize) y * stride,
+                      (gsize) width * 4) != 0;
+  return differ;
+}
+
 /* One frame of @map onto a fresh image of @width x @height with @options, through a cairo_t
  * scaled by @scale, moved by a device offset (@ox, @oy) and clipped to @clip (NULL: none). */
 static cairo_surface_t *
@@ -418,17 +437,12 @@ test_hidden_work_skipped_same_pixels (void)
       for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
         {
           cairo_surface_t *fast;
-          const guint8 *a, *b;
-          int stride, differ = 0;
+          int differ;
 
           options.threads = threads[t];
           fast = draw_frame (drawn, &style, &view, &options, width, height, cases[c].scale,
                              cases[c].ox, cases[c].oy, cases[c].clipped ? &clip : NULL, &skipped);
-          a = cairo_image_surface_get_data (fast);
-          b = cairo_image_surface_get_data (slow);
-          stride = cairo_image_surface_get_stride (fast);
-          for (int y = 0; y < height; y++)
-            differ += memcmp (a + (gsize) y * stride, b + (gsize) y * stride, (gsize) width * 4) != 0;
+          differ = rows_differ (fast, slow);
           g_test_message ("%s, %d thread(s): %u of %u ties in view hidden, %u pieces stroked "
                           "(all drawn: %u); %d rows differ", cases[c].what, threads[t],
                           skipped.ties_hidden, skipped.ties_drawn + skipped.ties_hidden,
@@ -472,7 +486,7 @@ test_backdrop_follows_every_change (void)
     {
       const char *change = changes[c];
       cairo_surface_t *fast, *slow;
-      int differ = 0, stride;
+      int differ;
 
       if (g_str_equal (change, "panned"))
         hel_netmap_view_pan (&view, 23, -11);
@@ -523,11 +537,7 @@ test_backdrop_follows_every_change (void)
       fast = draw_frame (map, &style, &view, &options, width, height, 1, ox, oy, NULL, NULL);
       options.draw_hidden = TRUE;
       slow = draw_frame (map, &style, &view, &options, width, height, 1, ox, oy, NULL, NULL);
-      stride = cairo_image_surface_get_stride (fast);
-      for (int y = 0; y < height; y++)
-        differ += memcmp (cairo_image_surface_get_data (fast) + (gsize) y * stride,
-                          cairo_image_surface_get_data (slow) + (gsize) y * stride,
-                          (gsize) width * 4) != 0;
+      differ = rows_differ (fast, slow);
       g_test_message ("%s: %d rows differ", change, differ);
       g_assert_cmpint (differ, ==, 0);
       cairo_surface_destroy (fast);
@@ -558,7 +568,7 @@ test_pictures_follow_changes (void)
     {
       g_autoptr(HelNetmapRenderCache) fresh = hel_netmap_render_cache_new ();
       cairo_surface_t *kept, *made;
-      int differ = 0, stride;
+      int differ;
 
       if (g_str_equal (changes[c], "renamed"))
         {
@@ -592,11 +602,7 @@ test_pictures_follow_changes (void)
       kept = draw (map, &style, &view, &options, NULL);
       options.cache = fresh;
       made = draw (map, &style, &view, &options, NULL);
-      stride = cairo_image_surface_get_stride (kept);
-      for (int y = 0; y < H; y++)
-        differ += memcmp (cairo_image_surface_get_data (kept) + (gsize) y * stride,
-                          cairo_image_surface_get_data (made) + (gsize) y * stride,
-                          (gsize) W * 4) != 0;
+      differ = rows_differ (kept, made);
       g_test_message ("%s: %d rows differ", changes[c], differ);
       g_assert_cmpint (differ, ==, 0);
       cairo_surface_destroy (kept);
