@@ -878,6 +878,36 @@ floor_to_int (double v)
   return i - (i > v);
 }
 
+/* Narrows [*lo, *hi] (pixel positions along a row @ry below the piece's start, relative to
+ * its x1) to what @piece may touch: near enough its axis, not too far before its start or
+ * after its end. FALSE if nothing is left. */
+static inline gboolean
+narrow_to_piece (const Piece *piece,
+                 double       ry,
+                 double      *lo,
+                 double      *hi)
+{
+  if (piece->inv_uy != 0)
+    {
+      double from = ry * piece->across_slope + piece->across_from;
+
+      *lo = MAX (*lo, from);
+      *hi = MIN (*hi, from + piece->across_width);
+    }
+  else if (fabs (ry * piece->ux) >= piece->reach)
+    return FALSE;
+  if (piece->inv_ux != 0)
+    {
+      double from = ry * piece->along_slope + piece->along_from;
+
+      *lo = MAX (*lo, from);
+      *hi = MIN (*hi, from + piece->along_width);
+    }
+  else if (ry * piece->uy <= -piece->start_ext || ry * piece->uy >= piece->len + piece->end_ext)
+    return FALSE;
+  return *lo <= *hi;
+}
+
 /* Adds @piece's coverage of row @y into the row of counts, or with @direct (a stroke of
  * one piece: nothing else to add up) blends it into the pixels of that row right away;
  * widens [*xmin, *xmax]. */
@@ -905,25 +935,7 @@ cover_row (HelRasterLine *raster,
    * enough the axis and not too far before the start or after the end. */
   lo = raster->clip_x0 - 1 - piece->x1;
   hi = raster->clip_x1 + 1 - piece->x1;
-  if (piece->inv_uy != 0)
-    {
-      double from = ry * piece->across_slope + piece->across_from;
-
-      lo = MAX (lo, from);
-      hi = MIN (hi, from + piece->across_width);
-    }
-  else if (fabs (ry * ux) >= piece->reach)
-    return;
-  if (piece->inv_ux != 0)
-    {
-      double from = ry * piece->along_slope + piece->along_from;
-
-      lo = MAX (lo, from);
-      hi = MIN (hi, from + piece->along_width);
-    }
-  else if (ry * uy <= -piece->start_ext || ry * uy >= piece->len + piece->end_ext)
-    return;
-  if (!(lo <= hi))
+  if (!narrow_to_piece (piece, ry, &lo, &hi))
     return;
   /* Centres i + 0.5 in [x1 + lo, x1 + hi]; all within a pixel or two of the clip now. */
   i0 = MAX (-floor_to_int (0.5 - piece->x1 - lo), raster->clip_x0);
@@ -1152,25 +1164,7 @@ stroke_single (HelRasterLine *raster,
       const guint16 *hidden;
       int i0, i1, m0, m1;
 
-      if (piece->inv_uy != 0)
-        {
-          double from = ry * piece->across_slope + piece->across_from;
-
-          lo = MAX (lo, from);
-          hi = MIN (hi, from + piece->across_width);
-        }
-      else if (fabs (ry * ux) >= piece->reach)
-        continue;
-      if (piece->inv_ux != 0)
-        {
-          double from = ry * piece->along_slope + piece->along_from;
-
-          lo = MAX (lo, from);
-          hi = MIN (hi, from + piece->along_width);
-        }
-      else if (ry * uy <= -piece->start_ext || ry * uy >= piece->len + piece->end_ext)
-        continue;
-      if (!(lo <= hi))
+      if (!narrow_to_piece (piece, ry, &lo, &hi))
         continue;
       i0 = MAX (ceil_near (base + lo), raster->clip_x0);
       i1 = MIN (floor_near (base + hi), raster->clip_x1 - 1);
