@@ -24,6 +24,9 @@ hel_plan_version_free (HelPlanVersion *version)
   "SELECT g.family_id FROM step t JOIN subgoal s ON s.id = t.subgoal_id " \
   "JOIN goal g ON g.id = s.goal_id WHERE t.id = ?1"
 #define FAMILY_OF_MEMBER "SELECT family_id FROM member WHERE id = ?1"
+#define FAMILY_OF_FOLLOWUP \
+  "SELECT g.family_id FROM followup f JOIN subgoal s ON s.id = f.subgoal_id " \
+  "JOIN goal g ON g.id = s.goal_id WHERE f.id = ?1"
 
 /* ---- loading ---- */
 
@@ -372,10 +375,7 @@ hel_store_delete_followup (HelStore *self,
                            GError  **error)
 {
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
-  return _hel_store_edit_row (self, "plan",
-                              "SELECT g.family_id FROM followup f JOIN subgoal s "
-                              "ON s.id = f.subgoal_id JOIN goal g ON g.id = s.goal_id "
-                              "WHERE f.id = ?1", followup_id,
+  return _hel_store_edit_row (self, "plan", FAMILY_OF_FOLLOWUP, followup_id,
                               "DELETE FROM followup WHERE id = ?1",
                               _("The follow-up note no longer exists."), error);
 }
@@ -733,6 +733,40 @@ hel_store_add_followup (HelStore    *self,
       sqlite3_bind_int (stmt, 5, followup->internal ? 1 : 0);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         followup->id = sqlite3_column_int64 (stmt, 0);
+      ok = _hel_store_step_done (self, stmt, error);
+    }
+  return finish (self, family_id, ok, error);
+}
+
+/* A note's date and text can be corrected; who wrote it and whether it is internal stay. */
+gboolean
+hel_store_update_followup (HelStore          *self,
+                           const HelFollowup *followup,
+                           GError           **error)
+{
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 family_id;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (followup != NULL, FALSE);
+
+  if (!hel_text_require (followup->text, _("the follow-up note"), &text, error))
+    return FALSE;
+  if (!hel_date_is_valid_iso (followup->date))
+    return _hel_store_invalid (error, _("The follow-up needs a valid date."));
+  family_id = _hel_store_begin_edit (self, FAMILY_OF_FOLLOWUP, followup->id,
+                                     _("The follow-up note no longer exists."), error);
+  if (family_id == 0)
+    return FALSE;
+  stmt = _hel_store_prepare (self, "UPDATE followup SET date = ?2, text = ?3 WHERE id = ?1",
+                             error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, followup->id);
+      sqlite3_bind_text (stmt, 2, followup->date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
       ok = _hel_store_step_done (self, stmt, error);
     }
   return finish (self, family_id, ok, error);

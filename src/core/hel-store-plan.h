@@ -74,6 +74,9 @@ gboolean     hel_store_add_followup          (HelStore    *self,
                                               gint64       subgoal_id,
                                               HelFollowup *followup,
                                               GError     **error);
+gboolean     hel_store_update_followup       (HelStore          *self,
+                                              const HelFollowup *followup,
+                                              GError           **error);
 gboolean     hel_store_delete_followup       (HelStore    *self,
                                               gint64       followup_id,
                                               GError     **error);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hel-plan-view-private.h"
+#include "hel-note-row.h"
 #include "hel-step-row.h"
 #include "hel-subgoal-row.h"
 #include "hel-ui-util.h"
@@ -11,7 +12,6 @@
 
 #define SCALE_SETTLE_MS 700
 #define MEMBER_ID_KEY "hel-plan-member-id"
-#define ID_KEY "hel-plan-id"
 
 enum {
   ORDER_WORDING = 0,
@@ -68,7 +68,7 @@ struct _HelSubgoalRow
   GHashTable     *step_rows;     /* gint64* -> HelStepRow (borrowed) */
   AdwEntryRow    *add_step_row;
   GtkWidget      *add_step_error;
-  GHashTable     *note_rows;     /* gint64* -> AdwActionRow (borrowed) */
+  GHashTable     *note_rows;     /* gint64* -> HelNoteRow (borrowed) */
   GtkWidget      *notes_heading;
   AdwEntryRow    *add_note_row;
   GtkWidget      *add_note_error;
@@ -325,22 +325,6 @@ add_note_commit (HelSubgoalRow *self)
   hel_followup_free (note);
 }
 
-static void
-delete_note_clicked_cb (GtkButton     *button,
-                        HelSubgoalRow *self)
-{
-  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
-  g_autoptr(GError) error = NULL;
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), ID_KEY);
-  HelPlan *before = _hel_plan_view_begin_edit (self->view);
-  gboolean ok = hel_store_delete_followup (_hel_plan_view_get_store (self->view), id, &error);
-
-  if (_hel_plan_view_end_edit (self->view, before, _("Delete follow-up note"), ok))
-    _hel_plan_view_toast (self->view, _("Follow-up note deleted"), TRUE);
-  else
-    _hel_plan_view_error_toast (self->view, error);
-}
-
 /* ---- actions ---- */
 
 static void
@@ -578,36 +562,17 @@ update_notes (HelSubgoalRow *self,
   for (guint i = 0; i < sg->followups->len; i++)
     {
       HelFollowup *note = sg->followups->pdata[i];
-      AdwActionRow *row = g_hash_table_lookup (self->note_rows, &note->id);
-      g_autofree char *date = hel_date_format (note->date);
-      g_autofree char *subtitle = NULL;
+      GtkWidget *row = g_hash_table_lookup (self->note_rows, &note->id);
 
       if (row == NULL)
         {
-          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-          row = ADW_ACTION_ROW (adw_action_row_new ());
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          gtk_widget_add_css_class (GTK_WIDGET (row), "hel-plan-note");
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, _("Delete Note"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Delete follow-up note"), -1);
-          g_object_set_data_full (G_OBJECT (button), ID_KEY,
-                                  g_memdup2 (&note->id, sizeof note->id), g_free);
-          g_signal_connect (button, "clicked", G_CALLBACK (delete_note_clicked_cb), self);
-          adw_action_row_add_suffix (row, button);
+          row = hel_note_row_new (self->view, note->id);
           g_hash_table_insert (self->note_rows, g_memdup2 (&note->id, sizeof note->id), row);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (row));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
         }
       g_hash_table_add (seen, &note->id);
-      _hel_plan_set_order (GTK_WIDGET (row), ORDER_NOTES + (int) i);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note->text);
-      /* Translators: under a follow-up note, “02.02.2026 · Jonna” */
-      subtitle = note->author && *note->author ? g_strdup_printf (_("%s · %s"), date, note->author)
-                                               : g_strdup (date);
-      adw_action_row_set_subtitle (row, subtitle);
+      _hel_plan_set_order (row, ORDER_NOTES + (int) i);
+      hel_note_row_update (HEL_NOTE_ROW (row), note);
     }
   g_hash_table_iter_init (&iter, self->note_rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1091,6 +1056,13 @@ _hel_subgoal_row_find_step (HelSubgoalRow *self,
                             gint64         step_id)
 {
   return g_hash_table_lookup (self->step_rows, &step_id);
+}
+
+GtkWidget *
+_hel_subgoal_row_find_note (HelSubgoalRow *self,
+                            gint64         note_id)
+{
+  return g_hash_table_lookup (self->note_rows, &note_id);
 }
 
 GtkWidget *

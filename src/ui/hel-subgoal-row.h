@@ -34,6 +34,8 @@ AdwEntryRow *_hel_subgoal_row_get_add_step_row (HelSubgoalRow *self);
 AdwEntryRow *_hel_subgoal_row_get_add_note_row (HelSubgoalRow *self);
 GtkWidget   *_hel_subgoal_row_find_step        (HelSubgoalRow *self,
                                                 gint64         step_id);
+GtkWidget   *_hel_subgoal_row_find_note        (HelSubgoalRow *self,
+                                                gint64         note_id);
 GtkWidget   *_hel_subgoal_row_get_pill         (HelSubgoalRow *self);
 /* The message shown under @field (an entry row of this small goal), or NULL. */
 const char  *_hel_subgoal_row_get_error        (HelSubgoalRow *self,

@@ -541,6 +541,56 @@ note_change_cb (HelStore *store,
   g_array_append_val (changed, family_id);
 }
 
+/* A note's date and text are corrected in place; its author stays, and bad input changes
+ * nothing. */
+static void
+test_followup_edit (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelGoal) goal = add_goal (f, "Mor i arbejde");
+  g_autoptr(HelSubgoal) cv = add_subgoal (f, goal, "Maja skriver et CV", "2025-03-01");
+  g_autoptr(HelFollowup) note = hel_followup_new ("2025-02-01", "CV halvt færdigt", "Jonna");
+  g_autoptr(HelPlan) plan = NULL;
+  HelFollowup *seen;
+
+  note->internal = TRUE;
+  g_assert_true (hel_store_add_followup (f->store, cv->id, note, &error));
+  g_assert_no_error (error);
+
+  g_free (note->text);
+  note->text = g_strdup ("  CV færdigt, sendt til to firmaer  ");
+  g_free (note->date);
+  note->date = g_strdup ("2025-01-30");
+  g_free (note->author);
+  note->author = g_strdup ("Someone else");
+  g_assert_true (hel_store_update_followup (f->store, note, &error));
+  g_assert_no_error (error);
+
+  g_free (note->text);
+  note->text = g_strdup ("   ");
+  g_assert_false (hel_store_update_followup (f->store, note, &error));
+  g_assert_cmpstr (error->message, ==, "Enter the follow-up note.");
+  g_clear_error (&error);
+  g_free (note->text);
+  note->text = g_strdup ("Ny tekst");
+  g_free (note->date);
+  note->date = g_strdup ("2025-02-30");
+  g_assert_false (hel_store_update_followup (f->store, note, &error));
+  g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  plan = hel_store_load_plan (f->store, fid (f), &error);
+  g_assert_no_error (error);
+  seen = ((HelSubgoal *) ((HelGoal *) hel_plan_data (plan)->goals->pdata[0])->subgoals->pdata[0])
+           ->followups->pdata[0];
+  g_assert_cmpint (seen->id, ==, note->id);
+  g_assert_cmpstr (seen->text, ==, "CV færdigt, sendt til to firmaer");
+  g_assert_cmpstr (seen->date, ==, "2025-01-30");
+  g_assert_cmpstr (seen->author, ==, "Jonna");
+  g_assert_true (seen->internal);
+}
+
 /* An edit of something gone says what is gone, changes nothing and leaves no transaction
  * open: the next edit is seen by another connection at once. */
 static void
@@ -575,6 +625,9 @@ test_gone (Fixture       *f,
        "The small goal no longer exists.");
   TRY (hel_store_add_followup (f->store, gone, followup, &error),
        "The small goal no longer exists.");
+  followup->id = gone;
+  TRY (hel_store_update_followup (f->store, followup, &error),
+       "The follow-up note no longer exists.");
   TRY (hel_store_reassign_member_plan_items (f->store, gone, 0, &error),
        "The family member no longer exists.");
 #undef TRY
@@ -611,6 +664,7 @@ main (int argc, char *argv[])
   ADD ("store/versions", test_versions);
   ADD ("store/due-counts", test_due_counts);
   ADD ("store/member-leaves", test_member_leaves);
+  ADD ("store/followup-edit", test_followup_edit);
   ADD ("store/gone", test_gone);
 #undef ADD
   g_test_add_func ("/plan/due-states", test_due_states);

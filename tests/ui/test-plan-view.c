@@ -9,6 +9,7 @@
 #include "hel-plan-goal-section.h"
 #include "hel-plan-versions-window.h"
 #include "hel-plan-view-private.h"
+#include "hel-note-row.h"
 #include "hel-step-row.h"
 #include "hel-subgoal-row.h"
 #include "hel-validate.h"
@@ -246,6 +247,49 @@ test_add_and_edit (Fixture       *f,
   g_assert_cmpuint (sg->followups->len, ==, 1);
   g_assert_cmpstr (((HelFollowup *) sg->followups->pdata[0])->author, ==, "Jonna");
   g_assert_cmpstr (((HelFollowup *) sg->followups->pdata[0])->date, ==, today);
+
+  /* The note corrected where it stands: a bad date is refused at the field and kept as typed,
+   * then a real date and new text are saved, and undo brings the text back. */
+  {
+    gint64 note_id = ((HelFollowup *) sg->followups->pdata[0])->id;
+    HelNoteRow *note_row = HEL_NOTE_ROW (_hel_subgoal_row_find_note (row, note_id));
+    HelFollowup *note;
+
+    g_assert_nonnull (note_row);
+    g_assert_cmpstr (gtk_editable_get_text (_hel_note_row_get_text_entry (note_row)), ==,
+                     "Godt møde hos mentor");
+    gtk_editable_set_text (_hel_note_row_get_date_entry (note_row), "31.02.2026");
+    g_signal_emit_by_name (_hel_note_row_get_date_entry (note_row), "activate");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_hel_note_row_get_error_label (note_row))));
+    g_assert_cmpstr (gtk_editable_get_text (_hel_note_row_get_date_entry (note_row)), ==,
+                     "31.02.2026");
+    g_clear_pointer (&plan, hel_plan_unref);
+    plan = load (f);
+    g_assert_cmpstr (((HelFollowup *) hel_plan_find_subgoal (plan, sg_id, NULL)->followups
+                        ->pdata[0])->date, ==, today);
+
+    gtk_editable_set_text (_hel_note_row_get_date_entry (note_row), "27.01.2026");
+    g_signal_emit_by_name (_hel_note_row_get_date_entry (note_row), "activate");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_hel_note_row_get_error_label (note_row))));
+    gtk_editable_set_text (_hel_note_row_get_text_entry (note_row), "Godt møde hos mentor Lise");
+    g_signal_emit_by_name (_hel_note_row_get_text_entry (note_row), "activate");
+    g_clear_pointer (&plan, hel_plan_unref);
+    plan = load (f);
+    note = hel_plan_find_subgoal (plan, sg_id, NULL)->followups->pdata[0];
+    g_assert_cmpint (note->id, ==, note_id);
+    g_assert_cmpstr (note->date, ==, "2026-01-27");
+    g_assert_cmpstr (note->text, ==, "Godt møde hos mentor Lise");
+    g_assert_cmpstr (note->author, ==, "Jonna");
+
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "plan.undo", NULL);
+    g_clear_pointer (&plan, hel_plan_unref);
+    plan = load (f);
+    note = hel_plan_find_subgoal (plan, sg_id, NULL)->followups->pdata[0];
+    g_assert_cmpstr (note->text, ==, "Godt møde hos mentor");
+    g_assert_cmpstr (note->date, ==, "2026-01-27");
+    g_assert_cmpstr (gtk_editable_get_text (_hel_note_row_get_text_entry (note_row)), ==,
+                     "Godt møde hos mentor");
+  }
 }
 
 static void
