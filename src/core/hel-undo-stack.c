@@ -9,6 +9,7 @@ typedef struct {
   HelUndoFunc     redo;
   gpointer        data;
   GDestroyNotify  free_data;
+  guint64         serial;
 } Entry;
 
 struct _HelUndoStack
@@ -17,6 +18,7 @@ struct _HelUndoStack
   GQueue   undo;     /* newest at the head */
   GQueue   redo;
   guint    limit;
+  guint64  last_serial;
 };
 
 G_DEFINE_FINAL_TYPE (HelUndoStack, hel_undo_stack, G_TYPE_OBJECT)
@@ -133,6 +135,7 @@ hel_undo_stack_push (HelUndoStack   *self,
   entry->redo = redo;
   entry->data = data;
   entry->free_data = free_data;
+  entry->serial = ++self->last_serial;
 
   g_queue_clear_full (&self->redo, entry_free);
   g_queue_push_head (&self->undo, entry);
@@ -164,6 +167,16 @@ hel_undo_stack_undo_label (HelUndoStack *self)
   g_return_val_if_fail (HEL_IS_UNDO_STACK (self), NULL);
   entry = g_queue_peek_head (&self->undo);
   return entry ? entry->label : NULL;
+}
+
+guint64
+hel_undo_stack_get_undo_serial (HelUndoStack *self)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (HEL_IS_UNDO_STACK (self), 0);
+  entry = g_queue_peek_head (&self->undo);
+  return entry ? entry->serial : 0;
 }
 
 const char *

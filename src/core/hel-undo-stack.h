@@ -25,6 +25,10 @@ gboolean      hel_undo_stack_can_undo   (HelUndoStack   *self);
 gboolean      hel_undo_stack_can_redo   (HelUndoStack   *self);
 const char   *hel_undo_stack_undo_label (HelUndoStack   *self);
 const char   *hel_undo_stack_redo_label (HelUndoStack   *self);
+/* Names the edit that undo would take back: a number given at its push, never reused by this
+ * stack; 0 when there is nothing to undo. An "Undo" offered for one edit checks it is still
+ * the one undo would take back. */
+guint64       hel_undo_stack_get_undo_serial (HelUndoStack *self);
 /* When the store refuses, the entry stays where it was and nothing else changes. */
 gboolean      hel_undo_stack_undo       (HelUndoStack   *self,
                                          GError        **error);

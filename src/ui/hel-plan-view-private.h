@@ -95,6 +95,8 @@ void          _hel_plan_set_order             (GtkWidget    *row,
 
 /* Test hooks */
 HelUndoStack *_hel_plan_view_get_undo_stack   (HelPlanView  *self);
+/* The toast that offers "Undo" for the last deletion while it is shown, or NULL. */
+AdwToast     *_hel_plan_view_get_undo_toast   (HelPlanView  *self);
 GtkTextView  *_hel_plan_view_get_wishes_view  (HelPlanView  *self);
 GtkTextView  *_hel_plan_view_get_member_wishes_view (HelPlanView *self,
                                                      gint64       member_id);
@@ -138,6 +140,8 @@ struct _HelPlanView
   GtkTextView      *pending_wishes;  /* the text view whose typing waits for the idle save */
   AdwMessageDialog *version_dialog;
   GtkEditable      *version_entry;
+  /* The toast that offers to undo one edit (weak); it carries that edit's undo serial. */
+  AdwToast         *undo_toast;
   GtkNativeDialog  *pdf_chooser;
 
   GtkStack         *stack;

@@ -98,11 +98,40 @@ _hel_plan_view_was_expanded (HelPlanView *self,
 
 /* ---- toasts ---- */
 
+/* A toast's "Undo" takes back the edit it was shown for, never a later one: any later edit,
+ * undo or redo takes the toast away, and a click that comes after typing not yet saved
+ * (saved first, so it is the newest edit) undoes nothing and says so. */
+static void
+forget_undo_toast (HelPlanView *self)
+{
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = self->undo_toast;
+
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+      self->undo_toast = NULL;
+      adw_toast_dismiss (toast);
+    }
+}
+
 static void
 toast_undo_cb (AdwToast    *toast,
                HelPlanView *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "plan.undo", NULL);
+  guint64 *serial_data = g_object_get_data (G_OBJECT (toast), "hel-undo-serial");
+  guint64 serial = serial_data ? *serial_data : 0;
+  g_autoptr(GError) error = NULL;
+
+  _hel_plan_view_flush (self);
+  if (serial == 0 || hel_undo_stack_get_undo_serial (self->undo) != serial)
+    {
+      _hel_plan_view_toast (self, _("Not undone: the plan was changed since. Use Undo to go "
+                                    "back one edit at a time."), FALSE);
+      return;
+    }
+  forget_undo_toast (self);
+  if (!hel_undo_stack_undo (self->undo, &error))
+    _hel_plan_view_error_toast (self, error);
 }
 
 void
@@ -120,9 +149,17 @@ _hel_plan_view_toast (HelPlanView *self,
   toast = adw_toast_new (message);
   if (with_undo)
     {
+      forget_undo_toast (self);
+      /* Normal priority: a high one puts the shown toast back in the queue mid-animation, and
+       * libadwaita 1.2 aborts when the high one is then dismissed within 300 ms (which a later
+       * edit does). The earlier undo toast is dismissed above, so this one shows at once. */
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
+      self->undo_toast = toast;
+      g_object_set_data_full (G_OBJECT (toast), "hel-undo-serial",
+                              g_memdup2 (&(guint64) { hel_undo_stack_get_undo_serial (self->undo) },
+                                         sizeof (guint64)), g_free);
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
     }
   adw_toast_overlay_add_toast (overlay, toast);
 }
@@ -207,6 +244,7 @@ _hel_plan_view_end_edit (HelPlanView *self,
           u->before = hel_plan_ref (before);
           u->after = after;
           hel_undo_stack_push (self->undo, label, plan_undo_cb, plan_redo_cb, u, plan_undo_free);
+          forget_undo_toast (self);
         }
       else if (after != NULL)
         hel_plan_unref (after);
@@ -551,6 +589,7 @@ undo_action_cb (GtkWidget  *widget,
     ok = !hel_undo_stack_can_undo (self->undo) || hel_undo_stack_undo (self->undo, &error);
   else
     ok = !hel_undo_stack_can_redo (self->undo) || hel_undo_stack_redo (self->undo, &error);
+  forget_undo_toast (self);
   if (!ok)
     _hel_plan_view_error_toast (self, error);
 }
@@ -592,6 +631,7 @@ hel_plan_view_set_family (HelPlanView *self,
   g_hash_table_remove_all (self->subgoal_rows);
   g_hash_table_remove_all (self->expanded);
   hel_undo_stack_clear (self->undo);
+  forget_undo_toast (self);
   g_clear_pointer (&self->plan, hel_plan_unref);
   gtk_editable_set_text (GTK_EDITABLE (self->add_goal_row), "");
   _hel_plan_show_error (GTK_WIDGET (self->add_goal_row), GTK_WIDGET (self->add_goal_error_label),
@@ -652,6 +692,10 @@ hel_plan_view_dispose (GObject *object)
   if (self->pdf_chooser != NULL)
     gtk_native_dialog_destroy (self->pdf_chooser);
   g_clear_object (&self->pdf_chooser);
+  /* The toast may outlive the view; its "Undo" goes with the view (connected to it). */
+  if (self->undo_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), HEL_TYPE_PLAN_VIEW);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -755,6 +799,12 @@ HelUndoStack *
 _hel_plan_view_get_undo_stack (HelPlanView *self)
 {
   return self->undo;
+}
+
+AdwToast *
+_hel_plan_view_get_undo_toast (HelPlanView *self)
+{
+  return self->undo_toast;
 }
 
 GtkTextView *

@@ -576,6 +576,12 @@ _hel_step_row_get_owner_dropdown (HelStepRow *self)
   return self->owner_dropdown;
 }
 
+GtkWidget *
+_hel_step_row_get_delete_button (HelStepRow *self)
+{
+  return self->delete_button;
+}
+
 GtkLabel *
 _hel_step_row_get_error_label (HelStepRow *self)
 {

@@ -135,11 +135,48 @@ test_notify (void)
   g_assert_cmpint (notified, ==, 2);
 }
 
+/* The serial names the edit undo would take back, follows undo and redo, and is never given
+ * twice, even after entries fell off the bounded stack. */
+static void
+test_serial (void)
+{
+  g_autoptr(HelUndoStack) stack = hel_undo_stack_new (2);
+  int value = 0;
+  guint64 first, second, third;
+
+  g_assert_cmpuint (hel_undo_stack_get_undo_serial (stack), ==, 0);
+  set_value (stack, &value, 1, NULL);
+  first = hel_undo_stack_get_undo_serial (stack);
+  set_value (stack, &value, 2, NULL);
+  second = hel_undo_stack_get_undo_serial (stack);
+  g_assert_cmpuint (first, !=, 0);
+  g_assert_cmpuint (second, !=, first);
+
+  g_assert_true (hel_undo_stack_undo (stack, NULL));
+  g_assert_cmpuint (hel_undo_stack_get_undo_serial (stack), ==, first);
+  g_assert_true (hel_undo_stack_redo (stack, NULL));
+  g_assert_cmpuint (hel_undo_stack_get_undo_serial (stack), ==, second);
+
+  /* A new edit after an undo: a new serial, not the one that was redoable */
+  g_assert_true (hel_undo_stack_undo (stack, NULL));
+  set_value (stack, &value, 3, NULL);
+  third = hel_undo_stack_get_undo_serial (stack);
+  g_assert_cmpuint (third, !=, first);
+  g_assert_cmpuint (third, !=, second);
+  set_value (stack, &value, 4, NULL);
+  set_value (stack, &value, 5, NULL);
+  g_assert_cmpuint (hel_undo_stack_get_undo_serial (stack), >, third);
+
+  hel_undo_stack_clear (stack);
+  g_assert_cmpuint (hel_undo_stack_get_undo_serial (stack), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/undo-stack/sequence", test_sequence);
   g_test_add_func ("/undo-stack/notify", test_notify);
+  g_test_add_func ("/undo-stack/serial", test_serial);
   return g_test_run ();
 }

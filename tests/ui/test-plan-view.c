@@ -387,6 +387,47 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpuint (hel_plan_find_subgoal (plan, sg_id, NULL)->steps->len, ==, 1);
   g_assert_nonnull (_hel_plan_view_find_subgoal (f->view, sg_id));
 
+  /* The toast's "Undo" takes back its deletion: pressed at once, the step is back. */
+  {
+    gint64 step_id = ((HelStep *) hel_plan_find_subgoal (plan, sg_id, NULL)->steps->pdata[0])->id;
+    AdwToast *toast;
+
+    g_assert_null (_hel_plan_view_get_undo_toast (f->view));
+    g_signal_emit_by_name (_hel_step_row_get_delete_button (
+      HEL_STEP_ROW (_hel_subgoal_row_find_step (subgoal_row (f, sg_id), step_id))), "clicked");
+    toast = _hel_plan_view_get_undo_toast (f->view);
+    g_assert_nonnull (toast);
+    g_signal_emit_by_name (toast, "button-clicked");
+    g_clear_pointer (&plan, hel_plan_unref);
+    plan = load (f);
+    g_assert_nonnull (hel_plan_find_step (plan, step_id, NULL));
+    g_assert_null (_hel_plan_view_get_undo_toast (f->view));
+
+    /* Deleted again, then another edit: the toast goes, so its "Undo" can never take back the
+     * later edit instead of the deletion. */
+    g_signal_emit_by_name (_hel_step_row_get_delete_button (
+      HEL_STEP_ROW (_hel_subgoal_row_find_step (subgoal_row (f, sg_id), step_id))), "clicked");
+    toast = _hel_plan_view_get_undo_toast (f->view);
+    g_assert_nonnull (toast);
+    g_object_ref (toast);
+    type_and_apply (_hel_subgoal_row_get_wording_row (subgoal_row (f, sg_id)), "Et CV");
+    g_assert_null (_hel_plan_view_get_undo_toast (f->view));
+    /* A click that still reaches the old toast undoes nothing */
+    g_signal_emit_by_name (toast, "button-clicked");
+    g_object_unref (toast);
+    g_clear_pointer (&plan, hel_plan_unref);
+    plan = load (f);
+    g_assert_cmpstr (hel_plan_find_subgoal (plan, sg_id, NULL)->wording, ==, "Et CV");
+    g_assert_null (hel_plan_find_step (plan, step_id, NULL));
+    /* Ctrl+Z goes back one edit at a time: the wording, then the deletion */
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "plan.undo", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "plan.undo", NULL);
+    g_clear_pointer (&plan, hel_plan_unref);
+    plan = load (f);
+    g_assert_cmpstr (hel_plan_find_subgoal (plan, sg_id, NULL)->wording, ==, "CV");
+    g_assert_nonnull (hel_plan_find_step (plan, step_id, NULL));
+  }
+
   /* The whole goal, and back */
   gtk_widget_activate_action (_hel_plan_view_find_goal (f->view, goal_id), "goal.delete", NULL);
   g_clear_pointer (&plan, hel_plan_unref);
