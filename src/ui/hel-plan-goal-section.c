@@ -485,6 +485,12 @@ _hel_plan_goal_section_get_add_row (HelPlanGoalSection *self)
   return self->add_row;
 }
 
+GtkWidget *
+_hel_plan_goal_section_get_drag_handle (HelPlanGoalSection *self)
+{
+  return self->handle;
+}
+
 GtkListBox *
 _hel_plan_goal_section_get_list (HelPlanGoalSection *self)
 {

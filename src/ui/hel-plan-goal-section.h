@@ -31,5 +31,7 @@ void         hel_plan_goal_section_focus_add_row (HelPlanGoalSection *self);
 AdwEntryRow *_hel_plan_goal_section_get_title_row (HelPlanGoalSection *self);
 AdwEntryRow *_hel_plan_goal_section_get_add_row   (HelPlanGoalSection *self);
 GtkListBox  *_hel_plan_goal_section_get_list      (HelPlanGoalSection *self);
+/* The handle that carries the drag source; the section itself carries the drop target. */
+GtkWidget   *_hel_plan_goal_section_get_drag_handle (HelPlanGoalSection *self);
 
 G_END_DECLS

@@ -1059,6 +1059,12 @@ _hel_subgoal_row_find_step (HelSubgoalRow *self,
 }
 
 GtkWidget *
+_hel_subgoal_row_get_drag_handle (HelSubgoalRow *self)
+{
+  return self->handle;
+}
+
+GtkWidget *
 _hel_subgoal_row_find_note (HelSubgoalRow *self,
                             gint64         note_id)
 {

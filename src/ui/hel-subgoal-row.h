@@ -34,6 +34,8 @@ AdwEntryRow *_hel_subgoal_row_get_add_step_row (HelSubgoalRow *self);
 AdwEntryRow *_hel_subgoal_row_get_add_note_row (HelSubgoalRow *self);
 GtkWidget   *_hel_subgoal_row_find_step        (HelSubgoalRow *self,
                                                 gint64         step_id);
+/* The handle that carries the drag source; the row itself carries the drop target. */
+GtkWidget   *_hel_subgoal_row_get_drag_handle  (HelSubgoalRow *self);
 GtkWidget   *_hel_subgoal_row_find_note        (HelSubgoalRow *self,
                                                 gint64         note_id);
 GtkWidget   *_hel_subgoal_row_get_pill         (HelSubgoalRow *self);

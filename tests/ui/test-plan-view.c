@@ -361,6 +361,133 @@ test_reorder_undo_redo (Fixture       *f,
                      _hel_subgoal_row_get_wording_row (subgoal_row (f, praktik)))), ==, "Praktik");
 }
 
+/* ---- drag and drop, through the rows' own drag sources and drop targets ---- */
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+    }
+  return NULL;
+}
+
+/* What a pointer drag does: the source's "prepare" gives the content, the target's "drop"
+ * receives its value. Returns what the drop answered. */
+static gboolean
+drag_onto (GtkWidget *handle,
+           GtkWidget *target)
+{
+  GtkEventController *source = find_controller (handle, GTK_TYPE_DRAG_SOURCE);
+  GtkEventController *drop = find_controller (target, GTK_TYPE_DROP_TARGET);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  const GType *types;
+  gsize n_types = 0;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (source);
+  g_assert_nonnull (drop);
+  g_signal_emit_by_name (source, "prepare", 4.0, 4.0, &content);
+  g_assert_nonnull (content);
+  /* The target takes what the source offers */
+  types = gtk_drop_target_get_gtypes (GTK_DROP_TARGET (drop), &n_types);
+  for (gsize i = 0; i < n_types; i++)
+    {
+      g_value_init (&value, types[i]);
+      if (gdk_content_provider_get_value (content, &value, NULL))
+        break;
+      g_value_unset (&value);
+    }
+  g_assert_true (G_IS_VALUE (&value));
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+static gint64
+subgoal_id_at (HelPlan *plan,
+               guint    goal,
+               guint    index)
+{
+  return ((HelSubgoal *) goal_at (plan, goal)->subgoals->pdata[index])->id;
+}
+
+static void
+test_drag_and_drop (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *work[] = { "CV", "Praktik", NULL };
+  const char *school[] = { "Lektier", "Bussen", NULL };
+  g_autoptr(HelPlan) plan = NULL;
+  gint64 work_id, school_id, cv, praktik, lektier, bussen;
+  GtkWidget *work_section, *school_section;
+
+  work_id = add_goal_through_view (f, "Mor i arbejde", work);
+  school_id = add_goal_through_view (f, "Ro om skolegangen", school);
+  plan = load (f);
+  cv = subgoal_id_at (plan, 0, 0);
+  praktik = subgoal_id_at (plan, 0, 1);
+  lektier = subgoal_id_at (plan, 1, 0);
+  bussen = subgoal_id_at (plan, 1, 1);
+  work_section = _hel_plan_view_find_goal (f->view, work_id);
+  school_section = _hel_plan_view_find_goal (f->view, school_id);
+
+  /* "Praktik" dropped on "CV" takes its place */
+  g_assert_true (drag_onto (_hel_subgoal_row_get_drag_handle (subgoal_row (f, praktik)),
+                            GTK_WIDGET (subgoal_row (f, cv))));
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpint (subgoal_id_at (plan, 0, 0), ==, praktik);
+  g_assert_cmpint (subgoal_id_at (plan, 0, 1), ==, cv);
+
+  /* "Lektier" from the school goal dropped on "CV": into the work goal, in CV's place */
+  g_assert_true (drag_onto (_hel_subgoal_row_get_drag_handle (subgoal_row (f, lektier)),
+                            GTK_WIDGET (subgoal_row (f, cv))));
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpuint (goal_at (plan, 0)->subgoals->len, ==, 3);
+  g_assert_cmpint (subgoal_id_at (plan, 0, 1), ==, lektier);
+  g_assert_cmpint (subgoal_id_at (plan, 0, 2), ==, cv);
+  g_assert_cmpuint (goal_at (plan, 1)->subgoals->len, ==, 1);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (subgoal_row (f, lektier))) ==
+                 GTK_WIDGET (_hel_plan_goal_section_get_list (HEL_PLAN_GOAL_SECTION (work_section))));
+
+  /* "CV" dropped on the school goal itself, on no small goal: last in that goal */
+  g_assert_true (drag_onto (_hel_subgoal_row_get_drag_handle (subgoal_row (f, cv)),
+                            school_section));
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpint (subgoal_id_at (plan, 1, 0), ==, bussen);
+  g_assert_cmpint (subgoal_id_at (plan, 1, 1), ==, cv);
+
+  /* A small goal dropped on itself changes nothing */
+  g_assert_false (drag_onto (_hel_subgoal_row_get_drag_handle (subgoal_row (f, cv)),
+                             GTK_WIDGET (subgoal_row (f, cv))));
+
+  /* The school goal dropped on the work goal goes first */
+  g_assert_true (drag_onto (_hel_plan_goal_section_get_drag_handle (
+                              HEL_PLAN_GOAL_SECTION (school_section)), work_section));
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpint (goal_at (plan, 0)->id, ==, school_id);
+  g_assert_cmpint (goal_at (plan, 1)->id, ==, work_id);
+
+  /* Each drop is one edit: Ctrl+Z takes back the last move of the goal, then CV's */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "plan.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "plan.undo", NULL);
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpint (goal_at (plan, 0)->id, ==, work_id);
+  g_assert_cmpint (subgoal_id_at (plan, 0, 2), ==, cv);
+}
+
 static void
 test_delete_undo (Fixture       *f,
                   gconstpointer  data)
@@ -660,6 +787,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/plan-view/add-and-edit", test_add_and_edit);
   ADD ("/plan-view/reorder-undo-redo", test_reorder_undo_redo);
+  ADD ("/plan-view/drag-and-drop", test_drag_and_drop);
   ADD ("/plan-view/delete-undo", test_delete_undo);
   ADD ("/plan-view/bad-input", test_bad_input);
   ADD ("/plan-view/removed-owner", test_removed_owner);
