@@ -864,6 +864,34 @@ hel_store_reassign_member_plan_items (HelStore *self,
 /* ---- undo: restore a whole plan ---- */
 
 gboolean
+hel_store_restore_plan_from (HelStore *self,
+                             HelPlan  *expected,
+                             HelPlan  *plan,
+                             GError  **error)
+{
+  g_autoptr(HelPlan) now = NULL;
+  gint64 family_id;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (expected != NULL && plan != NULL, FALSE);
+
+  family_id = hel_plan_data (plan)->id;
+  if (!hel_store_begin (self, error))
+    return FALSE;
+  now = hel_store_load_plan (self, family_id, error);
+  if (now == NULL)
+    return finish (self, family_id, FALSE, error);
+  if (!hel_plan_equal (now, expected))
+    {
+      g_set_error_literal (error, HEL_STORE_ERROR, HEL_STORE_ERROR_CHANGED,
+                           _("The plan was changed elsewhere since, so this cannot be undone "
+                             "or redone any more."));
+      return finish (self, family_id, FALSE, error);
+    }
+  return finish (self, family_id, hel_store_restore_plan (self, plan, error), error);
+}
+
+gboolean
 hel_store_restore_plan (HelStore *self,
                         HelPlan  *plan,
                         GError  **error)

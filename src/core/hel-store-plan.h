@@ -99,6 +99,14 @@ gboolean     hel_store_restore_plan          (HelStore    *self,
                                               HelPlan     *plan,
                                               GError     **error);
 
+/* The same, but only while the stored plan still equals @expected, checked in the same
+ * transaction; otherwise HEL_STORE_ERROR_CHANGED and nothing is written. Undo and redo use it,
+ * so that they never wipe out what someone else wrote in the meantime. */
+gboolean     hel_store_restore_plan_from     (HelStore    *self,
+                                              HelPlan     *expected,
+                                              HelPlan     *plan,
+                                              GError     **error);
+
 gint64       hel_store_save_plan_version     (HelStore    *self,
                                               gint64       family_id,
                                               const char  *participants,

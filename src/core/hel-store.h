@@ -23,6 +23,7 @@ typedef enum {
   HEL_STORE_ERROR_NEWER_SCHEMA,
   HEL_STORE_ERROR_FULL,
   HEL_STORE_ERROR_INVALID,        /* a value that breaks the rules */
+  HEL_STORE_ERROR_CHANGED,        /* changed by someone else since it was read */
 } HelStoreError;
 
 typedef enum {

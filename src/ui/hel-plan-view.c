@@ -198,7 +198,7 @@ plan_undo_cb (gpointer  data,
 {
   PlanUndo *u = data;
 
-  return hel_store_restore_plan (u->store, u->before, error);
+  return hel_store_restore_plan_from (u->store, u->after, u->before, error);
 }
 
 static gboolean
@@ -207,7 +207,7 @@ plan_redo_cb (gpointer  data,
 {
   PlanUndo *u = data;
 
-  return hel_store_restore_plan (u->store, u->after, error);
+  return hel_store_restore_plan_from (u->store, u->before, u->after, error);
 }
 
 HelPlan *
@@ -590,6 +590,9 @@ undo_action_cb (GtkWidget  *widget,
   else
     ok = !hel_undo_stack_can_redo (self->undo) || hel_undo_stack_redo (self->undo, &error);
   forget_undo_toast (self);
+  /* Nothing older can be undone once the plan changed under the history either. */
+  if (!ok && g_error_matches (error, HEL_STORE_ERROR, HEL_STORE_ERROR_CHANGED))
+    hel_undo_stack_clear (self->undo);
   if (!ok)
     _hel_plan_view_error_toast (self, error);
 }

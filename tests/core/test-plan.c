@@ -370,6 +370,44 @@ test_restore_is_undo (Fixture       *f,
   g_assert_true (hel_plan_equal (after, redone));
 }
 
+/* Undo and redo check that the plan is still as the edit left it, in the same transaction:
+ * what another connection wrote in between is never wiped out. */
+static void
+test_restore_refuses_changed (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelPlan) before = NULL;
+  g_autoptr(HelPlan) after = NULL;
+  g_autoptr(HelPlan) seen = NULL;
+  g_autoptr(HelStore) other = NULL;
+  g_autoptr(HelStep) step = hel_step_new ("Aftalt på tavlemødet");
+  HelSubgoal *cv;
+
+  build_plan (f);
+  before = hel_store_load_plan (f->store, fid (f), &error);
+  g_assert_true (hel_store_set_wishes (f->store, fid (f), 0, "Ro og orden", &error));
+  after = hel_store_load_plan (f->store, fid (f), &error);
+
+  /* Unchanged since: undo and redo go through */
+  g_assert_true (hel_store_restore_plan_from (f->store, after, before, &error));
+  g_assert_no_error (error);
+  g_assert_true (hel_store_restore_plan_from (f->store, before, after, &error));
+  g_assert_no_error (error);
+
+  /* Someone else adds a step (the board's agreements do): undo is refused, nothing changes */
+  other = hel_store_open (f->path, HEL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  cv = ((HelGoal *) hel_plan_data (after)->goals->pdata[0])->subgoals->pdata[0];
+  g_assert_true (hel_store_save_step (other, cv->id, step, &error));
+  g_assert_false (hel_store_restore_plan_from (f->store, after, before, &error));
+  g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  seen = hel_store_load_plan (f->store, fid (f), &error);
+  g_assert_cmpstr (hel_plan_data (seen)->wishes, ==, "Ro og orden");
+  g_assert_nonnull (hel_plan_find_step (seen, step->id, NULL));
+}
+
 static void
 test_versions (Fixture       *f,
                gconstpointer  data)
@@ -661,6 +699,7 @@ main (int argc, char *argv[])
   ADD ("store/validation", test_validation);
   ADD ("store/reorder", test_reorder);
   ADD ("store/restore-is-undo", test_restore_is_undo);
+  ADD ("store/restore-refuses-changed", test_restore_refuses_changed);
   ADD ("store/versions", test_versions);
   ADD ("store/due-counts", test_due_counts);
   ADD ("store/member-leaves", test_member_leaves);

@@ -359,6 +359,25 @@ test_reorder_undo_redo (Fixture       *f,
   g_assert_cmpstr (hel_plan_find_subgoal (plan, praktik, NULL)->wording, ==, "Praktik");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
                      _hel_subgoal_row_get_wording_row (subgoal_row (f, praktik)))), ==, "Praktik");
+
+  /* Reworded again, then a step is written elsewhere (the board's agreements do): Ctrl+Z is
+   * refused and says so, the history goes, and both the wording and the step stay. */
+  {
+    g_autoptr(HelStep) step = hel_step_new ("Aftalt på tavlemødet");
+    g_autoptr(GError) error = NULL;
+
+    type_and_apply (_hel_subgoal_row_get_wording_row (subgoal_row (f, praktik)),
+                    "Virksomhedspraktik");
+    g_assert_true (hel_store_save_step (f->store, praktik, step, &error));
+    g_assert_no_error (error);
+    g_assert_true (hel_undo_stack_can_undo (undo));
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "plan.undo", NULL);
+    g_assert_false (hel_undo_stack_can_undo (undo));
+    g_clear_pointer (&plan, hel_plan_unref);
+    plan = load (f);
+    g_assert_cmpstr (hel_plan_find_subgoal (plan, praktik, NULL)->wording, ==, "Virksomhedspraktik");
+    g_assert_nonnull (hel_plan_find_step (plan, step->id, NULL));
+  }
 }
 
 /* ---- drag and drop, through the rows' own drag sources and drop targets ---- */
