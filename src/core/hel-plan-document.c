@@ -12,10 +12,32 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hel-danish.h"
 #include "hel-plan-document.h"
 #include "hel-private-file.h"
 #include "hel-store-plan.h"
 #include "hel-validate.h"
+
+/* The family reads its plan in Danish, whatever language the app runs in. */
+#undef _
+#undef C_
+#define _(text) hel_danish (text)
+#define C_(context, text) hel_danish_context (context, text)
+
+/* 23.11.2026: the date as Danes write it (hel_date_format () follows the app's language). */
+static char *
+document_date (const char *iso)
+{
+  GDate d;
+  char buf[64];
+
+  if (!hel_date_to_gdate (iso, &d))
+    return g_strdup ("");
+  /* The same text as hel_date_format () translates, so the catalogue holds its Danish form */
+  if (g_date_strftime (buf, sizeof buf, hel_danish ("%Y-%m-%d"), &d) == 0)
+    return g_strdup (iso);
+  return g_strdup (buf);
+}
 
 /* Page geometry, in points. */
 #define MARGIN        (2.0 * 72.0 / 2.54)   /* 2 cm */
@@ -432,7 +454,7 @@ hel_plan_document_new (HelStore  *store,
   if (self->family_name == NULL)
     self->family_name = g_strdup ("");
   today = hel_date_today ();
-  self->printed = hel_date_format (today);
+  self->printed = document_date (today);
 
   /* First names only: no last names, birth dates or CPR numbers on the family's paper. */
   member_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -556,7 +578,7 @@ format_date (const char *iso)
 
   if (iso == NULL || *iso == '\0')
     return NULL;
-  text = hel_date_format (iso);
+  text = document_date (iso);
   if (*text == '\0')
     g_clear_pointer (&text, g_free);
   return text;
@@ -694,7 +716,7 @@ caseworker_markup (DocCaseworker *cw)
     cw->primary ? _("Primary caseworker") : _("Secondary caseworker"));
   g_autofree char *name = g_markup_printf_escaped ("<span size=\"large\" weight=\"bold\">%s</span>\n%s",
                                                    cw->name != NULL ? cw->name : "",
-                                                   hel_discipline_label (cw->discipline));
+                                                   hel_danish (hel_discipline_label (cw->discipline)));
 
   g_string_append (text, role);
   g_string_append (text, name);

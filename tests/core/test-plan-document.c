@@ -5,9 +5,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "hel-danish.h"
 #include "hel-plan-document.h"
 #include "hel-store-plan.h"
 #include "hel-validate.h"
@@ -35,6 +37,16 @@ typedef struct {
 /* ---- helpers ---- */
 
 /* An ISO date @days from today: deadlines cannot lie before the day a small goal is made. */
+/* A date as the plan prints it: as Danes write it, whatever language the test runs in. */
+static char *
+printed_date (const char *iso)
+{
+  int y, m, d;
+
+  g_assert_true (sscanf (iso, "%d-%d-%d", &y, &m, &d) == 3);
+  return danish ? g_strdup_printf ("%02d.%02d.%04d", d, m, y) : hel_date_format (iso);
+}
+
 static char *
 in_days (int days)
 {
@@ -521,7 +533,7 @@ test_content (Fixture       *f,
     assert_has (text, danish ? "Malthe og Maja" : "Malthe and Maja");
   {
     g_autofree char *iso = in_days (100);
-    deadline = hel_date_format (iso);
+    deadline = printed_date (iso);
     assert_has (text, deadline);
   }
 
@@ -545,8 +557,9 @@ test_content (Fixture       *f,
   assert_lacks (text, "010180");
   assert_lacks (text, "1234");
   assert_lacks (text, "1980");
-  birth = hel_date_format ("2014-05-06");
+  birth = printed_date ("2014-05-06");
   assert_lacks (text, birth);
+  assert_lacks (text, "2014-05-06");
   assert_lacks (text, "Hansen");
   assert_lacks (text, SECRET_NOTE);
   assert_lacks (text, "XQ4711");
@@ -773,36 +786,79 @@ test_unwritable (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The catalogue reader: Danish for known texts and contexts, the text itself for unknown ones,
+ * and a damaged or foreign file read as no catalogue at all. */
+static void
+test_danish_catalogue (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("helhed-danish-XXXXXX", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.mo", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.mo", NULL);
+  g_autofree char *mo = NULL;
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  if (!danish)
+    {
+      g_test_skip ("the build made no Danish catalogue");
+      return;
+    }
+  g_assert_cmpstr (hel_danish ("Our family plan"), ==, "Vores familieplan");
+  g_assert_cmpstr (hel_danish_context ("plan-pdf", "Done"), !=, "Done");
+  g_assert_cmpstr (hel_danish ("No such text in the catalogue"), ==,
+                   "No such text in the catalogue");
+  g_assert_cmpstr (hel_danish_context ("no-such-context", "Done"), ==, "Done");
+
+  g_assert_true (g_file_set_contents (garbage, "\xde\x12\x04\x95 not really a catalogue", -1,
+                                      NULL));
+  _hel_danish_reset (garbage);
+  g_assert_false (hel_danish_available ());
+  g_assert_cmpstr (hel_danish ("Our family plan"), ==, "Our family plan");
+
+  mo = g_build_filename (g_getenv ("HELHED_LOCALEDIR"), "da", "LC_MESSAGES",
+                         GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_get_contents (mo, &contents, &size, NULL));
+  for (gsize cut = 0; cut < size; cut += MAX (size / 97, 1))
+    {
+      g_assert_true (g_file_set_contents (truncated, contents, (gssize) cut, NULL));
+      _hel_danish_reset (truncated);
+      /* Whatever survives the cut, nothing is read outside the file */
+      g_assert_nonnull (hel_danish ("Our family plan"));
+    }
+
+  _hel_danish_reset (NULL);
+  g_assert_cmpstr (hel_danish ("Our family plan"), ==, "Vores familieplan");
+  g_unlink (garbage);
+  g_unlink (truncated);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   const char *localedir = g_getenv ("HELHED_LOCALEDIR");
+  gboolean built_danish = FALSE;
 
-  /* The Danish catalogue of the build, when the build made one: then the headings are checked
-   * in Danish, the language the family reads. */
+  /* The C locale and no LANGUAGE, as on a machine without Danish: the plan must be Danish all
+   * the same, from the build's Danish catalogue (when the build made one). */
   if (localedir != NULL)
     {
       g_autofree char *mo = g_build_filename (localedir, "da", "LC_MESSAGES",
                                               GETTEXT_PACKAGE ".mo", NULL);
-      if (g_file_test (mo, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("LANGUAGE", "da", TRUE);
-          bindtextdomain (GETTEXT_PACKAGE, localedir);
-          bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-          danish = TRUE;
-        }
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      built_danish = g_file_test (mo, G_FILE_TEST_EXISTS);
     }
-  setlocale (LC_ALL, "");
-  if (danish && g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Our family plan"), "Our family plan") == 0)
-    {
-      /* Some C libraries ignore LANGUAGE in the C locale; a Danish locale settles it. */
-      if (setlocale (LC_ALL, "da_DK.UTF-8") == NULL
-          || g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Our family plan"), "Our family plan") == 0)
-        danish = FALSE;
-    }
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+  danish = hel_danish_available ();
+  if (built_danish && !danish)
+    g_error ("The build's Danish catalogue could not be read");
 
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plan-document/danish-catalogue", test_danish_catalogue);
 
   g_test_add ("/plan-document/content", Fixture, NULL, fixture_set_up, test_content,
               fixture_tear_down);
