@@ -365,6 +365,28 @@ hel_step_due_state (HelStep    *step,
 }
 
 void
+hel_subgoal_count_due (HelSubgoal *subgoal,
+                       const char *today,
+                       guint      *overdue,
+                       guint      *due_soon)
+{
+  HelDueState state = hel_subgoal_due_state (subgoal, today);
+  gboolean open = subgoal->status != HEL_GOAL_ACHIEVED && subgoal->status != HEL_GOAL_DROPPED;
+  guint n_overdue = state == HEL_DUE_OVERDUE, n_soon = state == HEL_DUE_SOON;
+
+  for (guint k = 0; open && k < subgoal->steps->len; k++)
+    {
+      state = hel_step_due_state (subgoal->steps->pdata[k], today);
+      n_overdue += state == HEL_DUE_OVERDUE;
+      n_soon += state == HEL_DUE_SOON;
+    }
+  if (overdue)
+    *overdue = n_overdue;
+  if (due_soon)
+    *due_soon = n_soon;
+}
+
+void
 hel_plan_count_due (HelPlan    *plan,
                     const char *today,
                     guint      *overdue,
@@ -377,18 +399,11 @@ hel_plan_count_due (HelPlan    *plan,
       HelGoal *goal = plan->data.goals->pdata[i];
       for (guint j = 0; j < goal->subgoals->len; j++)
         {
-          HelSubgoal *subgoal = goal->subgoals->pdata[j];
-          HelDueState state = hel_subgoal_due_state (subgoal, today);
-          gboolean open = subgoal->status != HEL_GOAL_ACHIEVED && subgoal->status != HEL_GOAL_DROPPED;
+          guint o, s;
 
-          n_overdue += state == HEL_DUE_OVERDUE;
-          n_soon += state == HEL_DUE_SOON;
-          for (guint k = 0; open && k < subgoal->steps->len; k++)
-            {
-              state = hel_step_due_state (subgoal->steps->pdata[k], today);
-              n_overdue += state == HEL_DUE_OVERDUE;
-              n_soon += state == HEL_DUE_SOON;
-            }
+          hel_subgoal_count_due (goal->subgoals->pdata[j], today, &o, &s);
+          n_overdue += o;
+          n_soon += s;
         }
     }
   if (overdue)

@@ -143,6 +143,12 @@ HelDueState   hel_step_due_state       (HelStep       *step,
 HelDueState   hel_due_state_for_date   (const char    *date,
                                         const char    *today);
 /* Counts over the whole plan: small goals and steps that are overdue or due soon. */
+/* What is overdue and due within 14 days in a small goal: its deadline and, while it is open,
+ * each step not done. The plan's count is the sum over its small goals. */
+void          hel_subgoal_count_due    (HelSubgoal    *subgoal,
+                                        const char    *today,
+                                        guint         *overdue,
+                                        guint         *due_soon);
 void          hel_plan_count_due       (HelPlan       *plan,
                                         const char    *today,
                                         guint         *overdue,

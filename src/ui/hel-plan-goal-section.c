@@ -198,11 +198,13 @@ hel_plan_goal_section_update (HelPlanGoalSection *self,
   for (guint i = 0; i < goal->subgoals->len; i++)
     {
       HelSubgoal *sg = goal->subgoals->pdata[i];
-      HelDueState state = hel_subgoal_due_state (sg, today);
       gboolean open = sg->status != HEL_GOAL_ACHIEVED && sg->status != HEL_GOAL_DROPPED;
+      guint o, s;
 
-      overdue += state == HEL_DUE_OVERDUE;
-      soon += state == HEL_DUE_SOON;
+      /* The same count as the plan's and the family list's: deadlines and open steps */
+      hel_subgoal_count_due (sg, today, &o, &s);
+      overdue += o;
+      soon += s;
       achieved += sg->status == HEL_GOAL_ACHIEVED;
       if (open && sg->next_followup && *sg->next_followup &&
           (next == NULL || hel_date_compare (sg->next_followup, next) < 0))
@@ -221,7 +223,11 @@ hel_plan_goal_section_update (HelPlanGoalSection *self,
       g_autofree char *shown = hel_date_format (next);
       if (caption->len > 0)
         g_string_append (caption, " · ");
-      g_string_append_printf (caption, _("next follow-up %s"), shown);
+      if (hel_due_state_for_date (next, today) == HEL_DUE_OVERDUE)
+        /* Translators: a follow-up that should have happened, “follow-up due since 01.11.2026” */
+        g_string_append_printf (caption, _("follow-up due since %s"), shown);
+      else
+        g_string_append_printf (caption, _("next follow-up %s"), shown);
     }
   gtk_label_set_text (GTK_LABEL (self->caption), caption->str);
   gtk_widget_set_visible (self->caption, caption->len > 0);
@@ -483,6 +489,18 @@ AdwEntryRow *
 _hel_plan_goal_section_get_add_row (HelPlanGoalSection *self)
 {
   return self->add_row;
+}
+
+GtkLabel *
+_hel_plan_goal_section_get_overdue_pill (HelPlanGoalSection *self)
+{
+  return GTK_LABEL (self->overdue_pill);
+}
+
+GtkLabel *
+_hel_plan_goal_section_get_caption (HelPlanGoalSection *self)
+{
+  return GTK_LABEL (self->caption);
 }
 
 GtkWidget *

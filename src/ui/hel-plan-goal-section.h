@@ -33,5 +33,7 @@ AdwEntryRow *_hel_plan_goal_section_get_add_row   (HelPlanGoalSection *self);
 GtkListBox  *_hel_plan_goal_section_get_list      (HelPlanGoalSection *self);
 /* The handle that carries the drag source; the section itself carries the drop target. */
 GtkWidget   *_hel_plan_goal_section_get_drag_handle (HelPlanGoalSection *self);
+GtkLabel    *_hel_plan_goal_section_get_overdue_pill (HelPlanGoalSection *self);
+GtkLabel    *_hel_plan_goal_section_get_caption (HelPlanGoalSection *self);
 
 G_END_DECLS

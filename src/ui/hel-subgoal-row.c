@@ -589,6 +589,13 @@ make_subtitle (HelSubgoalRow *self,
 {
   g_autoptr(GString) s = g_string_new (NULL);
   g_autoptr(GString) names = g_string_new (NULL);
+  const char *today = _hel_plan_view_get_today (self->view);
+  HelDueState own = hel_subgoal_due_state (sg, today);
+  guint overdue = 0, soon = 0, steps_overdue, steps_soon;
+
+  hel_subgoal_count_due (sg, today, &overdue, &soon);
+  steps_overdue = overdue - (own == HEL_DUE_OVERDUE);
+  steps_soon = soon - (own == HEL_DUE_SOON);
 
   for (guint i = 0; i < sg->owners->len; i++)
     {
@@ -624,9 +631,36 @@ make_subtitle (HelSubgoalRow *self,
     {
       g_autofree char *date = hel_date_format (sg->next_followup);
       g_string_append (s, " · ");
-      g_string_append_printf (s, _("follow-up %s"), date);
+      if (hel_due_state_for_date (sg->next_followup, today) == HEL_DUE_OVERDUE)
+        g_string_append_printf (s, _("follow-up due since %s"), date);
+      else
+        g_string_append_printf (s, _("follow-up %s"), date);
+    }
+  /* Steps out of sight in a closed row: what of them is due is said here */
+  if (steps_overdue > 0)
+    {
+      g_string_append (s, " · ");
+      g_string_append_printf (s, ngettext ("%u step overdue", "%u steps overdue", steps_overdue),
+                              steps_overdue);
+    }
+  else if (steps_soon > 0)
+    {
+      g_string_append (s, " · ");
+      g_string_append_printf (s, ngettext ("%u step due soon", "%u steps due soon", steps_soon),
+                              steps_soon);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The row's pill: the most pressing of its deadline and its open steps' dates. */
+static HelDueState
+subgoal_row_due_state (HelSubgoal *sg,
+                       const char *today)
+{
+  guint overdue = 0, soon = 0;
+
+  hel_subgoal_count_due (sg, today, &overdue, &soon);
+  return overdue > 0 ? HEL_DUE_OVERDUE : soon > 0 ? HEL_DUE_SOON : HEL_DUE_NONE;
 }
 
 void
@@ -648,7 +682,7 @@ hel_subgoal_row_update (HelSubgoalRow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sg->wording);
   subtitle = make_subtitle (self, sg);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  _hel_plan_pill_set (self->pill, hel_subgoal_due_state (sg, today),
+  _hel_plan_pill_set (self->pill, subgoal_row_due_state (sg, today),
                       sg->status == HEL_GOAL_ACHIEVED);
   gtk_widget_set_opacity (self->handle, 1.0);
   if (sg->status == HEL_GOAL_DROPPED)

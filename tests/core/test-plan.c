@@ -541,6 +541,27 @@ test_due_counts (Fixture       *f,
   hel_plan_count_due (plan, "2025-05-20", &overdue, &soon);
   g_assert_cmpuint (overdue, ==, 2);
   g_assert_cmpuint (soon, ==, 1);
+
+  /* Per small goal: the CV's own deadline and its step; the bus goal only its deadline. Once
+   * the CV is achieved its open step no longer counts. */
+  {
+    HelSubgoal *cv = ((HelGoal *) hel_plan_data (plan)->goals->pdata[0])->subgoals->pdata[0];
+    HelSubgoal *bus = ((HelGoal *) hel_plan_data (plan)->goals->pdata[1])->subgoals->pdata[0];
+
+    hel_subgoal_count_due (cv, "2025-05-20", &overdue, &soon);
+    g_assert_cmpuint (overdue, ==, 2);
+    g_assert_cmpuint (soon, ==, 0);
+    hel_subgoal_count_due (cv, "2025-02-05", &overdue, &soon);
+    g_assert_cmpuint (overdue, ==, 0);
+    g_assert_cmpuint (soon, ==, 1);
+    hel_subgoal_count_due (bus, "2025-05-20", &overdue, &soon);
+    g_assert_cmpuint (overdue, ==, 0);
+    g_assert_cmpuint (soon, ==, 1);
+    cv->status = HEL_GOAL_ACHIEVED;
+    hel_subgoal_count_due (cv, "2025-05-20", &overdue, &soon);
+    g_assert_cmpuint (overdue, ==, 0);
+    g_assert_cmpuint (soon, ==, 0);
+  }
 }
 
 static void

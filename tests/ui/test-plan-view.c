@@ -588,6 +588,78 @@ test_delete_undo (Fixture       *f,
   g_assert_nonnull (_hel_plan_view_find_subgoal (f->view, sg_id));
 }
 
+/* An ISO date @days from today, local time. */
+static char *
+days_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* A step overdue inside a closed small goal is seen without opening it: on the row's pill and
+ * subtitle, in the goal's count; a follow-up date that has passed is said to be due. */
+static void
+test_due_at_a_glance (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *subgoals[] = { "Maja skriver et CV", NULL };
+  g_autoptr(HelPlan) plan = NULL;
+  g_autoptr(HelStep) step = hel_step_new ("Ring til jobcentret");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *yesterday = NULL;
+  g_autofree char *far = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *section;
+  HelSubgoalRow *row;
+  HelSubgoal *sg;
+  gint64 goal_id, sg_id;
+
+  yesterday = days_from_today (-1);
+  far = days_from_today (200);
+
+  goal_id = add_goal_through_view (f, "Mor i arbejde", subgoals);
+  plan = load (f);
+  sg = goal_at (plan, 0)->subgoals->pdata[0];
+  sg_id = sg->id;
+  g_free (sg->deadline);
+  sg->deadline = g_strdup (far);
+  g_free (sg->next_followup);
+  sg->next_followup = g_strdup (yesterday);
+  g_assert_true (hel_store_save_subgoal (f->store, sg, &error));
+  step->due = g_strdup (yesterday);
+  g_assert_true (hel_store_save_step (f->store, sg_id, step, &error));
+  g_assert_no_error (error);
+
+  row = subgoal_row (f, sg_id);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (gtk_widget_get_visible (_hel_subgoal_row_get_pill (row)));
+  g_assert_true (gtk_widget_has_css_class (_hel_subgoal_row_get_pill (row), "error"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                            "1 step overdue"));
+  shown = hel_date_format (yesterday);
+  expected = g_strdup_printf ("follow-up due since %s", shown);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), expected));
+
+  section = _hel_plan_view_find_goal (f->view, goal_id);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    _hel_plan_goal_section_get_overdue_pill (HEL_PLAN_GOAL_SECTION (section)))));
+  g_assert_cmpstr (gtk_label_get_text (_hel_plan_goal_section_get_overdue_pill (
+                     HEL_PLAN_GOAL_SECTION (section))), ==, "1 overdue");
+  g_assert_nonnull (strstr (gtk_label_get_text (_hel_plan_goal_section_get_caption (
+                              HEL_PLAN_GOAL_SECTION (section))), expected));
+
+  /* The step done: nothing is overdue any more */
+  step->done = TRUE;
+  g_assert_true (hel_store_save_step (f->store, sg_id, step, &error));
+  g_assert_false (gtk_widget_has_css_class (_hel_subgoal_row_get_pill (row), "error"));
+  g_assert_null (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "overdue"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (
+    _hel_plan_goal_section_get_overdue_pill (HEL_PLAN_GOAL_SECTION (section)))));
+}
+
 static void
 test_bad_input (Fixture       *f,
                 gconstpointer  data)
@@ -808,6 +880,7 @@ main (int   argc,
   ADD ("/plan-view/reorder-undo-redo", test_reorder_undo_redo);
   ADD ("/plan-view/drag-and-drop", test_drag_and_drop);
   ADD ("/plan-view/delete-undo", test_delete_undo);
+  ADD ("/plan-view/due-at-a-glance", test_due_at_a_glance);
   ADD ("/plan-view/bad-input", test_bad_input);
   ADD ("/plan-view/removed-owner", test_removed_owner);
   ADD ("/plan-view/wishes-autosave", test_wishes_autosave);
