@@ -1736,8 +1736,9 @@ build_document (HelStore           *store,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gboolean ok = TRUE;
 
-  /* One read transaction, so the file is one consistent moment of the database. */
-  if (!hel_store_begin (store, error))
+  /* One read transaction, so the file is one consistent moment of the database; it takes no
+   * write lock, so an export works while the app is saving. */
+  if (!hel_store_begin_read (store, error))
     return NULL;
 
   json_builder_begin_object (builder);

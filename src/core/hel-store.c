@@ -642,6 +642,24 @@ hel_store_begin (HelStore *self,
 }
 
 gboolean
+hel_store_begin_read (HelStore *self,
+                      GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+
+  /* DEFERRED takes no lock until the first read, and only a read lock then: reading goes on
+   * while another program writes (WAL), and sees one moment of the database. */
+  sql = self->depth == 0 ? g_strdup ("BEGIN DEFERRED")
+                         : g_strdup_printf ("SAVEPOINT hel_%u", self->depth);
+  if (!_hel_store_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
 hel_store_commit (HelStore *self,
                   GError  **error)
 {
@@ -823,6 +841,20 @@ hel_store_open (const char        *path,
                    _("“%s” is a folder, not a database file."), path);
       return NULL;
     }
+  if (exists && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      GStatBuf st;
+
+      /* SQLite would take an empty file for a new database and quietly start one; an empty
+       * file where a database should be is a loss (a full disk, a bad copy) to be told. */
+      if (g_stat (path, &st) == 0 && st.st_size == 0)
+        {
+          g_set_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_CORRUPT,
+                       _("“%s” is empty: it holds no Helhed data. If it held your families, "
+                         "restore a backup; the empty file was not changed."), path);
+          return NULL;
+        }
+    }
   if (!exists && !(flags & HEL_STORE_OPEN_CREATE))
     {
       g_set_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_NOT_FOUND,
@@ -848,6 +880,17 @@ hel_store_open (const char        *path,
                    path);
       return NULL;
     }
+
+  /* Helhed's own folder is for this user alone, also when it was made before with another
+   * mode (a folder named with --db is the user's to choose and is left as it is). */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *default_path = hel_store_default_path ();
+    g_autofree char *default_dir = g_path_get_dirname (default_path);
+
+    if (g_strcmp0 (dir, default_dir) == 0 && g_file_test (dir, G_FILE_TEST_IS_DIR))
+      g_chmod (dir, 0700);
+  }
 
   /* Health and social data: the database and its side files are for this user alone. */
   old_umask = umask (077);

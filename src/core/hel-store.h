@@ -67,6 +67,10 @@ int         hel_store_get_schema_version (HelStore         *self);
 /* Transactions nest (savepoints inside); "changed" is emitted when the outermost commits. */
 gboolean    hel_store_begin             (HelStore          *self,
                                          GError           **error);
+/* A transaction that only reads: one consistent moment, without blocking writers. Ends with
+ * hel_store_commit () or hel_store_rollback () like any other. */
+gboolean    hel_store_begin_read        (HelStore          *self,
+                                         GError           **error);
 gboolean    hel_store_commit            (HelStore          *self,
                                          GError           **error);
 void        hel_store_rollback          (HelStore          *self);

@@ -679,6 +679,54 @@ test_truncated_file_refused (void)
   g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_CORRUPT);
 }
 
+/* An empty file where a database should be is a loss to be told, with either flag; SQLite
+ * would have started a new database in it. The file stays empty. */
+static void
+test_empty_file_refused (void)
+{
+  g_autofree char *path = tmp_file ("empty.db");
+  HelStoreOpenFlags flags[] = { HEL_STORE_OPEN_DEFAULT, HEL_STORE_OPEN_CREATE };
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HelStore) store = hel_store_open (path, flags[i], &error);
+      GStatBuf st;
+
+      g_assert_null (store);
+      g_assert_error (error, HEL_STORE_ERROR, HEL_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, "empty"));
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, 0);
+    }
+}
+
+/* A read transaction takes no write lock: it reads while another connection holds one, and
+ * sees the database as it was when it began. */
+static void
+test_read_transaction (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_file ("read.db");
+  g_autoptr(HelStore) writer = hel_store_open (path, HEL_STORE_OPEN_CREATE, &error);
+  g_autoptr(HelStore) reader = NULL;
+  g_autoptr(HelFamily) first = make_family (writer, "Familien Før");
+  g_autoptr(GPtrArray) seen = NULL;
+
+  reader = hel_store_open (path, HEL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (hel_store_begin (writer, &error));
+  g_assert_true (hel_store_begin_read (reader, &error));
+  g_assert_no_error (error);
+  seen = hel_store_list_families (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_true (hel_store_commit (writer, &error));
+  g_assert_true (hel_store_commit (reader, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_read_only_refused (void)
 {
@@ -742,6 +790,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/foreign-database-refused", test_foreign_database_refused);
   g_test_add_func ("/store/open/garbage-refused", test_garbage_file_refused);
   g_test_add_func ("/store/open/truncated-refused", test_truncated_file_refused);
+  g_test_add_func ("/store/open/empty-refused", test_empty_file_refused);
+  g_test_add_func ("/store/read-transaction", test_read_transaction);
   g_test_add_func ("/store/open/read-only-refused", test_read_only_refused);
   g_test_add_func ("/store/open/directory-refused", test_directory_refused);
 

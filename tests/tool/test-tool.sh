@@ -79,6 +79,45 @@ check "import --replace replaces" run 0 import json --db "$WORK/other.db" --repl
 check "  ... with the imported families" sh -c "
   '$TOOL' list --db '$WORK/other.db' | cmp -s - '$WORK/list'"
 
+# while another program holds the write lock (the app saving): reading commands go on
+python3 - "$DB" "$WORK/locked" <<'PY' &
+import sqlite3, sys, os, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+for _ in range(200):
+    if os.path.exists(sys.argv[2] + ".release"):
+        break
+    time.sleep(0.05)
+db.execute("ROLLBACK")
+PY
+locker=$!
+i=0
+while [ ! -e "$WORK/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+check "export json while another program writes" \
+  run 0 export json --db "$DB" --no-timestamp -o "$WORK/locked.json"
+check "  ... gives the same data" sh -c "
+  '$TOOL' export json --db '$WORK/copy.db' --no-timestamp -o - | cmp -s - '$WORK/locked.json'"
+check "list while another program writes" run 0 list --db "$DB"
+: > "$WORK/locked.release"
+wait $locker
+
+# the default place: a private folder, made private also when it was there before
+mkdir -p "$WORK/xdg/helhed" && chmod 755 "$WORK/xdg/helhed"
+check "demo at the default place" sh -c "XDG_DATA_HOME='$WORK/xdg' '$TOOL' demo >/dev/null"
+check "  ... the folder is made private (0700)" test "$(mode_of "$WORK/xdg/helhed")" = 700
+check "  ... the database is private (0600)" test "$(mode_of "$WORK/xdg/helhed/helhed.db")" = 600
+mkdir -p "$WORK/mine" && chmod 755 "$WORK/mine"
+check "a folder named with --db is left as it is" sh -c "
+  '$TOOL' demo --db '$WORK/mine/h.db' >/dev/null && test \"\$(stat -c %a '$WORK/mine')\" = 755"
+
+# an empty file where the database should be: refused, never made a new database
+: > "$WORK/empty.db"
+check "check refuses an empty file" run 1 check --db "$WORK/empty.db"
+check "  ... saying it is empty" grep -q "is empty" "$WORK/err"
+check "list refuses an empty file" run 1 list --db "$WORK/empty.db"
+check "  ... and leaves it empty" test ! -s "$WORK/empty.db"
+
 # bad JSON: a message with the line, the database unchanged
 "$TOOL" export json --db "$DB" --no-timestamp -o "$WORK/before.json" >/dev/null 2>&1
 sed '7s/"id" : 1,/"id" : 1,,/' "$WORK/one.json" > "$WORK/broken.json"
