@@ -22,7 +22,7 @@ deps=(
   libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream python3 locales
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
-  poppler-utils sqlite3 clang valgrind
+  poppler-utils sqlite3 clang libclang-rt-dev valgrind
 )
 installed=$(dpkg-query -W -f='${Status}\n' "${deps[@]}" 2>/dev/null | grep -c 'ok installed' || true)
 if [[ $installed != "${#deps[@]}" ]]; then
