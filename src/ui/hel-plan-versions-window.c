@@ -190,7 +190,7 @@ subgoal_row_new (HelPlanVersionsWindow *self,
       g_autofree char *subtitle = note->author ? g_strdup_printf (_("%s · %s"), date, note->author)
                                                : g_strdup (date);
       GtkWidget *r = text_row_new (note->text, subtitle);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("chat-bubbles-text-symbolic");
+      GtkWidget *icon = gtk_image_new_from_icon_name ("hel-note-symbolic");
       gtk_widget_add_css_class (icon, "dim-label");
       adw_action_row_add_prefix (ADW_ACTION_ROW (r), icon);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), r);

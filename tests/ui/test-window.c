@@ -758,6 +758,81 @@ test_store_error_page (void)
   remove_dir (dir);
 }
 
+/* Every icon the sources name is found by the running app's icon theme (the system's theme
+ * plus the icons in the app's resources), as is the app's own icon for the About window. */
+static void
+scan_icon_names (const char *dir,
+                 const char *suffix,
+                 GHashTable *names)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GRegex) re = g_regex_new ("[\">]([a-z0-9-]+-symbolic)[\"<]", 0, 0, NULL);
+  const char *entry;
+
+  g_assert_nonnull (d);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, entry, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (!g_str_has_suffix (entry, suffix) || !g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      g_regex_match (re, text, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_hash_table_add (names, g_match_info_fetch (match, 1));
+          g_match_info_next (match, NULL);
+        }
+    }
+}
+
+static void
+icons_activate_cb (GApplication *app,
+                   gpointer      data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *ui = g_test_build_filename (G_TEST_DIST, "..", "src", "ui", NULL);
+  g_autofree char *core = g_test_build_filename (G_TEST_DIST, "..", "src", "core", NULL);
+  g_autofree char *templates = g_test_build_filename (G_TEST_DIST, "..", "resources", "ui", NULL);
+  g_autofree char *gtk = g_test_build_filename (G_TEST_DIST, "..", "resources", "gtk", NULL);
+  GHashTableIter iter;
+  gpointer name;
+
+  scan_icon_names (ui, ".c", names);
+  scan_icon_names (core, ".c", names);
+  scan_icon_names (templates, ".ui", names);
+  scan_icon_names (gtk, ".ui", names);
+  g_assert_cmpuint (g_hash_table_size (names), >, 10);
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    if (!gtk_icon_theme_has_icon (theme, name))
+      g_error ("The icon “%s” is named in the sources but not found", (const char *) name);
+  g_assert_true (gtk_icon_theme_has_icon (theme, "hel-note-symbolic"));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID "-symbolic"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_icons_found (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("helhed-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "missing.db", NULL);
+  HelApplication *app = hel_application_new (G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "helhed", (char *) "--db", path, NULL };
+
+  g_assert_no_error (error);
+  g_signal_connect_after (app, "activate", G_CALLBACK (icons_activate_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  drain ();
+  g_assert_finalize_object (app);
+  remove_dir (dir);
+}
+
 /* Start-up builds only what the first frame shows: Board meeting, Progress and the family
  * page's sections are built when first shown, with the window's store and the family on the
  * page, and they follow the next family and the next store like the rest of the window. */
@@ -918,6 +993,7 @@ main (int   argc,
   ADD ("/ui/window/reopens-last-family", test_reopens_last_family);
 #undef ADD
   g_test_add_func ("/ui/window/store-error-page", test_store_error_page);
+  g_test_add_func ("/ui/window/icons-found", test_icons_found);
 
   return g_test_run ();
 }
