@@ -37,6 +37,7 @@ struct _HelFamilyList
   GtkDropDown        *caseworker_dropdown;
   GtkToggleButton    *active_toggle;
   GtkToggleButton    *ended_toggle;
+  GtkWidget          *status_box;
   GtkListView        *list_view;
   GtkStack           *stack;
 };
@@ -52,6 +53,7 @@ enum {
 
 enum {
   FAMILY_ACTIVATED,
+  LEAVE_LIST,
   N_SIGNALS
 };
 
@@ -192,6 +194,36 @@ status_toggled_cb (HelFamilyList   *self,
 {
   if (gtk_toggle_button_get_active (button))
     filter_changed (self);
+}
+
+/* In a list view every family is a Tab stop (GTK 4.8), so Tab would walk through all of them
+ * before reaching the family page. Arrow keys move between families; Tab leaves the list:
+ * forwards to the family page, backwards to the status filter above it. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     HelFamilyList         *self)
+{
+  gboolean handled = FALSE;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      g_signal_emit (self, signals[LEAVE_LIST], 0, &handled);
+      return handled;
+    }
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      /* The chosen one of Active / Ended / All */
+      for (GtkWidget *toggle = gtk_widget_get_first_child (self->status_box);
+           toggle != NULL; toggle = gtk_widget_get_next_sibling (toggle))
+        if (GTK_IS_TOGGLE_BUTTON (toggle) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)))
+          return gtk_widget_grab_focus (toggle);
+    }
+  return FALSE;
 }
 
 static void
@@ -688,6 +720,11 @@ hel_family_list_class_init (HelFamilyListClass *klass)
   signals[FAMILY_ACTIVATED] =
     g_signal_new ("family-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* Tab in the list: the focus goes on to what is beside it (the window puts it on the family
+   * page). Returns TRUE when it went. */
+  signals[LEAVE_LIST] =
+    g_signal_new ("leave-list", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/hel-family-list.ui");
@@ -695,6 +732,7 @@ hel_family_list_class_init (HelFamilyListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelFamilyList, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyList, caseworker_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyList, active_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HelFamilyList, status_box);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyList, ended_toggle);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyList, list_view);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyList, stack);
@@ -722,6 +760,7 @@ static void
 hel_family_list_init (HelFamilyList *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *key;
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -754,10 +793,21 @@ hel_family_list_init (HelFamilyList *self)
   g_signal_connect_after (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
 
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), key);
+
   g_signal_connect_swapped (self->team_dropdown, "notify::selected",
                             G_CALLBACK (dropdown_changed_cb), self);
   g_signal_connect_swapped (self->caseworker_dropdown, "notify::selected",
                             G_CALLBACK (dropdown_changed_cb), self);
   reload_filters (self);
   update_stack (self);
+}
+
+GtkWidget *
+_hel_family_list_get_list_view (HelFamilyList *self)
+{
+  return GTK_WIDGET (self->list_view);
 }

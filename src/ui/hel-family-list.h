@@ -24,4 +24,7 @@ void       hel_family_list_focus_search       (HelFamilyList *self);
 void       hel_family_list_clear_filters      (HelFamilyList *self);
 void       hel_family_list_reload             (HelFamilyList *self);
 
+/* Test hook */
+GtkWidget *_hel_family_list_get_list_view     (HelFamilyList *self);
+
 G_END_DECLS

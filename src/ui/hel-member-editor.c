@@ -879,6 +879,8 @@ hel_member_editor_new (GtkWindow *parent,
       adw_combo_row_set_selected (self->role_row, HEL_ROLE_MOTHER);
       self->loading = FALSE;
       update_income_visibility (self);
+      /* A new member starts with a name to type */
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->first_name_row));
     }
   update_mode (self);
   return GTK_WINDOW (self);

@@ -224,6 +224,8 @@ hel_new_family_dialog_init (HelNewFamilyDialog *self)
 
   watch_focus (self, GTK_WIDGET (self->name_row));
   watch_focus (self, GTK_WIDGET (self->start_row));
+  /* Ctrl+N, then type the name: the name field has the focus when the dialog opens. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   g_signal_connect_swapped (self->primary_row, "notify::selected", G_CALLBACK (row_changed_cb), self);
   g_signal_connect_swapped (self->secondary_row, "notify::selected", G_CALLBACK (row_changed_cb), self);
 }

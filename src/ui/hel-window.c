@@ -346,6 +346,17 @@ hel_window_class_init (HelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelWindow, create_db_button);
 }
 
+/* Tab out of the family list: on into the family page, when one is shown. */
+static gboolean
+leave_list_cb (HelWindow *self)
+{
+  GtkWidget *page = GTK_WIDGET (self->family_page);
+
+  if (!gtk_widget_get_mapped (page))
+    return FALSE;
+  return gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 hel_window_init (HelWindow *self)
 {
@@ -357,6 +368,8 @@ hel_window_init (HelWindow *self)
                             G_CALLBACK (selected_id_changed_cb), self);
   g_signal_connect_swapped (self->family_list, "family-activated",
                             G_CALLBACK (family_activated_cb), self);
+  g_signal_connect_swapped (self->family_list, "leave-list",
+                            G_CALLBACK (leave_list_cb), self);
   g_signal_connect_swapped (self->family_page, "erase-requested",
                             G_CALLBACK (erase_requested_cb), self);
   g_signal_connect_swapped (self->family_page, "notify::section",

@@ -106,6 +106,10 @@ open_new (Fixture *f)
   g_assert_true (HEL_IS_MEMBER_EDITOR (window));
   gtk_window_present (window);
   drain ();
+  /* A new member starts with the first name: its field has the focus */
+  g_assert_nonnull (gtk_window_get_focus (window));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window),
+    GTK_WIDGET (_hel_member_editor_get_first_name_row (HEL_MEMBER_EDITOR (window)))));
   return HEL_MEMBER_EDITOR (window);
 }
 

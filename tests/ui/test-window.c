@@ -170,6 +170,10 @@ open_new_family_dialog (Fixture *f)
   WAIT_FOR ((dialog = find_toplevel (HEL_TYPE_NEW_FAMILY_DIALOG)) != NULL);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
   g_assert_true (gtk_window_get_modal (dialog));
+  /* The name is typed at once: its field has the focus */
+  g_assert_nonnull (gtk_window_get_focus (dialog));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (dialog),
+    GTK_WIDGET (_hel_new_family_dialog_get_name_row (HEL_NEW_FAMILY_DIALOG (dialog)))));
   return HEL_NEW_FAMILY_DIALOG (dialog);
 }
 
@@ -662,6 +666,63 @@ find_toggle (GtkWidget  *root,
   return find_widget (root, is_toggle_labelled, label);
 }
 
+/* Tab leaves the family list instead of stepping through every family: forwards into the
+ * family page, backwards to the status filter. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static void
+test_tab_leaves_list (Fixture       *f,
+                      gconstpointer  data)
+{
+  HelFamilyList *list = _hel_window_get_family_list (f->window);
+  GtkWidget *view = _hel_family_list_get_list_view (list);
+  GtkWidget *focus;
+
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Familien Nummer %02d", i);
+      save_family (f->store, name);
+    }
+  drain ();
+  g_assert_true (hel_family_list_select_family (list, 3));
+  drain ();
+  gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, view));
+
+  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus,
+                                         GTK_WIDGET (_hel_window_get_family_page (f->window))));
+
+  gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+  g_assert_true (press_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
+
+  /* Arrow keys are the list's own */
+  g_assert_false (press_key (view, GDK_KEY_Down, 0));
+}
+
 static void
 test_due_pill (Fixture       *f,
                gconstpointer  data)
@@ -989,6 +1050,7 @@ main (int   argc,
   ADD ("/ui/window/members", test_members);
   ADD ("/ui/window/plan-section-and-member-with-goals", test_plan_section_and_member_with_goals);
   ADD ("/ui/window/due-pill", test_due_pill);
+  ADD ("/ui/window/tab-leaves-list", test_tab_leaves_list);
   ADD ("/ui/window/views-built-when-shown", test_views_built_when_shown);
   ADD ("/ui/window/reopens-last-family", test_reopens_last_family);
 #undef ADD
