@@ -37,6 +37,7 @@ struct _HelFamilyPage
   GtkRevealer    *back_revealer;
   GtkLabel       *header_label;
   GtkLabel       *family_title;
+  GtkLabel       *family_title_above;  /* the same, where the sections do not leave room */
   AdwViewStack   *sections;
   /* The sections after the overview hold a placeholder until first shown (with a store). */
   GtkWidget      *plan_bin;
@@ -86,6 +87,7 @@ set_title (HelFamilyPage *self,
 {
   gtk_label_set_text (self->header_label, name);
   gtk_label_set_text (self->family_title, name);
+  gtk_label_set_text (self->family_title_above, name);
 }
 
 static AdwToastOverlay *
@@ -1070,6 +1072,7 @@ hel_family_page_set_folded (HelFamilyPage *self,
   gtk_revealer_set_reveal_child (self->back_revealer, folded);
   /* Folded, the back bar already names the family. */
   gtk_widget_set_visible (GTK_WIDGET (self->family_title), !folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->family_title_above), !folded);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
@@ -1252,6 +1255,7 @@ hel_family_page_class_init (HelFamilyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, back_revealer);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, header_label);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, family_title);
+  gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, family_title_above);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, sections);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, HelFamilyPage, team_row);
