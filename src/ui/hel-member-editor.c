@@ -851,6 +851,12 @@ hel_member_editor_init (HelMemberEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add", FALSE);
 }
 
+static void
+focus_first_name_cb (HelMemberEditor *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
+}
+
 GtkWindow *
 hel_member_editor_new (GtkWindow *parent,
                        HelStore  *store,
@@ -879,8 +885,9 @@ hel_member_editor_new (GtkWindow *parent,
       adw_combo_row_set_selected (self->role_row, HEL_ROLE_MOTHER);
       self->loading = FALSE;
       update_income_visibility (self);
-      /* A new member starts with a name to type */
-      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->first_name_row));
+      /* A new member starts with a name to type (focused once shown: earlier keeps GTK 4.8
+       * from announcing the window to screen readers) */
+      g_signal_connect (self, "map", G_CALLBACK (focus_first_name_cb), NULL);
     }
   update_mode (self);
   return GTK_WINDOW (self);

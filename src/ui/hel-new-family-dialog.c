@@ -218,14 +218,21 @@ watch_focus (HelNewFamilyDialog *self,
 }
 
 static void
+focus_name_cb (HelNewFamilyDialog *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
 hel_new_family_dialog_init (HelNewFamilyDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   watch_focus (self, GTK_WIDGET (self->name_row));
   watch_focus (self, GTK_WIDGET (self->start_row));
-  /* Ctrl+N, then type the name: the name field has the focus when the dialog opens. */
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
+  /* Ctrl+N, then type the name: the name field has the focus when the dialog opens (once it
+   * is shown: focus set earlier keeps GTK 4.8 from announcing the window to screen readers). */
+  g_signal_connect (self, "map", G_CALLBACK (focus_name_cb), NULL);
   g_signal_connect_swapped (self->primary_row, "notify::selected", G_CALLBACK (row_changed_cb), self);
   g_signal_connect_swapped (self->secondary_row, "notify::selected", G_CALLBACK (row_changed_cb), self);
 }
