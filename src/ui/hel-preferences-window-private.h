@@ -23,5 +23,7 @@ GtkLabel         *_hel_preferences_window_get_backups_error_label (HelPreference
 HelProgressSettingsPage *_hel_preferences_window_get_measurements_page (HelPreferencesWindow *self);
 /* The confirmation shown by a remove or restore button, or NULL. */
 AdwMessageDialog *_hel_preferences_window_get_dialog              (HelPreferencesWindow *self);
+/* The toast offering to undo the newest removal while it waits, or NULL. */
+AdwToast         *_hel_preferences_window_get_undo_toast          (HelPreferencesWindow *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _HelPreferencesWindow
   GHashTable           *caseworker_rows;   /* caseworker id -> HelCaseworkerRow */
   gboolean              loading;
   AdwMessageDialog     *dialog;            /* weak */
+  GPtrArray            *pending;           /* Pending: removals waiting behind an Undo toast */
 
   GtkListBox           *teams_list;
   AdwEntryRow          *add_team_row;
@@ -129,6 +130,97 @@ typedef void (*RemoveFunc) (HelPreferencesWindow *self,
                             gint64                id,
                             GtkWidget            *row);
 
+/* A removal is done when its toast leaves without Undo (or the window closes); until then the
+ * row is only hidden, and Undo shows it again. */
+typedef struct {
+  RemoveFunc  remove;
+  gint64      id;
+  GtkWidget  *row;
+  AdwToast   *toast;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  g_signal_handlers_disconnect_matched (p->toast, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, p);
+  g_object_unref (p->row);
+  g_object_unref (p->toast);
+  g_free (p);
+}
+
+static void
+pending_finish (HelPreferencesWindow *self,
+                Pending              *p,
+                gboolean              undo)
+{
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
+
+  /* Out of the list first, so nothing runs twice */
+  if (!g_ptr_array_remove (self->pending, p))
+    g_return_if_reached ();
+  if (undo)
+    gtk_widget_set_visible (p->row, TRUE);
+  else if (self->store != NULL)
+    p->remove (self, p->id, p->row);
+  pending_free (p);
+}
+
+static void
+pending_dismissed_cb (AdwToast *toast,
+                      Pending  *p)
+{
+  HelPreferencesWindow *self = g_object_get_data (G_OBJECT (toast), "window");
+
+  pending_finish (self, p, FALSE);
+}
+
+static void
+pending_undo_cb (AdwToast *toast,
+                 Pending  *p)
+{
+  HelPreferencesWindow *self = g_object_get_data (G_OBJECT (toast), "window");
+
+  pending_finish (self, p, TRUE);
+}
+
+static void
+start_removal (HelPreferencesWindow *self,
+               RemoveFunc            remove,
+               gint64                id,
+               GtkWidget            *row,
+               const char           *title)
+{
+  Pending *p = g_new0 (Pending, 1);
+
+  p->remove = remove;
+  p->id = id;
+  p->row = g_object_ref (row);
+  p->toast = g_object_ref (adw_toast_new (title));
+  adw_toast_set_button_label (p->toast, _("_Undo"));
+  adw_toast_set_timeout (p->toast, 10);
+  g_object_set_data (G_OBJECT (p->toast), "window", self);
+  g_signal_connect (p->toast, "dismissed", G_CALLBACK (pending_dismissed_cb), p);
+  g_signal_connect (p->toast, "button-clicked", G_CALLBACK (pending_undo_cb), p);
+  g_ptr_array_add (self->pending, p);
+  gtk_widget_set_visible (row, FALSE);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), p->toast);
+}
+
+/* Closing the window does what is waiting. */
+static void
+flush_removals (HelPreferencesWindow *self)
+{
+  while (self->pending != NULL && self->pending->len > 0)
+    {
+      Pending *p = self->pending->pdata[0];
+
+      g_signal_handlers_disconnect_matched (p->toast, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, p);
+      pending_finish (self, p, FALSE);
+    }
+}
+
 static void
 dialog_response_cb (AdwMessageDialog     *dialog,
                     const char           *response,
@@ -137,15 +229,17 @@ dialog_response_cb (AdwMessageDialog     *dialog,
   RemoveFunc remove = g_object_get_data (G_OBJECT (dialog), "remove-func");
   GtkWidget *row = g_object_get_data (G_OBJECT (dialog), "row");
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "id");
+  const char *title = g_object_get_data (G_OBJECT (dialog), "done-title");
 
   if (g_strcmp0 (response, "remove") == 0 && self->store != NULL)
-    remove (self, id, row);
+    start_removal (self, remove, id, row, title);
 }
 
 static void
 ask_before_removing (HelPreferencesWindow *self,
                      const char           *heading,
                      const char           *body,
+                     const char           *done_title,
                      gint64                id,
                      GtkWidget            *row,
                      RemoveFunc            remove)
@@ -163,6 +257,7 @@ ask_before_removing (HelPreferencesWindow *self,
   g_object_set_data (G_OBJECT (dialog), "remove-func", remove);
   g_object_set_data_full (G_OBJECT (dialog), "row", g_object_ref (row), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "done-title", g_strdup (done_title), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, 0);
 
   g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
@@ -191,11 +286,12 @@ team_remove_clicked_cb (GtkButton            *button,
   HelTeam *team = g_object_get_data (G_OBJECT (row), TEAM_KEY);
   g_autofree char *heading = g_strdup_printf (_("Remove the team “%s”?"),
                                               hel_team_get_name (team));
+  g_autofree char *done = g_strdup_printf (_("Team “%s” removed"), hel_team_get_name (team));
 
   ask_before_removing (self, heading,
                        _("Its families and caseworkers keep existing, but they lose their link "
                          "to this team."),
-                       hel_team_get_id (team), row, remove_team);
+                       done, hel_team_get_id (team), row, remove_team);
 }
 
 static gboolean
@@ -378,11 +474,13 @@ caseworker_remove_requested_cb (HelCaseworkerRow     *row,
   HelCaseworker *cw = hel_caseworker_row_get_caseworker (row);
   g_autofree char *heading = g_strdup_printf (_("Remove the caseworker %s?"),
                                               hel_caseworker_get_name (cw));
+  /* Translators: %s is a caseworker's name */
+  g_autofree char *done = g_strdup_printf (_("%s removed"), hel_caseworker_get_name (cw));
 
   ask_before_removing (self, heading,
                        _("Their families keep existing, but lose their link to this "
                          "caseworker."),
-                       hel_caseworker_get_id (cw), GTK_WIDGET (row), remove_caseworker);
+                       done, hel_caseworker_get_id (cw), GTK_WIDGET (row), remove_caseworker);
 }
 
 static void
@@ -672,6 +770,8 @@ hel_preferences_window_dispose (GObject *object)
 {
   HelPreferencesWindow *self = HEL_PREFERENCES_WINDOW (object);
 
+  flush_removals (self);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->dialog != NULL)
@@ -717,6 +817,7 @@ hel_preferences_window_init (HelPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->team_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pending = g_ptr_array_new ();
   self->caseworker_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_list_box_set_sort_func (self->teams_list, sort_teams, self, NULL);
   gtk_list_box_set_sort_func (self->caseworkers_list, sort_caseworkers, self, NULL);
@@ -831,6 +932,13 @@ HelProgressSettingsPage *
 _hel_preferences_window_get_measurements_page (HelPreferencesWindow *self)
 {
   return self->measurements_page;
+}
+
+AdwToast *
+_hel_preferences_window_get_undo_toast (HelPreferencesWindow *self)
+{
+  return self->pending->len > 0 ? ((Pending *) self->pending->pdata[self->pending->len - 1])->toast
+                                : NULL;
 }
 
 AdwMessageDialog *

@@ -182,8 +182,27 @@ test_teams (Fixture       *f,
   teams = list_teams (f);
   g_assert_cmpuint (teams->len, ==, 3);
 
+  /* Remove: the row goes at once, the team only when the toast leaves without Undo */
   g_signal_emit_by_name (remove, "clicked");
   answer_dialog (window, "remove");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (
+    _hel_preferences_window_get_team_row (window, east_id))));
+  g_clear_pointer (&teams, g_ptr_array_unref);
+  teams = list_teams (f);
+  g_assert_cmpuint (teams->len, ==, 3);
+  /* Undo: back as it was */
+  g_assert_nonnull (_hel_preferences_window_get_undo_toast (window));
+  g_signal_emit_by_name (_hel_preferences_window_get_undo_toast (window), "button-clicked");
+  g_assert_null (_hel_preferences_window_get_undo_toast (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    _hel_preferences_window_get_team_row (window, east_id))));
+  g_clear_pointer (&teams, g_ptr_array_unref);
+  teams = list_teams (f);
+  g_assert_cmpuint (teams->len, ==, 3);
+  /* Again, and the toast times out */
+  g_signal_emit_by_name (remove, "clicked");
+  answer_dialog (window, "remove");
+  adw_toast_dismiss (_hel_preferences_window_get_undo_toast (window));
   g_clear_pointer (&teams, g_ptr_array_unref);
   teams = list_teams (f);
   g_assert_cmpuint (teams->len, ==, 2);
@@ -262,15 +281,18 @@ test_caseworkers (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (
     GTK_WIDGET (_hel_preferences_window_get_caseworkers_error_label (window))));
 
-  /* Remove, after asking */
+  /* Remove, after asking; done when the window closes, the toast still up */
   g_signal_emit_by_name (_hel_caseworker_row_get_remove_button (row), "clicked");
   answer_dialog (window, "remove");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = list_caseworkers (f);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  close_and_free (window);
   g_clear_pointer (&list, g_ptr_array_unref);
   list = list_caseworkers (f);
   g_assert_cmpuint (list->len, ==, 0);
-  g_assert_null (_hel_preferences_window_get_caseworker_row (window, id));
-
-  close_and_free (window);
 }
 
 static GtkWidget *
