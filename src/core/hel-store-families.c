@@ -85,6 +85,54 @@ hel_store_get_family (HelStore *self,
   return family;
 }
 
+gboolean
+hel_store_count_family_records (HelStore               *self,
+                                gint64                  family_id,
+                                HelFamilyRecordCounts  *counts,
+                                GError                **error)
+{
+#define OF_MEMBERS(table) \
+  "(SELECT count(*) FROM " table " x JOIN member m ON m.id = x.member_id WHERE m.family_id = ?1)"
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  stmt = _hel_store_prepare (self,
+    "SELECT (SELECT count(*) FROM member WHERE family_id = ?1), "
+    "(SELECT count(*) FROM goal WHERE family_id = ?1), "
+    "(SELECT count(*) FROM subgoal s JOIN goal g ON g.id = s.goal_id WHERE g.family_id = ?1), "
+    "(SELECT count(*) FROM plan_version WHERE family_id = ?1), "
+    "(SELECT count(*) FROM netmap_node n JOIN netmap k ON k.id = n.netmap_id "
+    " WHERE k.family_id = ?1), "
+    OF_MEMBERS ("measurement") ", "
+    "(SELECT count(*) FROM agenda_item WHERE family_id = ?1), "
+    OF_MEMBERS ("school_absence") " + " OF_MEMBERS ("concern_notification") " + "
+    OF_MEMBERS ("intervention") " + " OF_MEMBERS ("income_period") " + "
+    "(SELECT count(*) FROM expense WHERE family_id = ?1)", error);
+#undef OF_MEMBERS
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, family_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      counts->members = (guint) sqlite3_column_int64 (stmt, 0);
+      counts->goals = (guint) sqlite3_column_int64 (stmt, 1);
+      counts->subgoals = (guint) sqlite3_column_int64 (stmt, 2);
+      counts->plan_versions = (guint) sqlite3_column_int64 (stmt, 3);
+      counts->map_people = (guint) sqlite3_column_int64 (stmt, 4);
+      counts->measurements = (guint) sqlite3_column_int64 (stmt, 5);
+      counts->board_items = (guint) sqlite3_column_int64 (stmt, 6);
+      counts->figures = (guint) sqlite3_column_int64 (stmt, 7);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _hel_store_fail (self, rc, error);
+  return TRUE;
+}
+
 static gboolean
 validate_family (HelFamily *family,
                  char     **name_out,

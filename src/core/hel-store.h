@@ -106,6 +106,22 @@ gboolean    hel_store_delete_caseworker (HelStore          *self,
 /* Families */
 GPtrArray  *hel_store_list_families     (HelStore          *self,
                                          GError           **error);
+/* What erasing a family takes with it, to say so before it is done. */
+typedef struct {
+  guint members;
+  guint goals;          /* big goals of the plan */
+  guint subgoals;
+  guint plan_versions;
+  guint map_people;     /* people on its network maps */
+  guint measurements;   /* WHO-5, SDQ, BIP */
+  guint board_items;    /* times it was on a board meeting's agenda, with notes and agreements */
+  guint figures;        /* school absence, notifications, interventions, income support, expenses */
+} HelFamilyRecordCounts;
+
+gboolean    hel_store_count_family_records (HelStore              *self,
+                                         gint64                 family_id,
+                                         HelFamilyRecordCounts *counts,
+                                         GError               **error);
 HelFamily  *hel_store_get_family        (HelStore          *self,
                                          gint64             family_id,
                                          GError           **error);

@@ -194,6 +194,67 @@ erase_response_cb (AdwMessageDialog *dialog,
     start_erase (self, family_id, name);
 }
 
+/* Adds "• @line" on a line of its own; takes @line, which is NULL for nothing to say. */
+static void
+append_line (GString *text,
+             char    *line)
+{
+  if (line == NULL)
+    return;
+  g_string_append (text, "\n• ");
+  g_string_append (text, line);
+  g_free (line);
+}
+
+/* What erasing takes with it, counted, so the person knows what is lost: one line each. */
+static char *
+erase_list (HelWindow *self,
+            HelFamily *family)
+{
+  HelFamilyRecordCounts c = { 0 };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!hel_store_count_family_records (self->store, hel_family_get_id (family), &c, NULL))
+    c.members = hel_family_get_member_count (family);
+  if (c.members > 0)
+    append_line (text, g_strdup_printf (ngettext ("%u member, with name, birth date and CPR "
+                                                  "number",
+                                                  "%u members, with names, birth dates and CPR "
+                                                  "numbers", c.members), c.members));
+  if (c.goals > 0)
+    append_line (text, g_strdup_printf (ngettext ("%u goal in the family plan, with its small "
+                                                  "goals and steps",
+                                                  "%u goals in the family plan, with their small "
+                                                  "goals and steps", c.goals), c.goals));
+  if (c.plan_versions > 0)
+    append_line (text, g_strdup_printf (ngettext ("%u saved version of the plan",
+                                                  "%u saved versions of the plan",
+                                                  c.plan_versions), c.plan_versions));
+  if (c.map_people > 0)
+    append_line (text, g_strdup_printf (ngettext ("%u person on the network map",
+                                                  "%u people on the network map",
+                                                  c.map_people), c.map_people));
+  if (c.measurements > 0)
+    append_line (text, g_strdup_printf (ngettext ("%u measurement (WHO-5, SDQ, BIP)",
+                                                  "%u measurements (WHO-5, SDQ, BIP)",
+                                                  c.measurements), c.measurements));
+  if (c.board_items > 0)
+    append_line (text, g_strdup_printf (ngettext ("%u item from board meetings, with notes and "
+                                                  "agreements",
+                                                  "%u items from board meetings, with notes "
+                                                  "and agreements", c.board_items),
+                                        c.board_items));
+  if (c.figures > 0)
+    append_line (text, g_strdup_printf (ngettext ("%u figure on school, income support and "
+                                                  "expenses",
+                                                  "%u figures on school, income support and "
+                                                  "expenses", c.figures), c.figures));
+  /* Each line began with a newline */
+  if (text->len > 0)
+    g_string_erase (text, 0, 1);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 void
 _hel_window_request_erase (HelWindow *self,
                            gint64     family_id)
@@ -201,9 +262,9 @@ _hel_window_request_erase (HelWindow *self,
   g_autoptr(HelFamily) family = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
+  g_autofree char *list = NULL;
   AdwMessageDialog *dialog;
-  guint n;
+  GtkWidget *label;
 
   if (self->store == NULL)
     return;
@@ -212,17 +273,18 @@ _hel_window_request_erase (HelWindow *self,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  n = hel_family_get_member_count (family);
   /* Translators: %s is the family's name */
   heading = g_strdup_printf (_("Erase the family “%s”?"), hel_family_get_name (family));
-  body = g_strdup_printf (ngettext ("This erases the family, its %u member and everything "
-                                    "recorded about them. It cannot be recovered once the "
-                                    "notice below closes.",
-                                    "This erases the family, its %u members and everything "
-                                    "recorded about them. It cannot be recovered once the "
-                                    "notice below closes.", n), n);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  list = erase_list (self, family);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+    _("This erases the family and everything recorded about it. It cannot be recovered once "
+      "the notice below closes.")));
+  /* The list as a list: left-aligned under the centred text */
+  label = gtk_label_new (list);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_halign (label, GTK_ALIGN_CENTER);
+  adw_message_dialog_set_extra_child (dialog, label);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "erase", _("_Erase"),

@@ -708,6 +708,31 @@ test_gone (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->store, changed);
 }
 
+/* What erasing the family would take, counted for the confirmation. */
+static void
+test_family_record_counts (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HelFamilyRecordCounts c = { 0 };
+
+  build_plan (f);
+  g_assert_true (hel_store_save_plan_version (f->store, fid (f), "Maja, Jonna", &error) > 0);
+  g_assert_true (hel_store_count_family_records (f->store, fid (f), &c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (c.members, ==, 2);
+  g_assert_cmpuint (c.goals, ==, 2);
+  g_assert_cmpuint (c.subgoals, ==, 2);
+  g_assert_cmpuint (c.plan_versions, ==, 1);
+  g_assert_cmpuint (c.map_people, ==, 0);
+  g_assert_cmpuint (c.measurements, ==, 0);
+
+  /* Another family's count is its own */
+  g_assert_true (hel_store_count_family_records (f->store, 9999, &c, &error));
+  g_assert_cmpuint (c.members, ==, 0);
+  g_assert_cmpuint (c.goals, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -726,6 +751,7 @@ main (int argc, char *argv[])
   ADD ("store/member-leaves", test_member_leaves);
   ADD ("store/followup-edit", test_followup_edit);
   ADD ("store/gone", test_gone);
+  ADD ("store/family-record-counts", test_family_record_counts);
 #undef ADD
   g_test_add_func ("/plan/due-states", test_due_states);
   g_test_add_func ("/plan/json/rejects", test_json_rejects);
