@@ -388,6 +388,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                      : g_strdup_printf (_("%s, %s"), hel_family_get_name (family), detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  /* The row a screen reader lands on is the list's own item around the box (GTK 4.8 has no
+   * API for its name), so it is named too. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void

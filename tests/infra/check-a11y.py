@@ -213,6 +213,14 @@ def check_names(app):
     return buttons, unnamed
 
 
+def check_family_rows(app):
+    """The sidebar's families: each row a screen reader lands on says which family it is."""
+    rows = [acc for acc, _ in walk(app)
+            if safe(acc.get_role) in (Atspi.Role.LIST_ITEM, Atspi.Role.TABLE_ROW, Atspi.Role.TREE_ITEM)]
+    named = [r for r in rows if spoken_name(r).startswith('Familien ')]
+    return rows, named
+
+
 def find_new_family_button(app):
     for acc, _ in walk(app):
         if safe(acc.get_role) in BUTTON_ROLES and is_showing(acc):
@@ -296,6 +304,13 @@ def main():
         for u in unnamed:
             print(f'FAIL: button without a name: {u}')
         failed = failed or bool(unnamed)
+
+        rows, named = check_family_rows(app)
+        print(f'{len(rows)} list rows showing, {len(named)} named after their family')
+        if len(named) < 5:
+            print('FAIL: the family rows have no names a screen reader can say: ' +
+                  ', '.join(describe(r) for r in rows[:5]))
+            failed = True
 
         button = find_new_family_button(app)
         if button is None:
