@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 AdwComboRow *_hel_member_editor_get_role_row         (HelMemberEditor *self);
 AdwEntryRow *_hel_member_editor_get_first_name_row   (HelMemberEditor *self);
+GtkToggleButton *_hel_member_editor_get_cpr_reveal_button (HelMemberEditor *self);
 AdwEntryRow *_hel_member_editor_get_last_name_row    (HelMemberEditor *self);
 AdwEntryRow *_hel_member_editor_get_birth_row        (HelMemberEditor *self);
 AdwEntryRow *_hel_member_editor_get_cpr_row          (HelMemberEditor *self);

@@ -33,6 +33,7 @@ struct _HelMemberEditor
   GtkLabel        *person_error_label;
   AdwEntryRow     *birth_row;
   AdwEntryRow     *cpr_row;
+  GtkToggleButton *cpr_reveal_button;
   GtkLabel        *birth_error_label;
   GtkWidget       *income_group;
   GtkListBox      *income_list;
@@ -132,12 +133,40 @@ set_error (HelMemberEditor *self,
 
 /* Rows <-> member */
 
+/* A child is a girl or a boy, not a woman or a man: the same values, other words. */
+static void
+update_gender_words (HelMemberEditor *self,
+                     gboolean         child)
+{
+  GtkStringList *list = GTK_STRING_LIST (adw_combo_row_get_model (self->gender_row));
+  const char *words[] = {
+    child ? C_("gender", "Girl") : hel_gender_label (HEL_GENDER_FEMALE),
+    child ? C_("gender", "Boy") : hel_gender_label (HEL_GENDER_MALE),
+    NULL
+  };
+  guint selected;
+  gboolean was_loading;
+
+  if (list == NULL || g_strcmp0 (gtk_string_list_get_string (list, HEL_GENDER_FEMALE),
+                                 words[0]) == 0)
+    return;
+  /* Replacing the words must not count as choosing another gender */
+  selected = adw_combo_row_get_selected (self->gender_row);
+  was_loading = self->loading;
+  self->loading = TRUE;
+  gtk_string_list_splice (list, HEL_GENDER_FEMALE, 2, words);
+  adw_combo_row_set_selected (self->gender_row, selected);
+  self->loading = was_loading;
+}
+
 static void
 update_income_visibility (HelMemberEditor *self)
 {
   HelRole role = (HelRole) adw_combo_row_get_selected (self->role_row);
+  gboolean adult = role < HEL_N_ROLES && hel_role_is_adult (role);
 
-  gtk_widget_set_visible (self->income_group, role < HEL_N_ROLES && hel_role_is_adult (role));
+  gtk_widget_set_visible (self->income_group, adult);
+  update_gender_words (self, role < HEL_N_ROLES && !adult);
 }
 
 static void
@@ -804,6 +833,7 @@ hel_member_editor_class_init (HelMemberEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelMemberEditor, person_error_label);
   gtk_widget_class_bind_template_child (widget_class, HelMemberEditor, birth_row);
   gtk_widget_class_bind_template_child (widget_class, HelMemberEditor, cpr_row);
+  gtk_widget_class_bind_template_child (widget_class, HelMemberEditor, cpr_reveal_button);
   gtk_widget_class_bind_template_child (widget_class, HelMemberEditor, birth_error_label);
   gtk_widget_class_bind_template_child (widget_class, HelMemberEditor, income_group);
   gtk_widget_class_bind_template_child (widget_class, HelMemberEditor, income_list);
@@ -819,12 +849,33 @@ hel_member_editor_class_init (HelMemberEditorClass *klass)
 }
 
 static void
+cpr_reveal_toggled_cb (HelMemberEditor *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->cpr_reveal_button);
+  GtkWidget *button = GTK_WIDGET (self->cpr_reveal_button);
+
+  gtk_text_set_visibility (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->cpr_row))),
+                           shown);
+  gtk_button_set_icon_name (GTK_BUTTON (button), shown ? "view-conceal-symbolic"
+                                                       : "view-reveal-symbolic");
+  gtk_widget_set_tooltip_text (button, shown ? _("Hide CPR Number") : _("Show CPR Number"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  shown ? _("Hide CPR number") : _("Show CPR number"), -1);
+}
+
+static void
 hel_member_editor_init (HelMemberEditor *self)
 {
   AdwEntryRow *entries[4];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_combo_rows (self);
+
+  /* The CPR number is masked unless shown */
+  gtk_text_set_visibility (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->cpr_row))),
+                           FALSE);
+  g_signal_connect_swapped (self->cpr_reveal_button, "toggled", G_CALLBACK (cpr_reveal_toggled_cb),
+                            self);
 
   entries[0] = self->first_name_row;
   entries[1] = self->last_name_row;
@@ -972,4 +1023,10 @@ HelMember *
 _hel_member_editor_get_member (HelMemberEditor *self)
 {
   return self->member;
+}
+
+GtkToggleButton *
+_hel_member_editor_get_cpr_reveal_button (HelMemberEditor *self)
+{
+  return self->cpr_reveal_button;
 }

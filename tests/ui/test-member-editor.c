@@ -225,6 +225,21 @@ test_new_cpr_fills_birth (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   type_text (_hel_member_editor_get_first_name_row (editor), "Mette");
   type_text (_hel_member_editor_get_cpr_row (editor), "0405881234");
+  /* Masked unless shown; the Show button is a named, focusable toggle */
+  {
+    GtkText *text = GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (
+      _hel_member_editor_get_cpr_row (editor))));
+    GtkToggleButton *reveal = _hel_member_editor_get_cpr_reveal_button (editor);
+
+    g_assert_false (gtk_text_get_visibility (text));
+    g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (reveal)));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (reveal)), ==, "Show CPR Number");
+    gtk_toggle_button_set_active (reveal, TRUE);
+    g_assert_true (gtk_text_get_visibility (text));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (reveal)), ==, "Hide CPR Number");
+    gtk_toggle_button_set_active (reveal, FALSE);
+    g_assert_false (gtk_text_get_visibility (text));
+  }
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add", NULL);
   WAIT_FOR (editor == NULL);
 
@@ -332,6 +347,29 @@ test_edit_autosave (Fixture       *f,
   g_assert_cmpint (hel_member_get_gender (member), ==, HEL_GENDER_FEMALE);
   g_assert_false (hel_member_get_in_household (member));
   g_assert_cmpstr (hel_member_get_birth_date (member), ==, "1988-11-23");
+
+  /* Made a child: the same gender, called a girl; back to an adult, a woman. Neither is a
+   * change of gender in the store. */
+  {
+    GListModel *words = adw_combo_row_get_model (_hel_member_editor_get_gender_row (editor));
+
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (words), HEL_GENDER_FEMALE), ==,
+                     "Female");
+    adw_combo_row_set_selected (_hel_member_editor_get_role_row (editor), HEL_ROLE_CHILD);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (words), HEL_GENDER_FEMALE), ==,
+                     "Girl");
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (words), HEL_GENDER_MALE), ==,
+                     "Boy");
+    g_assert_cmpuint (adw_combo_row_get_selected (_hel_member_editor_get_gender_row (editor)), ==,
+                      HEL_GENDER_FEMALE);
+    adw_combo_row_set_selected (_hel_member_editor_get_role_row (editor), HEL_ROLE_MOTHER);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (words), HEL_GENDER_FEMALE), ==,
+                     "Female");
+    g_clear_object (&member);
+    member = saved_member (f, 1);
+    g_assert_cmpint (hel_member_get_gender (member), ==, HEL_GENDER_FEMALE);
+    g_assert_cmpint (hel_member_get_role (member), ==, HEL_ROLE_MOTHER);
+  }
 
   /* An empty first name is refused; the stored one stays, the row keeps what was typed. */
   type_and_apply (_hel_member_editor_get_first_name_row (editor), "  ");
