@@ -31,6 +31,7 @@ struct _HelStepRow
   char          *owners_key;
   GArray        *owners;          /* Owner, parallel to the drop-down's model */
 
+  GtkWidget     *handle;
   GtkCheckButton *done_button;
   GtkWidget     *what_entry;
   GtkWidget     *pill;
@@ -253,6 +254,98 @@ delete_clicked_cb (HelStepRow *self)
     _hel_plan_view_error_toast (view, error);
 }
 
+/* ---- order: Alt+Up/Down, or drag by the handle onto another step of the same small goal ---- */
+
+/* The step's place among its small goal's steps, or -1. */
+static int
+step_index (HelStepRow *self,
+            gint64      step_id,
+            guint      *n_steps)
+{
+  HelPlan *plan = _hel_plan_view_get_plan (self->view);
+  HelSubgoal *sg = plan ? hel_plan_find_subgoal (plan, self->subgoal_id, NULL) : NULL;
+
+  if (n_steps)
+    *n_steps = sg ? sg->steps->len : 0;
+  for (guint i = 0; sg != NULL && i < sg->steps->len; i++)
+    if (((HelStep *) sg->steps->pdata[i])->id == step_id)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+move_step (HelStepRow *self,
+           gint64      step_id,
+           guint       new_index)
+{
+  g_autoptr(GObject) keep G_GNUC_UNUSED = g_object_ref (G_OBJECT (self));
+  g_autoptr(GError) error = NULL;
+  HelPlanView *view = self->view;
+  HelPlan *before = _hel_plan_view_begin_edit (view);
+  gboolean ok = hel_store_move_step (_hel_plan_view_get_store (view), step_id, new_index, &error);
+
+  if (!_hel_plan_view_end_edit (view, before, _("Move step"), ok))
+    _hel_plan_view_error_toast (view, error);
+  return ok;
+}
+
+static void
+move_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HelStepRow *self = HEL_STEP_ROW (widget);
+  guint n = 0;
+  int index = step_index (self, self->step_id, &n);
+  int to = index + (g_str_equal (action_name, "step.move-up") ? -1 : 1);
+
+  if (index < 0 || to < 0 || to >= (int) n)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  move_step (self, self->step_id, (guint) to);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 HelStepRow    *self)
+{
+  return gdk_content_provider_new_typed (HEL_TYPE_STEP_ROW, self);
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               HelStepRow    *self)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+/* A step dropped on another of the same small goal takes its place; steps do not move between
+ * small goals (each belongs to its own). */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         HelStepRow    *self)
+{
+  HelStepRow *dropped = g_value_get_object (value);
+  int to;
+
+  if (dropped == NULL || dropped == self || dropped->subgoal_id != self->subgoal_id)
+    return FALSE;
+  to = step_index (self, self->step_id, NULL);
+  if (to < 0 || step_index (self, dropped->step_id, NULL) < 0)
+    return FALSE;
+  return move_step (self, dropped->step_id, (guint) to);
+}
+
 /* ---- update ---- */
 
 static void
@@ -425,8 +518,16 @@ hel_step_row_finalize (GObject *object)
 static void
 hel_step_row_class_init (HelStepRowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = hel_step_row_dispose;
   G_OBJECT_CLASS (klass)->finalize = hel_step_row_finalize;
+  gtk_widget_class_install_action (widget_class, "step.move-up", NULL, move_action_cb);
+  gtk_widget_class_install_action (widget_class, "step.move-down", NULL, move_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "step.move-up",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "step.move-down", NULL);
 }
 
 static GtkWidget *
@@ -455,8 +556,24 @@ hel_step_row_init (HelStepRow *self)
   gtk_widget_set_margin_bottom (box, 8);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
 
-  /* [x] what ............ [pill] [trash] */
+  /* [handle] [x] what ............ [pill] [trash] */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  gtk_widget_add_css_class (self->handle, "dim-label");
+  gtk_widget_set_tooltip_text (self->handle, _("Drag to move the step, or press Alt+↑ / Alt+↓"));
+  gtk_widget_set_cursor_from_name (self->handle, "grab");
+  gtk_box_append (GTK_BOX (line), self->handle);
+  {
+    GtkDragSource *source = gtk_drag_source_new ();
+    GtkDropTarget *target = gtk_drop_target_new (HEL_TYPE_STEP_ROW, GDK_ACTION_MOVE);
+
+    gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+    g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+    g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+    gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (source));
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
   self->done_button = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_button), _("Done"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_button),
@@ -490,7 +607,7 @@ hel_step_row_init (HelStepRow *self)
 
   /* Responsible [drop-down] [name]   By [date] */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_set_margin_start (line, 30);
+  gtk_widget_set_margin_start (line, 54);
   gtk_widget_set_margin_end (line, 44);
   gtk_box_append (GTK_BOX (line), dim_label_new (_("Responsible")));
   self->owner_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
@@ -530,7 +647,7 @@ hel_step_row_init (HelStepRow *self)
                                                     "family. Choose someone else.")));
   gtk_label_set_wrap (self->owner_warning, TRUE);
   gtk_label_set_xalign (self->owner_warning, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->owner_warning), 30);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->owner_warning), 54);
   gtk_widget_add_css_class (GTK_WIDGET (self->owner_warning), "warning");
   gtk_widget_set_visible (GTK_WIDGET (self->owner_warning), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->owner_warning));
@@ -538,7 +655,7 @@ hel_step_row_init (HelStepRow *self)
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);
   gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 30);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 54);
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "field-error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
@@ -574,6 +691,12 @@ GtkDropDown *
 _hel_step_row_get_owner_dropdown (HelStepRow *self)
 {
   return self->owner_dropdown;
+}
+
+GtkWidget *
+_hel_step_row_get_drag_handle (HelStepRow *self)
+{
+  return self->handle;
 }
 
 GtkWidget *

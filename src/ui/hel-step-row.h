@@ -31,6 +31,7 @@ guint           _hel_step_row_owner_position  (HelStepRow  *self,
 GtkLabel       *_hel_step_row_get_error_label (HelStepRow  *self);
 GtkLabel       *_hel_step_row_get_owner_warning (HelStepRow *self);
 GtkWidget      *_hel_step_row_get_delete_button (HelStepRow *self);
+GtkWidget      *_hel_step_row_get_drag_handle (HelStepRow  *self);
 GtkWidget      *_hel_step_row_get_pill        (HelStepRow  *self);
 
 G_END_DECLS

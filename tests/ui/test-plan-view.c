@@ -507,6 +507,74 @@ test_drag_and_drop (Fixture       *f,
   g_assert_cmpint (subgoal_id_at (plan, 0, 2), ==, cv);
 }
 
+/* Steps keep the order they are put in: Alt+Up/Down, or dragged onto another step of the same
+ * small goal; a step dropped on another small goal's step stays where it is. */
+static void
+test_step_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *subgoals[] = { "CV", "Praktik", NULL };
+  const char *steps[] = { "Ring til jobcentret", "Skriv CV", "Send ansøgning" };
+  g_autoptr(HelPlan) plan = NULL;
+  gint64 cv, praktik, first, second, third, other;
+  HelSubgoalRow *row;
+  GtkWidget *step_row;
+
+  add_goal_through_view (f, "Mor i arbejde", subgoals);
+  plan = load (f);
+  cv = subgoal_id_at (plan, 0, 0);
+  praktik = subgoal_id_at (plan, 0, 1);
+  row = subgoal_row (f, cv);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    type_and_apply (_hel_subgoal_row_get_add_step_row (row), steps[i]);
+  type_and_apply (_hel_subgoal_row_get_add_step_row (subgoal_row (f, praktik)), "Find en praktik");
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+#define STEP(sg, i) (((HelStep *) hel_plan_find_subgoal (plan, (sg), NULL)->steps->pdata[i])->id)
+  first = STEP (cv, 0);
+  second = STEP (cv, 1);
+  third = STEP (cv, 2);
+  other = STEP (praktik, 0);
+
+  /* Alt+Up on the third: second place; at the top, Alt+Up does nothing */
+  step_row = _hel_subgoal_row_find_step (row, third);
+  gtk_widget_activate_action (step_row, "step.move-up", NULL);
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpint (STEP (cv, 1), ==, third);
+  g_assert_cmpint (STEP (cv, 2), ==, second);
+  gtk_widget_activate_action (_hel_subgoal_row_find_step (row, first), "step.move-up", NULL);
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpint (STEP (cv, 0), ==, first);
+
+  /* The last dragged onto the first takes its place */
+  g_assert_true (drag_onto (_hel_step_row_get_drag_handle (HEL_STEP_ROW (
+                              _hel_subgoal_row_find_step (row, second))),
+                            _hel_subgoal_row_find_step (row, first)));
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpint (STEP (cv, 0), ==, second);
+  g_assert_cmpint (STEP (cv, 1), ==, first);
+  g_assert_cmpint (STEP (cv, 2), ==, third);
+
+  /* Another small goal's step does not come over */
+  g_assert_false (drag_onto (_hel_step_row_get_drag_handle (HEL_STEP_ROW (
+                               _hel_subgoal_row_find_step (subgoal_row (f, praktik), other))),
+                             _hel_subgoal_row_find_step (row, first)));
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpuint (hel_plan_find_subgoal (plan, cv, NULL)->steps->len, ==, 3);
+
+  /* One edit each: undo puts the drag back */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "plan.undo", NULL);
+  g_clear_pointer (&plan, hel_plan_unref);
+  plan = load (f);
+  g_assert_cmpint (STEP (cv, 0), ==, first);
+  g_assert_cmpint (STEP (cv, 1), ==, third);
+#undef STEP
+}
+
 static void
 test_delete_undo (Fixture       *f,
                   gconstpointer  data)
@@ -879,6 +947,7 @@ main (int   argc,
   ADD ("/plan-view/add-and-edit", test_add_and_edit);
   ADD ("/plan-view/reorder-undo-redo", test_reorder_undo_redo);
   ADD ("/plan-view/drag-and-drop", test_drag_and_drop);
+  ADD ("/plan-view/step-order", test_step_order);
   ADD ("/plan-view/delete-undo", test_delete_undo);
   ADD ("/plan-view/due-at-a-glance", test_due_at_a_glance);
   ADD ("/plan-view/bad-input", test_bad_input);
