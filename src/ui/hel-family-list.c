@@ -260,15 +260,17 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  /* Name and pills on the first line, team and members under them across the whole row (the
+   * pills beside both lines cut the second short) */
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
   GtkWidget *tag = gtk_label_new (_("Ended"));
   GtkWidget *due = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (box, "family-row");
-  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_hexpand (name, TRUE);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (name, "heading");
@@ -281,11 +283,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (due, "due-pill");
 
-  gtk_box_append (GTK_BOX (texts), name);
-  gtk_box_append (GTK_BOX (texts), detail);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), due);
-  gtk_box_append (GTK_BOX (box), tag);
+  gtk_box_append (GTK_BOX (top), name);
+  gtk_box_append (GTK_BOX (top), due);
+  gtk_box_append (GTK_BOX (top), tag);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), detail);
   g_object_set_data (G_OBJECT (box), "due", due);
   g_object_set_data (G_OBJECT (box), "name", name);
   g_object_set_data (G_OBJECT (box), "detail", detail);
