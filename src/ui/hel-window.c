@@ -346,6 +346,16 @@ hel_window_class_init (HelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelWindow, create_db_button);
 }
 
+/* The leaflet folds when what the page shows needs more room (the network map does at 1024
+ * px): a family that is open stays in view, with its back button, instead of the list. */
+static void
+folded_changed_cb (HelWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      hel_family_page_get_family_id (self->family_page) > 0)
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
 /* Tab out of the family list: on into the family page, when one is shown. */
 static gboolean
 leave_list_cb (HelWindow *self)
@@ -370,6 +380,8 @@ hel_window_init (HelWindow *self)
                             G_CALLBACK (family_activated_cb), self);
   g_signal_connect_swapped (self->family_list, "leave-list",
                             G_CALLBACK (leave_list_cb), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded",
+                            G_CALLBACK (folded_changed_cb), self);
   g_signal_connect_swapped (self->family_page, "erase-requested",
                             G_CALLBACK (erase_requested_cb), self);
   g_signal_connect_swapped (self->family_page, "notify::section",

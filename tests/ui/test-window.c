@@ -730,6 +730,35 @@ test_tab_leaves_list (Fixture       *f,
   g_assert_false (press_key (view, GDK_KEY_Down, 0));
 }
 
+/* When the page needs more room than there is beside the list (the network map at 1024 px),
+ * the leaflet folds: an open family stays in view, not the list. */
+static void
+test_fold_keeps_family (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 id = save_family (f->store, "Familien Holm");
+  HelFamilyList *list = _hel_window_get_family_list (f->window);
+
+  drain ();
+  g_assert_false (adw_leaflet_get_folded (f->window->leaflet));
+  adw_leaflet_set_visible_child_name (f->window->leaflet, "sidebar");
+  g_assert_true (hel_family_list_select_family (list, id));
+  drain ();
+  adw_leaflet_set_can_unfold (f->window->leaflet, FALSE);
+  WAIT_FOR (adw_leaflet_get_folded (f->window->leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->window->leaflet), ==, "content");
+
+  /* With no family open, the list is what there is to see */
+  adw_leaflet_set_can_unfold (f->window->leaflet, TRUE);
+  WAIT_FOR (!adw_leaflet_get_folded (f->window->leaflet));
+  hel_family_page_set_family_id (_hel_window_get_family_page (f->window), 0);
+  adw_leaflet_set_visible_child_name (f->window->leaflet, "sidebar");
+  adw_leaflet_set_can_unfold (f->window->leaflet, FALSE);
+  WAIT_FOR (adw_leaflet_get_folded (f->window->leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->window->leaflet), ==, "sidebar");
+  adw_leaflet_set_can_unfold (f->window->leaflet, TRUE);
+}
+
 static void
 test_due_pill (Fixture       *f,
                gconstpointer  data)
@@ -1058,6 +1087,7 @@ main (int   argc,
   ADD ("/ui/window/plan-section-and-member-with-goals", test_plan_section_and_member_with_goals);
   ADD ("/ui/window/due-pill", test_due_pill);
   ADD ("/ui/window/tab-leaves-list", test_tab_leaves_list);
+  ADD ("/ui/window/fold-keeps-family", test_fold_keeps_family);
   ADD ("/ui/window/views-built-when-shown", test_views_built_when_shown);
   ADD ("/ui/window/reopens-last-family", test_reopens_last_family);
 #undef ADD
