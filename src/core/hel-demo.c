@@ -31,6 +31,18 @@
 #define MAX_CHILDREN       5
 #define REFERENCE_DATE    "2025-06-30"   /* ages are drawn as of this day */
 
+/* People outside the family and the teams who help with the plan: a role and a first name,
+ * drawn per family, so one family's plan and network map name the same mentor. */
+typedef enum {
+  DEMO_MENTOR,
+  DEMO_CLASS_TEACHER,
+  DEMO_AKT_TEACHER,
+  DEMO_SUPPORT_CONTACT,
+  DEMO_HEALTH_VISITOR,
+  DEMO_BUSINESS_CONSULTANT,
+  DEMO_N_HELPERS
+} DemoHelper;
+
 typedef struct {
   HelFamily *family;
   guint      team;        /* 0 = east, 1 = south-west */
@@ -38,6 +50,7 @@ typedef struct {
   guint      n_adults;    /* in the household */
   guint      n_children;
   gboolean   absent_father;
+  char      *helpers[DEMO_N_HELPERS];   /* "Mentor Lise", "Klasselærer Bent" ... */
 } DemoFamily;
 
 typedef struct {
@@ -56,6 +69,8 @@ demo_family_free (gpointer data)
 
   g_clear_object (&df->family);
   g_clear_pointer (&df->members, g_ptr_array_unref);
+  for (guint i = 0; i < DEMO_N_HELPERS; i++)
+    g_free (df->helpers[i]);
   g_free (df);
 }
 
@@ -93,6 +108,22 @@ static const char * const boys[] = {
   "William", "Noah", "Oscar", "Lucas", "Carl", "Victor", "Malthe", "Alfred", "Elias", "Emil",
   "Magnus", "Frederik", "Oliver", "Aksel", "Anton", "Villads", "Mikkel", "Tobias", "Valdemar",
   "Sebastian",
+};
+
+/* The helpers' first names: a pool of its own, so a mentor is seldom called what the mother is. */
+static const char * const helper_names[] = {
+  "Lise", "Jens", "Birthe", "Ali", "Hanne", "Søren", "Karin", "Bo", "Tove", "Yasmin", "Niels",
+  "Inger", "Erik", "Hassan", "Grethe", "Poul", "Vibeke", "Jette", "Ahmed", "Kirsten", "Troels",
+  "Lotte", "Bent", "Aase",
+};
+
+static const char * const helper_roles[DEMO_N_HELPERS] = {
+  [DEMO_MENTOR] = "Mentor",
+  [DEMO_CLASS_TEACHER] = "Klasselærer",
+  [DEMO_AKT_TEACHER] = "AKT-lærer",
+  [DEMO_SUPPORT_CONTACT] = "Støttekontaktperson",
+  [DEMO_HEALTH_VISITOR] = "Sundhedsplejerske",
+  [DEMO_BUSINESS_CONSULTANT] = "Virksomhedskonsulent",
 };
 
 typedef struct {
@@ -656,14 +687,63 @@ add_income_support (Demo    *demo,
   return TRUE;
 }
 
+/* Each family's own mentor, teachers, support contact person ...: six different first names
+ * from the pool, so the helpers differ from family to family. */
+static gboolean
+add_helpers (Demo    *demo,
+             GError **error)
+{
+  const char *names[G_N_ELEMENTS (helper_names)];
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (helper_names) >= DEMO_N_HELPERS);
+
+  for (guint f = 0; f < demo->families->len; f++)
+    {
+      DemoFamily *df = demo->families->pdata[f];
+
+      memcpy (names, helper_names, sizeof names);
+      shuffle (demo, names, G_N_ELEMENTS (names), sizeof names[0]);
+      for (guint h = 0; h < DEMO_N_HELPERS; h++)
+        df->helpers[h] = g_strdup_printf ("%s %s", helper_roles[h], names[h]);
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Family plans                                                                                */
+
+/* Who takes a step on: the family themselves, one of the two caseworkers, or one of the
+ * family's helpers (BY_MENTOR + a DemoHelper). */
+typedef enum {
+  BY_SELF,            /* the member the small goal is about; a parent for a child under 10 */
+  BY_PARENT,          /* an adult at home */
+  BY_JOB_CENTRE,      /* the family's job-centre caseworker */
+  BY_FAMILY_GROUP,    /* the family's family-group caseworker */
+  BY_MENTOR,
+  BY_CLASS_TEACHER,
+  BY_AKT_TEACHER,
+  BY_SUPPORT_CONTACT,
+  BY_HEALTH_VISITOR,
+  BY_BUSINESS_CONSULTANT,
+} DemoStepBy;
+
+G_STATIC_ASSERT (BY_BUSINESS_CONSULTANT - BY_MENTOR == DEMO_BUSINESS_CONSULTANT);
+
+/* Children younger than this do not own steps: a parent or a helper does it with them. */
+#define STEP_OWNER_MIN_AGE 10
+/* A child's goal is about a child of school age. */
+#define CHILD_GOAL_MIN_AGE 6
+
+typedef struct {
+  const char *what;
+  DemoStepBy  by;
+} DemoStep;
 
 /* A library of goals as Danish families and caseworkers word them. {who} is replaced by the
  * first name of the member the small goal belongs to. */
 typedef struct {
   const char *wording;
-  const char *steps[3];
+  DemoStep    steps[3];
 } DemoSubgoal;
 
 typedef struct {
@@ -674,38 +754,73 @@ typedef struct {
 
 static const DemoGoal demo_goals[] = {
   { "{who} i arbejde", FALSE, {
-    { "{who} skriver et CV sammen med sin mentor", { "Book tid hos mentoren", "Skriv de sidste tre job ind", NULL } },
-    { "{who} er i virksomhedspraktik 10 timer om ugen", { "Find praktiksted med virksomhedskonsulenten", "Aftal arbejdstider med praktikstedet", NULL } },
-    { "{who} møder op til alle samtaler i jobcentret", { "Skriv samtalerne ind i kalenderen på telefonen", NULL } },
-    { "{who} søger to job om måneden", { "Lav en liste over arbejdspladser i nærheden", "Send den første ansøgning", NULL } },
-    { "{who} går til danskundervisning to gange om ugen", { "Tilmeld holdet på sprogcentret", NULL } },
+    { "{who} skriver et CV sammen med sin mentor", {
+      { "Book tid hos mentoren", BY_SELF }, { "Skriv de sidste tre job ind", BY_SELF },
+      { "Læs CV'et igennem med {who}", BY_MENTOR } } },
+    { "{who} er i virksomhedspraktik 10 timer om ugen", {
+      { "Find et praktiksted sammen med {who}", BY_BUSINESS_CONSULTANT },
+      { "Aftal arbejdstider med praktikstedet", BY_SELF },
+      { "Godkend praktikforløbet", BY_JOB_CENTRE } } },
+    { "{who} møder op til alle samtaler i jobcentret", {
+      { "Skriv samtalerne ind i kalenderen på telefonen", BY_SELF },
+      { "Send en sms dagen før hver samtale", BY_JOB_CENTRE } } },
+    { "{who} søger to job om måneden", {
+      { "Lav en liste over arbejdspladser i nærheden", BY_SELF },
+      { "Send den første ansøgning", BY_SELF },
+      { "Gennemgå ansøgningerne med {who}", BY_MENTOR } } },
+    { "{who} går til danskundervisning to gange om ugen", {
+      { "Tilmeld holdet på sprogcentret", BY_JOB_CENTRE } } },
     { NULL } } },
   { "Ro om skolegangen", TRUE, {
-    { "{who} kommer i skole hver dag i en måned", { "Aftal morgenrutine med klasselæreren", "Skriv fremmøde på køleskabskalenderen", NULL } },
-    { "{who} går i lektiecafé to gange om ugen", { "Tilmeld lektiecaféen", NULL } },
-    { "Morgenen foregår uden skænderier", { "Læg tøj frem aftenen før", "Stå op kl. 6.45", NULL } },
-    { "{who} har en god ven i klassen", { "Invitér en klassekammerat hjem", NULL } },
+    { "{who} kommer i skole hver dag i en måned", {
+      { "Aftal morgenrutine med klasselæreren", BY_PARENT },
+      { "Skriv fremmøde på køleskabskalenderen", BY_SELF },
+      { "Ring hjem, hvis {who} ikke er mødt kl. 8", BY_CLASS_TEACHER } } },
+    { "{who} går i lektiecafé to gange om ugen", {
+      { "Tilmeld lektiecaféen", BY_PARENT },
+      { "Fortæl lektiecaféen, hvad klassen arbejder med", BY_CLASS_TEACHER } } },
+    { "Morgenen foregår uden skænderier", {
+      { "Læg tøj frem aftenen før", BY_SELF }, { "Stå op kl. 6.45", BY_SELF } } },
+    { "{who} har en god ven i klassen", {
+      { "Invitér en klassekammerat hjem", BY_SELF },
+      { "Sæt {who} sammen med en makker i frikvartererne", BY_AKT_TEACHER } } },
     { NULL } } },
   { "Trivsel i familien", FALSE, {
-    { "Vi spiser aftensmad sammen fire dage om ugen", { "Lav en madplan for ugen", NULL } },
-    { "Børnene har faste sengetider", { "Sluk skærme kl. 20", "Læs godnathistorie", NULL } },
-    { "Vi tager på tur sammen en gang om måneden", { "Find en gratis tur i kommunens kalender", NULL } },
-    { "{who} har en aften om ugen til sig selv", { "Aftal pasning med mormor", NULL } },
+    { "Vi spiser aftensmad sammen fire dage om ugen", { { "Lav en madplan for ugen", BY_SELF } } },
+    { "Børnene har faste sengetider", {
+      { "Sluk skærme kl. 20", BY_SELF }, { "Læs godnathistorie", BY_SELF },
+      { "Hjemmebesøg om søvn og sengetider", BY_HEALTH_VISITOR } } },
+    { "Vi tager på tur sammen en gang om måneden", {
+      { "Find en gratis tur i kommunens kalender", BY_SELF } } },
+    { "{who} har en aften om ugen til sig selv", { { "Aftal pasning med mormor", BY_SELF } } },
     { NULL } } },
   { "Styr på økonomien", FALSE, {
-    { "{who} lægger et budget sammen med rådgiveren", { "Saml regninger og lønsedler", "Møde med økonomirådgiveren", NULL } },
-    { "Huslejen bliver betalt til tiden tre måneder i træk", { "Sæt huslejen på betalingsservice", NULL } },
-    { "{who} får styr på gælden til forsyningsselskabet", { "Ring og lav en afdragsordning", NULL } },
+    { "{who} lægger et budget sammen med rådgiveren", {
+      { "Saml regninger og lønsedler", BY_SELF },
+      { "Book møde med økonomirådgiveren", BY_FAMILY_GROUP } } },
+    { "Huslejen bliver betalt til tiden tre måneder i træk", {
+      { "Sæt huslejen på betalingsservice", BY_SELF },
+      { "Gå med i banken og få styr på betalingerne", BY_SUPPORT_CONTACT } } },
+    { "{who} får styr på gælden til forsyningsselskabet", {
+      { "Find gældsrådgivningen i kommunen", BY_FAMILY_GROUP },
+      { "Ring og lav en afdragsordning", BY_SELF } } },
     { NULL } } },
   { "Et sundere liv", FALSE, {
-    { "{who} går til lægen om søvnproblemerne", { "Bestil tid hos lægen", NULL } },
-    { "{who} går en tur tre gange om ugen", { "Find en gåmakker", NULL } },
-    { "{who} starter i et forløb hos psykolog", { "Få henvisning fra lægen", "Første samtale", NULL } },
+    { "{who} går til lægen om søvnproblemerne", { { "Bestil tid hos lægen", BY_SELF } } },
+    { "{who} går en tur tre gange om ugen", {
+      { "Find en gåmakker", BY_SELF }, { "Gå med på den første tur", BY_SUPPORT_CONTACT } } },
+    { "{who} starter i et forløb hos psykolog", {
+      { "Få henvisning fra lægen", BY_SELF }, { "Første samtale", BY_SELF } } },
     { NULL } } },
   { "Et stærkere netværk", TRUE, {
-    { "{who} finder en voksen at tale med", { "Lav netværkskort sammen med {who}", "Spørg onkel Peter om han vil være med", NULL } },
-    { "{who} går til en fritidsaktivitet", { "Prøv fodbold i den lokale klub", "Søg fritidspas", NULL } },
-    { "Familien deltager i forældrecaféen", { "Tilmeld caféen", NULL } },
+    { "{who} finder en voksen at tale med", {
+      { "Lav netværkskort sammen med {who}", BY_FAMILY_GROUP },
+      { "Spørg onkel Peter om han vil være med", BY_PARENT },
+      { "Samtale med {who} hver anden uge", BY_SUPPORT_CONTACT } } },
+    { "{who} går til en fritidsaktivitet", {
+      { "Prøv fodbold i den lokale klub", BY_SELF }, { "Søg fritidspas", BY_PARENT } } },
+    { "Familien deltager i forældrecaféen", {
+      { "Tilmeld caféen", BY_PARENT }, { "Følg med første gang", BY_FAMILY_GROUP } } },
     { NULL } } },
 };
 
@@ -724,11 +839,6 @@ static const char * const child_wishes[] = {
   "At mor og far ikke er sure.",
   "Jeg vil gerne have mit eget værelse.",
   "At vi får en hund.",
-};
-
-static const char * const external_helpers[] = {
-  "Mentor Lise", "Virksomhedskonsulent Jens", "AKT-lærer Mette", "Støttekontaktperson Ali",
-  "Sundhedsplejerske Hanne",
 };
 
 static const char * const followup_texts[] = {
@@ -775,39 +885,115 @@ pick_member (Demo       *demo,
 }
 
 static gboolean
-add_plan_step (Demo        *demo,
-               DemoFamily  *df,
-               HelSubgoal  *sg,
-               const char  *what,
-               HelMember   *owner,
-               const char  *today,
-               GError     **error)
+is_job_centre (Demo       *demo,
+               DemoFamily *df,
+               gint64      id)
 {
-  g_autoptr(HelStep) step = NULL;
-  guint who = pick (demo, 4);
+  GArray *ids = demo->job_centre[df->team];
 
-  step = hel_step_new (what);
-  if (who == 0)
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The family's caseworker from the job centre, or the one from the family group. */
+static gint64
+caseworker_of (Demo       *demo,
+               DemoFamily *df,
+               gboolean    job_centre)
+{
+  gint64 primary = hel_family_get_primary_caseworker_id (df->family);
+
+  return is_job_centre (demo, df, primary) == job_centre
+           ? primary : hel_family_get_secondary_caseworker_id (df->family);
+}
+
+static int
+age_on (HelMember  *member,
+        const char *day)
+{
+  return hel_date_age_years (hel_member_get_birth_date (member), day);
+}
+
+/* Whom a goal is about: an adult at home, or for a child's goal a child at home of school
+ * age. NULL when the family has no such child. */
+static HelMember *
+pick_goal_owner (Demo       *demo,
+                 DemoFamily *df,
+                 gboolean    child,
+                 const char *today)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+
+  if (!child)
+    return pick_member (demo, df, FALSE);
+  for (guint i = 0; i < df->members->len; i++)
     {
-      step->owner_kind = HEL_OWNER_MEMBER;
-      step->owner_member_id = hel_member_get_id (owner);
+      HelMember *m = df->members->pdata[i];
+      if (hel_member_get_in_household (m) && !hel_role_is_adult (hel_member_get_role (m)) &&
+          age_on (m, today) >= CHILD_GOAL_MIN_AGE)
+        g_ptr_array_add (candidates, m);
     }
-  else if (who == 1)
+  if (candidates->len == 0)
+    return NULL;
+  return candidates->pdata[pick (demo, candidates->len)];
+}
+
+/* Who owns a step: what the family does themselves goes to the member the small goal is
+ * about, or to a parent when that is a child under STEP_OWNER_MIN_AGE; meetings and
+ * applications to the caseworker whose field it is; school, mentoring and support to the
+ * family's own helper of that kind. */
+static void
+set_step_owner (Demo       *demo,
+                DemoFamily *df,
+                HelStep    *step,
+                DemoStepBy  by,
+                HelMember  *about,
+                const char *today)
+{
+  HelMember *member = NULL;
+
+  switch (by)
     {
+    case BY_SELF:
+      if (hel_role_is_adult (hel_member_get_role (about)) ||
+          age_on (about, today) >= STEP_OWNER_MIN_AGE)
+        member = about;
+      else
+        member = pick_member (demo, df, FALSE);
+      break;
+    case BY_PARENT:
+      member = hel_role_is_adult (hel_member_get_role (about)) ? about
+                                                              : pick_member (demo, df, FALSE);
+      break;
+    case BY_JOB_CENTRE:
+    case BY_FAMILY_GROUP:
       step->owner_kind = HEL_OWNER_CASEWORKER;
-      step->owner_caseworker_id = pick (demo, 2) ? hel_family_get_primary_caseworker_id (df->family)
-                                                 : hel_family_get_secondary_caseworker_id (df->family);
-    }
-  else if (who == 2)
-    {
+      step->owner_caseworker_id = caseworker_of (demo, df, by == BY_JOB_CENTRE);
+      return;
+    default:
       step->owner_kind = HEL_OWNER_EXTERNAL;
-      step->owner_name = g_strdup (external_helpers[pick (demo, G_N_ELEMENTS (external_helpers))]);
+      step->owner_name = g_strdup (df->helpers[by - BY_MENTOR]);
+      return;
     }
-  else
-    {
-      step->owner_kind = HEL_OWNER_MEMBER;
-      step->owner_member_id = hel_member_get_id (owner);
-    }
+  step->owner_kind = HEL_OWNER_MEMBER;
+  step->owner_member_id = hel_member_get_id (member);
+}
+
+static gboolean
+add_plan_step (Demo           *demo,
+               DemoFamily     *df,
+               HelSubgoal     *sg,
+               const DemoStep *spec,
+               HelMember      *about,
+               const char     *today,
+               GError        **error)
+{
+  g_autofree char *what = demo_wording (spec->what, hel_member_get_first_name (about));
+  g_autoptr(HelStep) step = hel_step_new (what);
+
+  set_step_owner (demo, df, step, spec->by, about, today);
   step->due = iso_add_days (today, (int) between (demo, 0, 110) - 10);
   if (hel_date_compare (step->due, sg->created) < 0)
     {
@@ -861,15 +1047,24 @@ add_plans (Demo    *demo,
         order[i] = i;
       shuffle (demo, order, G_N_ELEMENTS (order), sizeof order[0]);
 
-      for (guint g = 0; g < n_goals; g++)
+      for (guint g = 0, next = 0; g < n_goals && next < G_N_ELEMENTS (order); next++)
         {
-          const DemoGoal *spec = &demo_goals[order[g]];
-          HelMember *owner = pick_member (demo, df, spec->for_child);
-          const char *first = hel_member_get_first_name (owner);
-          g_autofree char *title = demo_wording (spec->title, first);
-          g_autoptr(HelGoal) goal = hel_goal_new (title);
-          guint wanted = between (demo, 2, 6);   /* not inside MIN (): it would draw twice */
-          guint n_sub = MIN (count_subgoals (spec), wanted);
+          const DemoGoal *spec = &demo_goals[order[next]];
+          HelMember *owner = pick_goal_owner (demo, df, spec->for_child, today);
+          const char *first;
+          g_autofree char *title = NULL;
+          g_autoptr(HelGoal) goal = NULL;
+          guint wanted, n_sub;
+
+          /* A child's goal only where there is a child of school age. */
+          if (owner == NULL)
+            continue;
+          g++;
+          first = hel_member_get_first_name (owner);
+          title = demo_wording (spec->title, first);
+          goal = hel_goal_new (title);
+          wanted = between (demo, 2, 6);   /* not inside MIN (): it would draw twice */
+          n_sub = MIN (count_subgoals (spec), wanted);
 
           goal->created = g_strdup (created);
           if (!hel_store_save_goal (demo->store, family_id, goal, error))
@@ -903,12 +1098,9 @@ add_plans (Demo    *demo,
               if (!hel_store_save_subgoal (demo->store, sg, error))
                 return FALSE;
 
-              for (guint t = 0; t < G_N_ELEMENTS (sspec->steps) && sspec->steps[t]; t++)
-                {
-                  g_autofree char *what = demo_wording (sspec->steps[t], first);
-                  if (!add_plan_step (demo, df, sg, what, owner, today, error))
-                    return FALSE;
-                }
+              for (guint t = 0; t < G_N_ELEMENTS (sspec->steps) && sspec->steps[t].what; t++)
+                if (!add_plan_step (demo, df, sg, &sspec->steps[t], owner, today, error))
+                  return FALSE;
 
               n_scale = sg->status == HEL_GOAL_NOT_STARTED ? 0 : between (demo, 1, 3);
               for (guint e = 0; e < n_scale; e++)
@@ -969,17 +1161,20 @@ static const char * const demo_friends[] = {
   "Naboen Karin", "Veninden Sanne", "Fodboldtræner Kim", "Naboen Hassan", "Spejderleder Anne",
   "Bedste ven Jonas", "Kollega Rikke", "Forældrecaféen",
 };
+/* NULL: the family's class teacher (DemoFamily.helpers). */
 static const char * const demo_school_work[] = {
-  "Klasselærer Mette", "Pædagog i SFO'en", "Praktikstedet Netto", "Sprogcentret",
+  NULL, "Pædagog i SFO'en", "Praktikstedet Netto", "Sprogcentret",
   "Lektiecaféen", "Arbejdsgiver Brian",
 };
+/* A name of NULL: the family's own helper of that kind, the one its plan names. */
 static const struct {
   const char *name;
+  DemoHelper  helper;
   const char *actor;
 } demo_professionals[] = {
-  { "PPR-psykolog Jesper", "PPR" }, { "AKT-lærer Mette", "Skole" }, { "Mentor Lise", "Mentor" },
-  { "Sundhedsplejerske Hanne", "Sundhedsplejerske" },
-  { "Læge Birthe Holm", "Praktiserende læge" }, { "UU-vejleder Tina", "Skole" },
+  { "PPR-psykolog Jesper", 0, "PPR" }, { NULL, DEMO_AKT_TEACHER, "Skole" },
+  { NULL, DEMO_MENTOR, "Mentor" }, { NULL, DEMO_HEALTH_VISITOR, "Sundhedsplejerske" },
+  { "Læge Birthe Holm", 0, "Praktiserende læge" }, { "UU-vejleder Tina", 0, "Skole" },
 };
 static const char * const demo_map_notes[] = {
   "Ringer hver søndag.", "Kan hente børnene, når mor er på arbejde.",
@@ -1014,19 +1209,6 @@ caseworker_name (Demo   *demo,
 
   *owned = g_strdup (cw ? hel_caseworker_get_name (cw) : "Rådgiver");
   return *owned;
-}
-
-static gboolean
-is_job_centre (Demo       *demo,
-               DemoFamily *df,
-               gint64      id)
-{
-  GArray *ids = demo->job_centre[df->team];
-
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return TRUE;
-  return FALSE;
 }
 
 /* Everybody placed in their sector and ring, spread over the sector's quarter circle. */
@@ -1199,6 +1381,7 @@ add_family_map (Demo        *demo,
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *primary = NULL, *secondary = NULL;
+  const char *school_work[G_N_ELEMENTS (demo_school_work)];
   gint64 family_id = hel_family_get_id (df->family);
   gint64 pid = hel_family_get_primary_caseworker_id (df->family);
   gint64 sid = hel_family_get_secondary_caseworker_id (df->family);
@@ -1207,6 +1390,8 @@ add_family_map (Demo        *demo,
   gboolean with_version = pick (demo, 3) == 0;
 
   g_array_set_clear_func (people, demo_person_clear);
+  for (guint i = 0; i < G_N_ELEMENTS (school_work); i++)
+    school_work[i] = demo_school_work[i] ? demo_school_work[i] : df->helpers[DEMO_CLASS_TEACHER];
   netmap_id = hel_store_ensure_netmap (demo->store, family_id, 0, error);
   if (netmap_id == 0)
     return FALSE;
@@ -1233,7 +1418,7 @@ add_family_map (Demo        *demo,
               HEL_NETMAP_SECTOR_FAMILY, HEL_NETMAP_RING_EFFECTIVE, HEL_NETMAP_NODE_PRIVATE, NULL, 0);
   add_person (people, demo_friends[pick (demo, G_N_ELEMENTS (demo_friends))],
               HEL_NETMAP_SECTOR_FRIENDS, HEL_NETMAP_RING_CLOSE, HEL_NETMAP_NODE_PRIVATE, NULL, 0);
-  add_person (people, demo_school_work[pick (demo, G_N_ELEMENTS (demo_school_work))],
+  add_person (people, school_work[pick (demo, G_N_ELEMENTS (school_work))],
               HEL_NETMAP_SECTOR_SCHOOL_WORK, HEL_NETMAP_RING_AVAILABLE, HEL_NETMAP_NODE_PRIVATE,
               NULL, 0);
   for (guint i = 0; i < people->len; i++)
@@ -1254,17 +1439,19 @@ add_family_map (Demo        *demo,
                          HEL_NETMAP_SECTOR_FRIENDS, used);
           break;
         case 2:
-          add_from_list (demo, people, demo_school_work, G_N_ELEMENTS (demo_school_work), 1,
+          add_from_list (demo, people, school_work, G_N_ELEMENTS (school_work), 1,
                          HEL_NETMAP_SECTOR_SCHOOL_WORK, used);
           break;
         default:
           {
             guint k = pick (demo, G_N_ELEMENTS (demo_professionals));
+            const char *name = demo_professionals[k].name ? demo_professionals[k].name
+                                                          : df->helpers[demo_professionals[k].helper];
 
-            if (!g_hash_table_contains (used, demo_professionals[k].name))
+            if (!g_hash_table_contains (used, name))
               {
-                g_hash_table_add (used, (gpointer) demo_professionals[k].name);
-                add_person (people, demo_professionals[k].name, HEL_NETMAP_SECTOR_PROFESSIONALS,
+                g_hash_table_add (used, (gpointer) name);
+                add_person (people, name, HEL_NETMAP_SECTOR_PROFESSIONALS,
                             between (demo, HEL_NETMAP_RING_EFFECTIVE, HEL_NETMAP_RING_AVAILABLE),
                             HEL_NETMAP_NODE_PROFESSIONAL, demo_professionals[k].actor, 0);
               }
@@ -1330,10 +1517,10 @@ add_member_map (Demo        *demo,
     }
   add_person (people, "Bedste ven Jonas", HEL_NETMAP_SECTOR_FRIENDS, HEL_NETMAP_RING_CLOSE,
               HEL_NETMAP_NODE_PRIVATE, NULL, 0);
-  add_person (people, "Klasselærer Mette", HEL_NETMAP_SECTOR_SCHOOL_WORK,
+  add_person (people, df->helpers[DEMO_CLASS_TEACHER], HEL_NETMAP_SECTOR_SCHOOL_WORK,
               HEL_NETMAP_RING_EFFECTIVE, HEL_NETMAP_NODE_PRIVATE, NULL, 0);
-  add_person (people, "Mentor Lise", HEL_NETMAP_SECTOR_PROFESSIONALS, HEL_NETMAP_RING_EFFECTIVE,
-              HEL_NETMAP_NODE_PROFESSIONAL, "Mentor", 0);
+  add_person (people, df->helpers[DEMO_MENTOR], HEL_NETMAP_SECTOR_PROFESSIONALS,
+              HEL_NETMAP_RING_EFFECTIVE, HEL_NETMAP_NODE_PROFESSIONAL, "Mentor", 0);
   add_person (people, "UU-vejleder Tina", HEL_NETMAP_SECTOR_PROFESSIONALS,
               HEL_NETMAP_RING_AVAILABLE, HEL_NETMAP_NODE_PROFESSIONAL, "Skole", 0);
   for (guint i = 0; i < people->len; i++)
@@ -1696,6 +1883,7 @@ static const struct {
   { "families", add_families },
   { "members", add_members },
   { "income support", add_income_support },
+  { "helpers", add_helpers },
   { "family plans", add_plans },
   { "network maps", add_netmaps },
   { "board meetings", add_board_meetings },
