@@ -981,31 +981,414 @@ set_step_owner (Demo       *demo,
   step->owner_member_id = hel_member_get_id (member);
 }
 
-static gboolean
-add_plan_step (Demo           *demo,
-               DemoFamily     *df,
-               HelSubgoal     *sg,
-               const DemoStep *spec,
-               HelMember      *about,
-               const char     *today,
-               GError        **error)
-{
-  g_autofree char *what = demo_wording (spec->what, hel_member_get_first_name (about));
-  g_autoptr(HelStep) step = hel_step_new (what);
+/* A plan's history. The plan is written down a week after the family joins, and then lived:
+ * small goals get under way, steps are done, the scale moves, notes are written, and some small
+ * goals are achieved, paused or dropped. The demo first draws all of that as dated events and
+ * then writes them to the store in date order, each dated on its day, never after today (or
+ * the day the family left). */
+typedef enum {
+  EVENT_ADD_GOAL,         /* a big goal with its small goals and steps is written down */
+  EVENT_START,            /* a small goal gets under way */
+  EVENT_STEP_DONE,
+  EVENT_SCALE,
+  EVENT_FOLLOWUP,
+  EVENT_STATUS,           /* achieved, paused or dropped */
+  EVENT_NEXT_FOLLOWUP,    /* the next follow-up as it stands today */
+} DemoEventKind;
 
-  set_step_owner (demo, df, step, spec->by, about, today);
-  step->due = iso_add_days (today, (int) between (demo, 0, 110) - 10);
-  if (hel_date_compare (step->due, sg->created) < 0)
+typedef struct {
+  char          *date;    /* ISO; one day's events in the order of their kinds */
+  DemoEventKind  kind;
+  guint          seq;     /* then in the order they were drawn */
+  HelGoal       *goal;    /* ADD_GOAL */
+  HelSubgoal    *subgoal;
+  HelStep       *step;    /* STEP_DONE */
+  int            value;   /* SCALE */
+  HelGoalStatus  status;  /* STATUS */
+  char          *text;    /* SCALE: who set it; FOLLOWUP: the note; NEXT_FOLLOWUP: the date */
+} DemoEvent;
+
+typedef struct {
+  Demo       *demo;
+  DemoFamily *df;
+  const char *today;
+  char       *until;      /* the last day anything happens: today, or the day the family left */
+  const char *caseworker; /* the primary caseworker, who sets the scale and writes the notes */
+  GPtrArray  *goals;      /* HelGoal, owned; the events point into them */
+  GArray     *events;     /* DemoEvent */
+} DemoPlan;
+
+static const char * const dropped_texts[] = {
+  "Delmålet er droppet efter aftale med familien: det passer ikke ind lige nu.",
+  "Vi har sammen besluttet at droppe delmålet og bruge kræfterne på de andre mål.",
+  "Droppet: behovet er ikke længere til stede.",
+};
+
+static void
+demo_event_clear (gpointer data)
+{
+  DemoEvent *e = data;
+
+  g_free (e->date);
+  g_free (e->text);
+}
+
+static DemoEvent *
+add_event (DemoPlan      *plan,
+           DemoEventKind  kind,
+           const char    *date,
+           HelSubgoal    *subgoal)
+{
+  DemoEvent e = { g_strdup (date), kind, plan->events->len, NULL, subgoal, NULL, 0, 0, NULL };
+
+  g_array_append_val (plan->events, e);
+  return &g_array_index (plan->events, DemoEvent, plan->events->len - 1);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const DemoEvent *x = a, *y = b;
+  int c = hel_date_compare (x->date, y->date);
+
+  if (c != 0)
+    return c;
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* @date (freed here) moved into @from .. @to; NULL for either: no limit that side. */
+static char *
+clamp_date (char       *date,
+            const char *from,
+            const char *to)
+{
+  if (from != NULL && hel_date_compare (date, from) < 0)
     {
-      g_free (step->due);
-      step->due = g_strdup (sg->created);
+      g_free (date);
+      date = g_strdup (from);
     }
-  if (sg->status == HEL_GOAL_ACHIEVED || pick (demo, 3) == 0)
+  if (to != NULL && hel_date_compare (date, to) > 0)
     {
-      step->done = TRUE;
-      step->done_date = g_strdup (hel_date_compare (step->due, today) < 0 ? step->due : today);
+      g_free (date);
+      date = g_strdup (to);
     }
-  return hel_store_save_step (demo->store, sg->id, step, error);
+  return date;
+}
+
+/* A random day from @from to @to (both included); @from when @to is earlier. */
+static char *
+random_date_until (Demo       *demo,
+                   const char *from,
+                   const char *to)
+{
+  return hel_date_compare (to, from) <= 0 ? g_strdup (from) : random_date (demo, from, to);
+}
+
+/* A step of a small goal: owned as its kind says, due around today, not yet done. If the small
+ * goal got under way on @started, the step may have been done between then and today. */
+static void
+draw_step (DemoPlan       *plan,
+           HelSubgoal     *sg,
+           const DemoStep *spec,
+           HelMember      *about,
+           const char     *started,
+           HelGoalStatus   status)
+{
+  Demo *demo = plan->demo;
+  g_autofree char *what = demo_wording (spec->what, hel_member_get_first_name (about));
+  HelStep *step = hel_step_new (what);
+
+  set_step_owner (demo, plan->df, step, spec->by, about, plan->today);
+  step->due = iso_add_days (plan->today, (int) between (demo, 0, 110) - 10);
+  step->due = clamp_date (step->due, sg->created, NULL);
+  g_ptr_array_add (sg->steps, step);
+
+  /* Done some day after the small goal got under way; when it was due long ago, not much
+   * later than that. */
+  if (started != NULL && (status == HEL_GOAL_ACHIEVED || pick (demo, 3) == 0))
+    {
+      g_autofree char *latest = g_strdup (plan->until);
+      g_autofree char *done = NULL;
+
+      if (hel_date_compare (step->due, plan->until) < 0)
+        {
+          g_free (latest);
+          latest = iso_add_days (step->due, (int) between (demo, 0, 7));
+          latest = clamp_date (latest, started, plan->until);
+        }
+      done = random_date_until (demo, started, latest);
+      add_event (plan, EVENT_STEP_DONE, done, sg)->step = step;
+    }
+}
+
+/* A small goal of @goal about @about, with its steps and what has happened to it since. */
+static void
+draw_subgoal (DemoPlan          *plan,
+              HelGoal           *goal,
+              const DemoSubgoal *spec,
+              HelMember         *about)
+{
+  Demo *demo = plan->demo;
+  const char *first = hel_member_get_first_name (about);
+  g_autofree char *wording = demo_wording (spec->wording, first);
+  HelSubgoal *sg = hel_subgoal_new (wording);
+  guint roll = pick (demo, 100);
+  HelGoalStatus status;
+  g_autofree char *started = NULL;
+  g_autofree char *last = NULL;   /* the day of the latest event so far */
+  guint n_scale;
+
+  g_ptr_array_add (goal->subgoals, sg);
+  sg->created = g_strdup (goal->created);
+  g_array_append_val (sg->owners, *(gint64[]) { hel_member_get_id (about) });
+  /* About a quarter achieved, some paused, a few dropped, the rest under way or not
+   * started. The small goal is written down as not started; the rest happens later. */
+  status = roll < 25 ? HEL_GOAL_ACHIEVED
+         : roll < 35 ? HEL_GOAL_PAUSED
+         : roll < 39 ? HEL_GOAL_DROPPED
+         : roll < 58 ? HEL_GOAL_NOT_STARTED : HEL_GOAL_IN_PROGRESS;
+  sg->status = HEL_GOAL_NOT_STARTED;
+  sg->deadline = iso_add_days (plan->today, status == HEL_GOAL_ACHIEVED
+                                              ? -(int) between (demo, 10, 90)
+                                              : (int) between (demo, 0, 170) - 12);
+  sg->deadline = clamp_date (sg->deadline, sg->created, NULL);
+  /* The first follow-up, agreed when the plan was made. */
+  sg->next_followup = iso_add_days (sg->created, (int) between (demo, 14, 28));
+
+  if (status != HEL_GOAL_NOT_STARTED)
+    {
+      g_autofree char *soon = iso_add_days (sg->created, 21);
+
+      started = random_date_until (demo, sg->created, hel_date_compare (soon, plan->until) < 0
+                                                        ? soon : plan->until);
+      add_event (plan, EVENT_START, started, sg);
+      last = g_strdup (started);
+    }
+
+  for (guint t = 0; t < G_N_ELEMENTS (spec->steps) && spec->steps[t].what; t++)
+    draw_step (plan, sg, &spec->steps[t], about, started, status);
+
+  /* The scale, a fortnight to six weeks apart, from soon after the start. */
+  n_scale = status == HEL_GOAL_NOT_STARTED ? 0 : between (demo, 1, 3);
+  for (guint e = 0; e < n_scale; e++)
+    {
+      int value = status == HEL_GOAL_ACHIEVED
+                    ? (int) (e + 1 == n_scale ? 10 : between (demo, 3, 8))
+                    : (int) (1 + e * 2 + between (demo, 0, 3));
+      const char *by = e % 2 == 0 && plan->caseworker ? plan->caseworker : first;
+      char *date = iso_add_days (last, (int) (e == 0 ? between (demo, 0, 14) : between (demo, 14, 42)));
+      DemoEvent *ev;
+
+      date = clamp_date (date, last, plan->until);
+      ev = add_event (plan, EVENT_SCALE, date, sg);
+      ev->value = value;
+      ev->text = g_strdup (by);
+      g_free (last);
+      last = date;
+    }
+
+  if (status != HEL_GOAL_NOT_STARTED && pick (demo, 2) == 0)
+    {
+      char *date = iso_add_days (plan->until, -(int) between (demo, 5, 60));
+
+      date = clamp_date (date, started, plan->until);
+      add_event (plan, EVENT_FOLLOWUP, date, sg)->text =
+        g_strdup (followup_texts[pick (demo, G_N_ELEMENTS (followup_texts))]);
+      if (hel_date_compare (date, last) > 0)
+        {
+          g_free (last);
+          last = date;
+        }
+      else
+        g_free (date);
+    }
+
+  /* Achieved, paused or dropped some days after the last thing that happened; for the steps
+   * done, that is only known once they are drawn, so the status follows the latest of them. */
+  for (guint i = 0; i < plan->events->len; i++)
+    {
+      DemoEvent *e = &g_array_index (plan->events, DemoEvent, i);
+
+      if (e->subgoal == sg && hel_date_compare (e->date, last) > 0)
+        {
+          g_free (last);
+          last = g_strdup (e->date);
+        }
+    }
+  if (status == HEL_GOAL_ACHIEVED || status == HEL_GOAL_PAUSED || status == HEL_GOAL_DROPPED)
+    {
+      char *date = iso_add_days (last, (int) between (demo, 0, 14));
+
+      date = clamp_date (date, last, plan->until);
+      add_event (plan, EVENT_STATUS, date, sg)->status = status;
+      if (status == HEL_GOAL_DROPPED)
+        add_event (plan, EVENT_FOLLOWUP, date, sg)->text =
+          g_strdup (dropped_texts[pick (demo, G_N_ELEMENTS (dropped_texts))]);
+      g_free (date);
+    }
+
+  /* An open small goal has its next follow-up ahead, or for a few it has slipped by. */
+  if (status != HEL_GOAL_ACHIEVED && status != HEL_GOAL_DROPPED)
+    {
+      gboolean overdue = status != HEL_GOAL_PAUSED && pick (demo, 10) == 0;
+
+      add_event (plan, EVENT_NEXT_FOLLOWUP, plan->until, sg)->text =
+        iso_add_days (plan->today, overdue ? -(int) between (demo, 1, 21)
+                                           : (int) between (demo, 3, 40));
+    }
+}
+
+/* The store stamps a scale value with the time it is set: the demo's are dated on the day they
+ * were set, at once, so a version saved later holds the same dates. */
+static gboolean
+restamp (Demo        *demo,
+         const char  *sql,
+         gint64       id,
+         const char  *stamp,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = _hel_store_prepare (demo->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_TRANSIENT);
+  return _hel_store_step_done (demo->store, stmt, error);
+}
+
+static gboolean
+apply_event (DemoPlan   *plan,
+             DemoEvent  *e,
+             GError    **error)
+{
+  HelStore *store = plan->demo->store;
+  HelSubgoal *sg = e->subgoal;
+
+  switch (e->kind)
+    {
+    case EVENT_ADD_GOAL:
+      if (!hel_store_save_goal (store, hel_family_get_id (plan->df->family), e->goal, error))
+        return FALSE;
+      for (guint i = 0; i < e->goal->subgoals->len; i++)
+        {
+          HelSubgoal *s = e->goal->subgoals->pdata[i];
+
+          s->goal_id = e->goal->id;
+          if (!hel_store_save_subgoal (store, s, error))
+            return FALSE;
+          for (guint t = 0; t < s->steps->len; t++)
+            if (!hel_store_save_step (store, s->id, s->steps->pdata[t], error))
+              return FALSE;
+        }
+      return TRUE;
+    case EVENT_START:
+      sg->status = HEL_GOAL_IN_PROGRESS;
+      return hel_store_save_subgoal (store, sg, error);
+    case EVENT_STEP_DONE:
+      e->step->done = TRUE;
+      g_free (e->step->done_date);
+      e->step->done_date = g_strdup (e->date);
+      return hel_store_save_step (store, sg->id, e->step, error);
+    case EVENT_SCALE:
+      {
+        g_autofree char *stamp = g_strdup_printf ("%sT10:00:00Z", e->date);
+
+        return hel_store_set_subgoal_scale (store, sg->id, e->value, e->text, error) &&
+               restamp (plan->demo, "UPDATE scale_entry SET set_at = ?2 WHERE id = "
+                        "(SELECT max(id) FROM scale_entry WHERE subgoal_id = ?1)",
+                        sg->id, stamp, error);
+      }
+    case EVENT_FOLLOWUP:
+      {
+        g_autoptr(HelFollowup) note = hel_followup_new (e->date, e->text, plan->caseworker);
+
+        return hel_store_add_followup (store, sg->id, note, error);
+      }
+    case EVENT_STATUS:
+      sg->status = e->status;
+      if (e->status == HEL_GOAL_ACHIEVED || e->status == HEL_GOAL_DROPPED)
+        g_clear_pointer (&sg->next_followup, g_free);
+      return hel_store_save_subgoal (store, sg, error);
+    case EVENT_NEXT_FOLLOWUP:
+      g_free (sg->next_followup);
+      sg->next_followup = g_strdup (e->text);
+      return hel_store_save_subgoal (store, sg, error);
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+static gboolean
+add_plan (Demo        *demo,
+          DemoFamily  *df,
+          const char  *today,
+          GError     **error)
+{
+  gint64 family_id = hel_family_get_id (df->family);
+  const char *end = hel_family_get_end_date (df->family);
+  g_autofree char *created = iso_add_days (hel_family_get_start_date (df->family), 7);
+  g_autoptr(HelCaseworker) primary = NULL;
+  g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func ((GDestroyNotify) hel_goal_free);
+  g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (DemoEvent));
+  DemoPlan plan = { demo, df, today, NULL, NULL, goals, events };
+  guint order[G_N_ELEMENTS (demo_goals)];
+  guint n_goals = between (demo, 2, 4);
+  gboolean ok = TRUE;
+
+  g_array_set_clear_func (events, demo_event_clear);
+  created = clamp_date (created, NULL, today);
+  plan.until = g_strdup (end != NULL && hel_date_compare (end, today) < 0 ? end : today);
+  plan.until = clamp_date (plan.until, created, NULL);
+  primary = hel_store_get_caseworker (demo->store,
+                                      hel_family_get_primary_caseworker_id (df->family), NULL);
+  plan.caseworker = primary ? hel_caseworker_get_name (primary) : NULL;
+
+  if (!hel_store_set_wishes (demo->store, family_id, 0,
+                             family_wishes[pick (demo, G_N_ELEMENTS (family_wishes))], error))
+    ok = FALSE;
+  for (guint i = 0; ok && i < df->members->len; i++)
+    {
+      HelMember *m = df->members->pdata[i];
+      if (!hel_role_is_adult (hel_member_get_role (m)) && pick (demo, 2) == 0 &&
+          !hel_store_set_wishes (demo->store, family_id, hel_member_get_id (m),
+                                 child_wishes[pick (demo, G_N_ELEMENTS (child_wishes))], error))
+        ok = FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    order[i] = i;
+  shuffle (demo, order, G_N_ELEMENTS (order), sizeof order[0]);
+
+  for (guint g = 0, next = 0; ok && g < n_goals && next < G_N_ELEMENTS (order); next++)
+    {
+      const DemoGoal *spec = &demo_goals[order[next]];
+      HelMember *owner = pick_goal_owner (demo, df, spec->for_child, today);
+      g_autofree char *title = NULL;
+      HelGoal *goal;
+      guint wanted, n_sub;
+
+      /* A child's goal only where there is a child of school age. */
+      if (owner == NULL)
+        continue;
+      g++;
+      title = demo_wording (spec->title, hel_member_get_first_name (owner));
+      goal = hel_goal_new (title);
+      g_ptr_array_add (goals, goal);
+      goal->created = g_strdup (created);
+      add_event (&plan, EVENT_ADD_GOAL, goal->created, NULL)->goal = goal;
+      wanted = between (demo, 2, 6);   /* not inside MIN (): it would draw twice */
+      n_sub = MIN (count_subgoals (spec), wanted);
+      for (guint k = 0; k < n_sub; k++)
+        draw_subgoal (&plan, goal, &spec->subgoals[k], owner);
+    }
+
+  g_array_sort (events, compare_events);
+  for (guint i = 0; ok && i < events->len; i++)
+    ok = apply_event (&plan, &g_array_index (events, DemoEvent, i), error);
+  g_free (plan.until);
+  return ok;
 }
 
 static gboolean
@@ -1015,127 +1398,8 @@ add_plans (Demo    *demo,
   g_autofree char *today = hel_date_today ();
 
   for (guint f = 0; f < demo->families->len; f++)
-    {
-      DemoFamily *df = demo->families->pdata[f];
-      gint64 family_id = hel_family_get_id (df->family);
-      g_autofree char *created = iso_add_days (hel_family_get_start_date (df->family), 7);
-      g_autoptr(HelCaseworker) primary = NULL;
-      guint order[G_N_ELEMENTS (demo_goals)];
-      guint n_goals = between (demo, 2, 4);
-
-      if (hel_date_compare (created, today) > 0)
-        {
-          g_free (created);
-          created = g_strdup (today);
-        }
-      primary = hel_store_get_caseworker (demo->store,
-                                          hel_family_get_primary_caseworker_id (df->family), NULL);
-
-      if (!hel_store_set_wishes (demo->store, family_id, 0,
-                                 family_wishes[pick (demo, G_N_ELEMENTS (family_wishes))], error))
-        return FALSE;
-      for (guint i = 0; i < df->members->len; i++)
-        {
-          HelMember *m = df->members->pdata[i];
-          if (!hel_role_is_adult (hel_member_get_role (m)) && pick (demo, 2) == 0 &&
-              !hel_store_set_wishes (demo->store, family_id, hel_member_get_id (m),
-                                     child_wishes[pick (demo, G_N_ELEMENTS (child_wishes))], error))
-            return FALSE;
-        }
-
-      for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-        order[i] = i;
-      shuffle (demo, order, G_N_ELEMENTS (order), sizeof order[0]);
-
-      for (guint g = 0, next = 0; g < n_goals && next < G_N_ELEMENTS (order); next++)
-        {
-          const DemoGoal *spec = &demo_goals[order[next]];
-          HelMember *owner = pick_goal_owner (demo, df, spec->for_child, today);
-          const char *first;
-          g_autofree char *title = NULL;
-          g_autoptr(HelGoal) goal = NULL;
-          guint wanted, n_sub;
-
-          /* A child's goal only where there is a child of school age. */
-          if (owner == NULL)
-            continue;
-          g++;
-          first = hel_member_get_first_name (owner);
-          title = demo_wording (spec->title, first);
-          goal = hel_goal_new (title);
-          wanted = between (demo, 2, 6);   /* not inside MIN (): it would draw twice */
-          n_sub = MIN (count_subgoals (spec), wanted);
-
-          goal->created = g_strdup (created);
-          if (!hel_store_save_goal (demo->store, family_id, goal, error))
-            return FALSE;
-
-          for (guint k = 0; k < n_sub; k++)
-            {
-              const DemoSubgoal *sspec = &spec->subgoals[k];
-              g_autofree char *wording = demo_wording (sspec->wording, first);
-              g_autoptr(HelSubgoal) sg = hel_subgoal_new (wording);
-              guint roll = pick (demo, 20);
-              guint n_scale;
-
-              sg->goal_id = goal->id;
-              sg->created = g_strdup (created);
-              /* About a quarter achieved, some paused, the rest under way or not started. */
-              sg->status = roll < 5 ? HEL_GOAL_ACHIEVED
-                         : roll < 7 ? HEL_GOAL_PAUSED
-                         : roll < 11 ? HEL_GOAL_NOT_STARTED : HEL_GOAL_IN_PROGRESS;
-              sg->deadline = iso_add_days (today, sg->status == HEL_GOAL_ACHIEVED
-                                                    ? -(int) between (demo, 10, 90)
-                                                    : (int) between (demo, 0, 170) - 12);
-              if (hel_date_compare (sg->deadline, created) < 0)
-                {
-                  g_free (sg->deadline);
-                  sg->deadline = g_strdup (created);
-                }
-              if (sg->status != HEL_GOAL_ACHIEVED)
-                sg->next_followup = iso_add_days (today, (int) between (demo, 3, 40));
-              g_array_append_val (sg->owners, *(gint64[]) { hel_member_get_id (owner) });
-              if (!hel_store_save_subgoal (demo->store, sg, error))
-                return FALSE;
-
-              for (guint t = 0; t < G_N_ELEMENTS (sspec->steps) && sspec->steps[t].what; t++)
-                if (!add_plan_step (demo, df, sg, &sspec->steps[t], owner, today, error))
-                  return FALSE;
-
-              n_scale = sg->status == HEL_GOAL_NOT_STARTED ? 0 : between (demo, 1, 3);
-              for (guint e = 0; e < n_scale; e++)
-                {
-                  int value = sg->status == HEL_GOAL_ACHIEVED
-                                ? (int) (e + 1 == n_scale ? 10 : between (demo, 3, 8))
-                                : (int) (1 + e * 2 + between (demo, 0, 3));
-                  const char *by = e % 2 == 0 && primary ? hel_caseworker_get_name (primary) : first;
-                  if (!hel_store_set_subgoal_scale (demo->store, sg->id, value, by, error))
-                    return FALSE;
-                }
-
-              if (sg->status != HEL_GOAL_NOT_STARTED && pick (demo, 2) == 0)
-                {
-                  g_autofree char *date = iso_add_days (today, -(int) between (demo, 5, 60));
-                  HelFollowup *note;
-
-                  if (hel_date_compare (date, created) < 0)
-                    {
-                      g_free (date);
-                      date = g_strdup (created);
-                    }
-                  note = hel_followup_new (date,
-                                           followup_texts[pick (demo, G_N_ELEMENTS (followup_texts))],
-                                           primary ? hel_caseworker_get_name (primary) : NULL);
-                  if (!hel_store_add_followup (demo->store, sg->id, note, error))
-                    {
-                      hel_followup_free (note);
-                      return FALSE;
-                    }
-                  hel_followup_free (note);
-                }
-            }
-        }
-    }
+    if (!add_plan (demo, demo->families->pdata[f], today, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1574,16 +1838,10 @@ static gboolean
 set_timestamps (Demo    *demo,
                 GError **error)
 {
-  /* Scale values are stamped when they are set; spread them a fortnight apart from when
-   * the small goal was made instead, in the order they were set. */
+  /* (Scale values are dated as they are set: see apply_event ().) */
   return _hel_store_exec (demo->store,
                           "UPDATE family SET created = start_date || 'T09:00:00Z', "
                           "modified = coalesce(end_date, start_date) || 'T15:30:00Z';"
-                          "UPDATE scale_entry AS e SET set_at = "
-                          "  date((SELECT created FROM subgoal WHERE id = e.subgoal_id), '+' || "
-                          "  (14 * (SELECT count(*) FROM scale_entry e2 WHERE "
-                          "   e2.subgoal_id = e.subgoal_id AND e2.id < e.id)) || ' days') "
-                          "  || 'T10:00:00Z';"
                           /* Network maps: made a week after the family joined; their versions
                            * a month after that. */
                           "UPDATE netmap SET created = date((SELECT start_date FROM family f "
