@@ -985,7 +985,8 @@ set_step_owner (Demo       *demo,
  * small goals get under way, steps are done, the scale moves, notes are written, and some small
  * goals are achieved, paused or dropped. The demo first draws all of that as dated events and
  * then writes them to the store in date order, each dated on its day, never after today (or
- * the day the family left). */
+ * the day the family left). A version saved on a day so holds just what had happened by then,
+ * and comparing it with the plan now shows what happened since. */
 typedef enum {
   EVENT_ADD_GOAL,         /* a big goal with its small goals and steps is written down */
   EVENT_START,            /* a small goal gets under way */
@@ -994,6 +995,7 @@ typedef enum {
   EVENT_FOLLOWUP,
   EVENT_STATUS,           /* achieved, paused or dropped */
   EVENT_NEXT_FOLLOWUP,    /* the next follow-up as it stands today */
+  EVENT_VERSION,          /* the plan is saved as a version, after that day's other events */
 } DemoEventKind;
 
 typedef struct {
@@ -1003,9 +1005,10 @@ typedef struct {
   HelGoal       *goal;    /* ADD_GOAL */
   HelSubgoal    *subgoal;
   HelStep       *step;    /* STEP_DONE */
-  int            value;   /* SCALE */
+  int            value;   /* SCALE: the value; VERSION: the minute of the day it was saved */
   HelGoalStatus  status;  /* STATUS */
-  char          *text;    /* SCALE: who set it; FOLLOWUP: the note; NEXT_FOLLOWUP: the date */
+  char          *text;    /* SCALE: who set it; FOLLOWUP: the note; NEXT_FOLLOWUP: the date;
+                           * VERSION: who took part */
 } DemoEvent;
 
 typedef struct {
@@ -1148,7 +1151,7 @@ draw_subgoal (DemoPlan          *plan,
    * started. The small goal is written down as not started; the rest happens later. */
   status = roll < 25 ? HEL_GOAL_ACHIEVED
          : roll < 35 ? HEL_GOAL_PAUSED
-         : roll < 39 ? HEL_GOAL_DROPPED
+         : roll < 40 ? HEL_GOAL_DROPPED
          : roll < 58 ? HEL_GOAL_NOT_STARTED : HEL_GOAL_IN_PROGRESS;
   sg->status = HEL_GOAL_NOT_STARTED;
   sg->deadline = iso_add_days (plan->today, status == HEL_GOAL_ACHIEVED
@@ -1241,8 +1244,9 @@ draw_subgoal (DemoPlan          *plan,
     }
 }
 
-/* The store stamps a scale value with the time it is set: the demo's are dated on the day they
- * were set, at once, so a version saved later holds the same dates. */
+/* The store stamps a scale value and a plan version with the time they are saved: the demo's
+ * are dated on their day at once, so that a version saved later holds the same dates, and the
+ * same seed gives the same database. */
 static gboolean
 restamp (Demo        *demo,
          const char  *sql,
@@ -1316,8 +1320,90 @@ apply_event (DemoPlan   *plan,
       g_free (sg->next_followup);
       sg->next_followup = g_strdup (e->text);
       return hel_store_save_subgoal (store, sg, error);
+    case EVENT_VERSION:
+      {
+        gint64 id = hel_store_save_plan_version (store, hel_family_get_id (plan->df->family),
+                                                 e->text, error);
+        g_autofree char *stamp = g_strdup_printf ("%sT%02d:%02d:00Z", e->date, e->value / 60,
+                                                  e->value % 60);
+
+        return id > 0 && restamp (plan->demo, "UPDATE plan_version SET created = ?2 WHERE id = ?1",
+                                  id, stamp, error);
+      }
     }
   g_return_val_if_reached (FALSE);
+}
+
+static int
+days_between (const char *from,
+              const char *to)
+{
+  GDate a, b;
+
+  hel_date_to_gdate (from, &a);
+  hel_date_to_gdate (to, &b);
+  return (int) g_date_get_julian (&b) - (int) g_date_get_julian (&a);
+}
+
+/* Who was there when the plan was saved, as a caseworker types it: "Gitte, Victor, Ole
+ * Bramstrup (familiegruppen), Morten Engsig (jobcenter)". The adults at home, some of the
+ * older children, both caseworkers at the first meeting; later now and then a helper. */
+static char *
+version_participants (DemoPlan   *plan,
+                      const char *day,
+                      gboolean    first)
+{
+  Demo *demo = plan->demo;
+  DemoFamily *df = plan->df;
+  gint64 caseworkers[2] = { hel_family_get_primary_caseworker_id (df->family),
+                            hel_family_get_secondary_caseworker_id (df->family) };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < df->members->len; i++)
+    {
+      HelMember *m = df->members->pdata[i];
+
+      if (!hel_member_get_in_household (m))
+        continue;
+      if (hel_role_is_adult (hel_member_get_role (m)) ||
+          (age_on (m, day) >= 12 && pick (demo, 2) == 0))
+        g_ptr_array_add (names, g_strdup (hel_member_get_first_name (m)));
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (caseworkers); c++)
+    {
+      g_autoptr(HelCaseworker) cw = NULL;
+
+      if (c == 1 && !first && pick (demo, 2) == 0)
+        continue;
+      cw = hel_store_get_caseworker (demo->store, caseworkers[c], NULL);
+      if (cw != NULL)
+        g_ptr_array_add (names, g_strdup_printf ("%s (%s)", hel_caseworker_get_name (cw),
+                                                 is_job_centre (demo, df, caseworkers[c])
+                                                   ? "jobcenter" : "familiegruppen"));
+    }
+  if (!first && pick (demo, 3) == 0)
+    {
+      DemoHelper h = pick (demo, 2) ? DEMO_MENTOR : DEMO_SUPPORT_CONTACT;
+      g_autofree char *role = g_utf8_strdown (helper_roles[h], -1);
+
+      g_ptr_array_add (names, g_strdup_printf ("%s (%s)", strrchr (df->helpers[h], ' ') + 1,
+                                               role));
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+static void
+add_version (DemoPlan   *plan,
+             const char *day,
+             gboolean    first)
+{
+  char *participants = version_participants (plan, day, first);
+  DemoEvent *e = add_event (plan, EVENT_VERSION, day, NULL);
+
+  e->text = participants;
+  /* In the daytime, on the five minutes. */
+  e->value = 9 * 60 + 5 * (int) between (plan->demo, 0, 72);
 }
 
 static gboolean
@@ -1335,6 +1421,9 @@ add_plan (Demo        *demo,
   DemoPlan plan = { demo, df, today, NULL, NULL, goals, events };
   guint order[G_N_ELEMENTS (demo_goals)];
   guint n_goals = between (demo, 2, 4);
+  guint n_versions = 0;
+  g_autofree char *first_version = NULL;
+  g_autofree char *later_goal = NULL;
   gboolean ok = TRUE;
 
   g_array_set_clear_func (events, demo_event_clear);
@@ -1361,6 +1450,16 @@ add_plan (Demo        *demo,
     order[i] = i;
   shuffle (demo, order, G_N_ELEMENTS (order), sizeof order[0]);
 
+  /* A third of the families saved their plan as a version at the first meeting, and some of
+   * them again at a later one; for some the last big goal came in a while after the first. */
+  if (pick (demo, 3) == 0 && days_between (created, plan.until) >= 60)
+    {
+      n_versions = between (demo, 1, 2);
+      first_version = iso_add_days (created, (int) between (demo, 0, 10));
+      if (n_goals >= 3 && days_between (first_version, plan.until) >= 120 && pick (demo, 2) == 0)
+        later_goal = iso_add_days (first_version, (int) between (demo, 21, 60));
+    }
+
   for (guint g = 0, next = 0; ok && g < n_goals && next < G_N_ELEMENTS (order); next++)
     {
       const DemoGoal *spec = &demo_goals[order[next]];
@@ -1376,12 +1475,26 @@ add_plan (Demo        *demo,
       title = demo_wording (spec->title, hel_member_get_first_name (owner));
       goal = hel_goal_new (title);
       g_ptr_array_add (goals, goal);
-      goal->created = g_strdup (created);
+      goal->created = g_strdup (later_goal != NULL && g == n_goals ? later_goal : created);
       add_event (&plan, EVENT_ADD_GOAL, goal->created, NULL)->goal = goal;
       wanted = between (demo, 2, 6);   /* not inside MIN (): it would draw twice */
       n_sub = MIN (count_subgoals (spec), wanted);
       for (guint k = 0; k < n_sub; k++)
         draw_subgoal (&plan, goal, &spec->subgoals[k], owner);
+    }
+
+  if (n_versions > 0)
+    {
+      g_autofree char *from = iso_add_days (first_version, 45);
+      g_autofree char *to = iso_add_days (plan.until, -7);
+
+      add_version (&plan, first_version, TRUE);
+      if (n_versions > 1 && hel_date_compare (from, to) <= 0)
+        {
+          g_autofree char *second = random_date (demo, from, to);
+
+          add_version (&plan, second, FALSE);
+        }
     }
 
   g_array_sort (events, compare_events);
@@ -1838,7 +1951,7 @@ static gboolean
 set_timestamps (Demo    *demo,
                 GError **error)
 {
-  /* (Scale values are dated as they are set: see apply_event ().) */
+  /* (Scale values and plan versions are dated as they are saved: see apply_event ().) */
   return _hel_store_exec (demo->store,
                           "UPDATE family SET created = start_date || 'T09:00:00Z', "
                           "modified = coalesce(end_date, start_date) || 'T15:30:00Z';"
