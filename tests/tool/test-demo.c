@@ -1,4 +1,5 @@
-/* test-demo.c: the demo database has the shape of seed 004 and depends only on its seed. */
+/* test-demo.c: the demo database has the shape of seed 004, plans that look lived in, and
+ * depends only on its seed. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -7,6 +8,8 @@
 
 #include "hel-demo.h"
 #include "hel-json.h"
+#include "hel-plan-diff.h"
+#include "hel-store-plan.h"
 #include "hel-store.h"
 #include "hel-validate.h"
 
@@ -210,6 +213,147 @@ test_shape (void)
   check_shape (987654321);
 }
 
+/* The plans look lived in: some small goals dropped; versions saved on earlier days that
+ * differ from the plan now; steps done on many days, never after today nor before their small
+ * goal was made; no step owned by a child under 10; helpers that differ from family to family;
+ * and a few follow-ups overdue. */
+static void
+check_plans (guint32 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelStore) store = demo_store (seed);
+  g_autoptr(GPtrArray) families = hel_store_list_families (store, &error);
+  g_autoptr(GHashTable) done_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) helper_families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                                 NULL);
+  g_autofree char *today = hel_date_today ();
+  guint subgoals = 0, dropped = 0, overdue = 0, done = 0, done_today = 0;
+  guint with_versions = 0, n_versions = 0, child_steps = 0, most_families = 0;
+  GHashTableIter iter;
+  gpointer count;
+
+  g_assert_no_error (error);
+  for (guint f = 0; f < families->len; f++)
+    {
+      HelFamily *family = families->pdata[f];
+      gint64 family_id = hel_family_get_id (family);
+      g_autoptr(GPtrArray) members = hel_store_list_members (store, family_id, &error);
+      g_autoptr(HelPlan) plan = hel_store_load_plan (store, family_id, &error);
+      g_autoptr(GPtrArray) versions = hel_store_list_plan_versions (store, family_id, &error);
+      g_autoptr(GHashTable) helpers = g_hash_table_new (g_str_hash, g_str_equal);
+      HelPlanData *data;
+
+      g_assert_no_error (error);
+      data = hel_plan_data (plan);
+      for (guint g = 0; g < data->goals->len; g++)
+        {
+          HelGoal *goal = data->goals->pdata[g];
+
+          for (guint k = 0; k < goal->subgoals->len; k++)
+            {
+              HelSubgoal *sg = goal->subgoals->pdata[k];
+
+              subgoals++;
+              dropped += sg->status == HEL_GOAL_DROPPED;
+              g_assert_cmpstr (sg->created, >=, goal->created);
+              if (sg->status != HEL_GOAL_ACHIEVED && sg->status != HEL_GOAL_DROPPED &&
+                  sg->next_followup != NULL && hel_date_compare (sg->next_followup, today) < 0)
+                overdue++;
+
+              for (guint t = 0; t < sg->steps->len; t++)
+                {
+                  HelStep *step = sg->steps->pdata[t];
+
+                  if (step->done)
+                    {
+                      done++;
+                      g_assert_nonnull (step->done_date);
+                      g_assert_cmpint (hel_date_compare (step->done_date, today), <=, 0);
+                      g_assert_cmpint (hel_date_compare (step->done_date, sg->created), >=, 0);
+                      done_today += g_str_equal (step->done_date, today);
+                      g_hash_table_add (done_days, g_strdup (step->done_date));
+                    }
+                  if (step->owner_kind == HEL_OWNER_EXTERNAL)
+                    g_hash_table_add (helpers, step->owner_name);
+                  if (step->owner_kind != HEL_OWNER_MEMBER)
+                    continue;
+                  for (guint m = 0; m < members->len; m++)
+                    {
+                      HelMember *member = members->pdata[m];
+
+                      if (hel_member_get_id (member) != step->owner_member_id ||
+                          hel_role_is_adult (hel_member_get_role (member)))
+                        continue;
+                      child_steps++;
+                      g_assert_cmpint (hel_date_age_years (hel_member_get_birth_date (member),
+                                                           today), >=, 10);
+                    }
+                }
+            }
+        }
+
+      /* Each helper name counts once per family it helps. */
+      g_hash_table_iter_init (&iter, helpers);
+      while (g_hash_table_iter_next (&iter, &count, NULL))
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (helper_families, count)) + 1;
+
+          g_hash_table_replace (helper_families, g_strdup (count), GUINT_TO_POINTER (n));
+          most_families = MAX (most_families, n);
+        }
+
+      if (versions->len == 0)
+        continue;
+      with_versions++;
+      n_versions += versions->len;
+      for (guint v = 0; v < versions->len; v++)
+        {
+          HelPlanVersion *version = versions->pdata[v];
+          g_autofree char *day = g_strndup (version->created, 10);
+
+          g_assert_cmpint (hel_date_compare (day, today), <, 0);
+          g_assert_cmpint (hel_date_compare (day, hel_family_get_start_date (family)), >, 0);
+          g_assert_true (strstr (version->participants, "(jobcenter)") != NULL ||
+                         strstr (version->participants, "(familiegruppen)") != NULL);
+        }
+      /* The oldest version is the plan as first written down: much has happened since. */
+      {
+        HelPlanVersion *oldest = versions->pdata[versions->len - 1];
+        g_autoptr(HelPlan) then = hel_store_load_plan_version (store, oldest->id, &error);
+        g_autoptr(GPtrArray) changes = NULL;
+
+        g_assert_no_error (error);
+        changes = hel_plan_diff (then, plan);
+        g_assert_cmpuint (changes->len, >, 0);
+      }
+    }
+
+  /* A few per cent of the small goals dropped. */
+  g_assert_cmpuint (dropped, >=, 1);
+  g_assert_cmpuint (dropped * 100, <=, subgoals * 10);
+  /* A third of the families, give or take, with one or two versions. */
+  g_assert_cmpuint (with_versions, >=, 5);
+  g_assert_cmpuint (with_versions, <=, 30);
+  g_assert_cmpuint (n_versions, <=, 2 * with_versions);
+  /* Done on many different days, seldom today. */
+  g_assert_cmpuint (done, >, 50);
+  g_assert_cmpuint (g_hash_table_size (done_days) * 4, >=, done);
+  g_assert_cmpuint (done_today * 10, <=, done);
+  /* Children over 10 do own some steps; five or six outsiders do not help every family. */
+  g_assert_cmpuint (child_steps, >, 0);
+  g_assert_cmpuint (g_hash_table_size (helper_families), >=, 25);
+  g_assert_cmpuint (most_families, <=, 12);
+  g_assert_cmpuint (overdue, >=, 1);
+}
+
+static void
+test_plans (void)
+{
+  check_plans (HEL_DEMO_DEFAULT_SEED);
+  check_plans (1);
+  check_plans (987654321);
+}
+
 static void
 test_deterministic (void)
 {
@@ -257,6 +401,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/demo/shape", test_shape);
+  g_test_add_func ("/demo/plans", test_plans);
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/refuses-non-empty", test_refuses_non_empty);
   status = g_test_run ();
