@@ -8,7 +8,9 @@ Usage: check-a11y.py --app BUILDDIR/src/ui/helhed --tool BUILDDIR/src/tool/helhe
    `helhed --db FILE` with the AT-SPI bridge on.
 3. Fails when a push button, toggle button or menu button that is showing has no name: a screen
    reader would say just "button".
-4. Finds the button named "New family", invokes its action, and fails unless a window or dialog for
+4. Fails unless the family rows are named; chooses one through the list's selection and checks
+   that the family's page shows, with every button on it named.
+5. Finds the button named "New family", invokes its action, and fails unless a window or dialog for
    the new family appears.
 
 It needs a display and a session bus; without them it re-runs itself under xvfb-run and
@@ -311,6 +313,40 @@ def main():
             print('FAIL: the family rows have no names a screen reader can say: ' +
                   ', '.join(describe(r) for r in rows[:5]))
             failed = True
+
+        # A family opened as a screen-reader user would: chosen through the list's selection.
+        # Its page must then show, with every button named.
+        if named:
+            row = named[0]
+            family = spoken_name(row).split(',')[0]
+            parent = safe(row.get_parent)
+            index = safe(row.get_index_in_parent, -1)
+            chosen = safe(lambda: Atspi.Selection.select_child(parent, index), False)
+            print(f'chose {describe(row)} through the list\'s selection: {"ok" if chosen else "refused"}')
+            heading = None
+            deadline = time.monotonic() + 10
+            while heading is None and time.monotonic() < deadline:
+                pump(0.3)
+                heading = next((acc for acc, _ in walk(app)
+                                if safe(acc.get_role) in (Atspi.Role.LABEL, Atspi.Role.HEADING)
+                                and spoken_name(acc) == family), None)
+            if not chosen or heading is None:
+                print(f'FAIL: the page of {family} did not show after choosing its row')
+                failed = True
+            else:
+                buttons, unnamed = check_names(app)
+                print(f'{buttons} showing buttons with {family} open')
+                for u in unnamed:
+                    print(f'FAIL: button without a name on the family page: {u}')
+                failed = failed or bool(unnamed)
+                # The page's own buttons are there by name: removing each member, ending it
+                names = [spoken_name(a).replace('_', '') for a, _ in walk(app)
+                         if safe(a.get_role) in BUTTON_ROLES]
+                removes = [n for n in names if n.startswith('Remove ')]
+                print(f'member buttons: {removes}')
+                if not removes or not any(n.startswith('End Participation') for n in names):
+                    print('FAIL: the family page has no named "Remove …" or "End Participation" button')
+                    failed = True
 
         button = find_new_family_button(app)
         if button is None:
