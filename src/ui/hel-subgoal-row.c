@@ -913,7 +913,7 @@ hel_subgoal_row_init (HelSubgoalRow *self)
   self->scale_widget = GTK_SCALE (gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 10, 1));
   gtk_scale_set_digits (self->scale_widget, 0);
   gtk_scale_set_draw_value (self->scale_widget, TRUE);
-  gtk_scale_set_value_pos (self->scale_widget, GTK_POS_LEFT);
+  gtk_scale_set_value_pos (self->scale_widget, GTK_POS_TOP);
   gtk_range_set_round_digits (GTK_RANGE (self->scale_widget), 0);
   for (int i = 0; i <= 10; i++)
     gtk_scale_add_mark (self->scale_widget, i, GTK_POS_BOTTOM,
