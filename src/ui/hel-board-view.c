@@ -860,6 +860,44 @@ create_meeting_cb (HelBoardView *self)
     toast (self, _("Meeting made"), FALSE);
 }
 
+static void
+drop_label_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+drop_label_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      GTK_IS_STRING_OBJECT (string) ? gtk_string_object_get_string (GTK_STRING_OBJECT (string)) : "");
+}
+
+/* A drop-down of names (families, caseworkers, teams) whose button ellipsizes the chosen name:
+ * otherwise the longest name sets the side panel's minimum width, and a long one makes the
+ * view fold away the meeting list. The list keeps GTK's own rows: names in full, a check mark
+ * at the chosen one. */
+static GtkDropDown *
+names_drop_down (void)
+{
+  GtkDropDown *drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+
+  gtk_drop_down_set_list_factory (drop, gtk_drop_down_get_factory (drop));
+  g_signal_connect (button, "setup", G_CALLBACK (drop_label_setup_cb), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (drop_label_bind_cb), NULL);
+  gtk_drop_down_set_factory (drop, button);
+  return drop;
+}
+
 static GtkWidget *
 labelled (const char *text,
           GtkWidget  *field)
@@ -1061,7 +1099,7 @@ build_meeting_page (HelBoardView *self)
   gtk_editable_set_width_chars (GTK_EDITABLE (self->date_entry), 10);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->time_entry), 5);
   self->kind_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
-  self->team_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->team_drop = names_drop_down ();
   self->details_error = GTK_LABEL (error_label ());
   g_signal_connect_swapped (self->date_entry, "activate", G_CALLBACK (details_changed_cb), self);
   g_signal_connect_swapped (self->time_entry, "activate", G_CALLBACK (details_changed_cb), self);
@@ -1090,7 +1128,7 @@ build_meeting_page (HelBoardView *self)
   gtk_label_set_wrap (self->agenda_hint, TRUE);
   gtk_label_set_xalign (self->agenda_hint, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->agenda_hint), "dim-label");
-  self->add_family_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->add_family_drop = names_drop_down ();
   gtk_drop_down_set_enable_search (self->add_family_drop, TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->add_family_drop), TRUE);
   set_accessible_label (GTK_WIDGET (self->add_family_drop), _("Family to add to the agenda"));
@@ -1130,7 +1168,7 @@ build_meeting_page (HelBoardView *self)
   g_signal_connect (self->agenda_list, "row-activated", G_CALLBACK (item_row_activated_cb), self);
   gtk_box_append (GTK_BOX (side), agenda_group);
 
-  self->add_caseworker_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->add_caseworker_drop = names_drop_down ();
   gtk_widget_set_hexpand (GTK_WIDGET (self->add_caseworker_drop), TRUE);
   set_accessible_label (GTK_WIDGET (self->add_caseworker_drop), _("Caseworker to add"));
   add = gtk_button_new_with_mnemonic (_("A_dd"));
