@@ -52,6 +52,9 @@ struct _HelBoardView
   GtkEntry            *guest_role;
   GtkLabel            *participants_error;
   HelBoardCanvas      *canvas;
+  /* How wide the side panel beside the board should be: 360, or where it was dragged to. A
+   * narrow window narrows it (the paned clamps it); when there is room again it goes back. */
+  int                  side_width;
 
   /* New meeting */
   GtkDropDown         *new_kind;
@@ -1012,6 +1015,34 @@ pen_toggled_cb (HelBoardView *self)
 }
 
 static void
+side_position_cb (GtkPaned     *paned,
+                  GParamSpec   *pspec,
+                  HelBoardView *self)
+{
+  int position = gtk_paned_get_position (paned);
+  int max_position;
+
+  g_object_get (paned, "max-position", &max_position, NULL);
+  /* At the limit and short of the wish: narrowed by the window, not dragged there. */
+  if (position >= max_position && position < self->side_width)
+    return;
+  self->side_width = position;
+}
+
+static void
+side_max_position_cb (GtkPaned     *paned,
+                      GParamSpec   *pspec,
+                      HelBoardView *self)
+{
+  int position = gtk_paned_get_position (paned);
+  int max_position;
+
+  g_object_get (paned, "max-position", &max_position, NULL);
+  if (position < self->side_width && position < max_position)
+    gtk_paned_set_position (paned, MIN (self->side_width, max_position));
+}
+
+static void
 build_meeting_page (HelBoardView *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -1035,6 +1066,7 @@ build_meeting_page (HelBoardView *self)
   self->subtitle_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "dim-label");
   gtk_label_set_xalign (self->subtitle_label, 0);
+  gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->subtitle_label));
   gtk_widget_set_hexpand (titles, TRUE);
@@ -1192,12 +1224,19 @@ build_meeting_page (HelBoardView *self)
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), side);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scroll, 360, -1);
+  /* 360 wide where there is room, down to 260 (the paned clamps the position) so that the
+   * meeting list still fits beside the meeting at 1024 px: the leaflet folds when the pages'
+   * minimum widths do not fit side by side. */
+  gtk_widget_set_size_request (scroll, 260, -1);
   gtk_paned_set_start_child (GTK_PANED (paned), scroll);
+  self->side_width = 360;
+  gtk_paned_set_position (GTK_PANED (paned), self->side_width);
+  g_signal_connect (paned, "notify::position", G_CALLBACK (side_position_cb), self);
+  g_signal_connect (paned, "notify::max-position", G_CALLBACK (side_max_position_cb), self);
   gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   self->canvas = HEL_BOARD_CANVAS (hel_board_canvas_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->canvas), 480, 320);
+  gtk_widget_set_size_request (GTK_WIDGET (self->canvas), 440, 320);
   gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->canvas));
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_widget_set_vexpand (paned, TRUE);
