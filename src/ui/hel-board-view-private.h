@@ -12,6 +12,10 @@ HelBoardSession     *_hel_board_view_get_session       (HelBoardView *self);
 HelBoardCanvas      *_hel_board_view_get_canvas        (HelBoardView *self);
 GtkListBox          *_hel_board_view_get_meetings_list (HelBoardView *self);
 const char          *_hel_board_view_get_visible_page  (HelBoardView *self);
+/* The leaflet of meeting list and meeting, the meeting list's side of it, its "New Meeting". */
+AdwLeaflet          *_hel_board_view_get_leaflet       (HelBoardView *self);
+GtkWidget           *_hel_board_view_get_sidebar       (HelBoardView *self);
+GtkWidget           *_hel_board_view_get_new_button    (HelBoardView *self);
 /* The meeting-mode window while it is open, else NULL. */
 HelBoardMeetingMode *_hel_board_view_get_meeting_mode  (HelBoardView *self);
 /* The "New meeting" popover's fields. */

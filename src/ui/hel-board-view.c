@@ -20,6 +20,7 @@ struct _HelBoardView
   char                *today;
 
   AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar;
   GtkListBox          *meetings_list;
   GtkMenuButton       *new_button;
   GtkStack            *content_stack;
@@ -1598,6 +1599,7 @@ hel_board_view_class_init (HelBoardViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/hel-board-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HelBoardView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HelBoardView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HelBoardView, meetings_list);
   gtk_widget_class_bind_template_child (widget_class, HelBoardView, new_button);
   gtk_widget_class_bind_template_child (widget_class, HelBoardView, content_stack);
@@ -1645,6 +1647,9 @@ hel_board_view_init (HelBoardView *self)
 
 HelBoardSession *_hel_board_view_get_session (HelBoardView *self) { return self->session; }
 HelBoardCanvas *_hel_board_view_get_canvas (HelBoardView *self) { return self->canvas; }
+AdwLeaflet *_hel_board_view_get_leaflet (HelBoardView *self) { return self->leaflet; }
+GtkWidget *_hel_board_view_get_sidebar (HelBoardView *self) { return self->sidebar; }
+GtkWidget *_hel_board_view_get_new_button (HelBoardView *self) { return GTK_WIDGET (self->new_button); }
 GtkListBox *_hel_board_view_get_meetings_list (HelBoardView *self) { return self->meetings_list; }
 HelBoardMeetingMode *_hel_board_view_get_meeting_mode (HelBoardView *self) { return self->meeting_mode; }
 GtkEditable *_hel_board_view_get_new_date (HelBoardView *self) { return GTK_EDITABLE (self->new_date); }

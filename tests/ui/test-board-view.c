@@ -862,6 +862,66 @@ test_default_time_box (Fixture       *f,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, HEL_BOARD_DEFAULT_MINUTES);
 }
 
+/* Gives the window a new size and waits until the view has it (a shown window keeps its size
+ * unless it is shown anew). */
+static void
+resize_window (Fixture *f,
+               int      width,
+               int      height)
+{
+  gtk_widget_set_visible (f->window, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (f->view)) > width - 40 &&
+            gtk_widget_get_width (GTK_WIDGET (f->view)) <= width);
+}
+
+/* At 1024 × 600 the meeting list stays beside the open meeting, a sidebar's width, and "New
+ * Meeting" keeps its own width; long family and caseworker names do not change that. Wider
+ * again, the panel beside the board gets back the width it had. */
+static void
+test_fits_1024 (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelCaseworker) cw = hel_caseworker_new ();
+  AdwLeaflet *leaflet = _hel_board_view_get_leaflet (f->view);
+  GtkWidget *sidebar = _hel_board_view_get_sidebar (f->view);
+  GtkWidget *new_button = _hel_board_view_get_new_button (f->view);
+  GtkWidget *canvas = GTK_WIDGET (_hel_board_view_get_canvas (f->view));
+  GtkWidget *side;
+  int natural;
+
+  add_family (f, "Familien Christiansen-Østergaard-Vestergaard Kristoffersen", "Anne-Marie");
+  hel_caseworker_set_name (cw, "Anne-Kathrine Vestergaard-Christiansen Sørensen");
+  hel_caseworker_set_discipline (cw, HEL_DISCIPLINE_SCHOOL);
+  hel_caseworker_set_team_id (cw, f->team_id);
+  g_assert_true (hel_store_save_caseworker (f->store, cw, &error));
+  g_assert_no_error (error);
+
+  resize_window (f, 1024, 600);
+  open_fixture_meeting (f);
+  side = gtk_paned_get_start_child (GTK_PANED (gtk_widget_get_parent (canvas)));
+  WAIT_FOR (gtk_widget_get_width (canvas) > 0 && gtk_widget_get_width (sidebar) > 0);
+  maybe_screenshot (f->window, "board-1024.png");
+
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (sidebar), >=, 260);
+  g_assert_cmpint (gtk_widget_get_width (sidebar), <=, 320);
+  g_assert_true (gtk_widget_get_mapped (canvas));
+  g_assert_cmpint (gtk_widget_get_width (canvas), >=, 440);
+  g_assert_cmpint (gtk_widget_get_width (side), >=, 260);
+  gtk_widget_measure (new_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (new_button), ==, natural);
+  g_assert_cmpint (gtk_widget_get_width (new_button), <, gtk_widget_get_width (sidebar));
+
+  /* The sidebar does not grow with the window; the panel beside the board is 360 again. */
+  resize_window (f, 1280, 800);
+  WAIT_FOR (gtk_widget_get_width (side) == 360);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (sidebar), <=, 320);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -892,6 +952,7 @@ main (int   argc,
   ADD ("/board-view/note-author", test_note_author);
   ADD ("/board-view/default-time-box", test_default_time_box);
   ADD ("/board-view/editor-keys", test_editor_keys);
+  ADD ("/board-view/fits-1024", test_fits_1024);
 #undef ADD
   return g_test_run ();
 }
