@@ -1070,8 +1070,20 @@ build_meeting_page (HelBoardView *self)
   gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->subtitle_label));
-  gtk_widget_set_hexpand (titles, TRUE);
-  gtk_box_append (GTK_BOX (bar), titles);
+  {
+    /* The meeting's name and date where they fit; in a narrow window (1024 px, the meeting
+     * list beside it) the row holds only the buttons rather than "Team…": the selected row in
+     * the list and the Meeting fields below name the meeting then. */
+    GtkWidget *squeezer = adw_squeezer_new ();
+
+    adw_squeezer_set_allow_none (ADW_SQUEEZER (squeezer), TRUE);
+    adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+    gtk_widget_set_size_request (titles, 180, -1);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), titles);
+    gtk_widget_set_hexpand (squeezer, TRUE);
+    gtk_box_append (GTK_BOX (bar), squeezer);
+  }
 
   button = icon_button ("edit-undo-symbolic", _("Undo (Ctrl+Z)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meeting.undo");
