@@ -32,6 +32,8 @@ struct _HelPreferencesWindow
   GtkLabel             *caseworkers_error_label;
   GtkListBox           *backups_list;
   GtkLabel             *backups_error_label;
+  GtkWidget            *backups_empty;     /* the list's placeholder */
+  GtkLabel             *backups_empty_label;
   GPtrArray            *backups;           /* HelBackupInfo, as listed */
   HelProgressSettingsPage *measurements_page;
 };
@@ -722,17 +724,42 @@ backup_row_new (HelPreferencesWindow *self,
   return row;
 }
 
+/* Under "No backups yet": when the first one comes. The application backs up only its usual
+ * database, when it starts (hel-application.c); a file opened with --db is backed up by
+ * helhed-tool backup --auto. */
+static void
+update_backups_empty (HelPreferencesWindow *self)
+{
+  const char *path = hel_store_get_path (self->store);
+  g_autofree char *usual = hel_store_default_path ();
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (path, usual) == 0)
+    text = g_strdup (_("Helhed makes the first one the next time it starts; after that one a "
+                       "day, keeping the newest 7."));
+  else
+    /* Translators: %s is the database file's path; the command is not translated. */
+    text = g_strdup_printf (_("Helhed backs up only its usual database by itself. To back up "
+                              "this file the same way, run “helhed-tool backup --auto --db %s”, "
+                              "for example once a day."), path);
+  gtk_label_set_text (self->backups_empty_label, text);
+}
+
 static void
 reload_backups (HelPreferencesWindow *self)
 {
   g_autofree char *dir = hel_backup_dir_for (hel_store_get_path (self->store));
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->backups_list))) != NULL)
-    gtk_list_box_remove (self->backups_list, child);
+  /* Only the rows: the list's first child may be its placeholder, which must stay. */
+  while ((row = gtk_list_box_get_row_at_index (self->backups_list, 0)) != NULL)
+    gtk_list_box_remove (self->backups_list, GTK_WIDGET (row));
   g_clear_pointer (&self->backups, g_ptr_array_unref);
+  update_backups_empty (self);
   self->backups = hel_backup_list (dir, &error);
+  /* When the folder cannot be read, "No backups yet" would be wrong: the error says it. */
+  gtk_widget_set_visible (self->backups_empty, self->backups != NULL);
   if (self->backups == NULL)
     {
       show_backup_error (self, error);
@@ -808,6 +835,8 @@ hel_preferences_window_class_init (HelPreferencesWindowClass *klass)
                                         caseworkers_error_label);
   gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, backups_list);
   gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, backups_error_label);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, backups_empty);
+  gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, backups_empty_label);
   gtk_widget_class_bind_template_child (widget_class, HelPreferencesWindow, measurements_page);
 }
 
