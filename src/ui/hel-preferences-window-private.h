@@ -20,6 +20,9 @@ GtkLabel         *_hel_preferences_window_get_caseworkers_error_label (HelPrefer
 /* The backups, newest first: AdwActionRows whose "restore-button" data is their button. */
 GtkListBox       *_hel_preferences_window_get_backups_list        (HelPreferencesWindow *self);
 GtkLabel         *_hel_preferences_window_get_backups_error_label (HelPreferencesWindow *self);
+/* "No backups yet" (the list's placeholder) and the line under it. */
+GtkWidget        *_hel_preferences_window_get_backups_empty       (HelPreferencesWindow *self);
+GtkLabel         *_hel_preferences_window_get_backups_empty_label (HelPreferencesWindow *self);
 HelProgressSettingsPage *_hel_preferences_window_get_measurements_page (HelPreferencesWindow *self);
 /* The confirmation shown by a remove or restore button, or NULL. */
 AdwMessageDialog *_hel_preferences_window_get_dialog              (HelPreferencesWindow *self);

@@ -987,3 +987,15 @@ _hel_preferences_window_get_backups_error_label (HelPreferencesWindow *self)
 {
   return self->backups_error_label;
 }
+
+GtkWidget *
+_hel_preferences_window_get_backups_empty (HelPreferencesWindow *self)
+{
+  return self->backups_empty;
+}
+
+GtkLabel *
+_hel_preferences_window_get_backups_empty_label (HelPreferencesWindow *self)
+{
+  return self->backups_empty_label;
+}

@@ -404,6 +404,56 @@ test_restore_backup (Fixture       *f,
   }
 }
 
+/* Shows the Backups page and waits until its list is on screen. */
+static void
+show_backups_page (HelPreferencesWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (_hel_preferences_window_get_backups_list (window));
+  GtkWidget *page = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_PAGE);
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
+                                           ADW_PREFERENCES_PAGE (page));
+  WAIT_FOR (gtk_widget_get_mapped (list));
+}
+
+/* No backups: the list says so and how they come (a database opened with --db is backed up
+ * by helhed-tool, not by the application). With one, the message is gone. */
+static void
+test_backups_empty (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *dir = hel_backup_dir_for (hel_store_get_path (f->store));
+  g_autofree char *backup = NULL;
+  HelPreferencesWindow *window = open_preferences (f);
+  GtkWidget *empty = _hel_preferences_window_get_backups_empty (window);
+  const char *text;
+
+  show_backups_page (window);
+  g_assert_cmpuint (count_backup_rows (window), ==, 0);
+  g_assert_true (gtk_widget_get_parent (empty) ==
+                 GTK_WIDGET (_hel_preferences_window_get_backups_list (window)));
+  WAIT_FOR (gtk_widget_get_mapped (empty) && gtk_widget_get_height (empty) > 0);
+  text = gtk_label_get_text (_hel_preferences_window_get_backups_empty_label (window));
+  g_assert_nonnull (strstr (text, "helhed-tool backup --auto --db"));
+  g_assert_nonnull (strstr (text, hel_store_get_path (f->store)));
+  close_and_free (window);
+
+  backup = hel_backup_make (f->store, dir, now, &error);
+  g_assert_no_error (error);
+  window = open_preferences (f);
+  empty = _hel_preferences_window_get_backups_empty (window);
+  show_backups_page (window);
+  g_assert_cmpuint (count_backup_rows (window), ==, 1);
+  WAIT_FOR (gtk_widget_get_mapped (backup_row (window, 0)));
+  g_assert_false (gtk_widget_get_mapped (empty));
+  close_and_free (window);
+
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
 /* ---- Measurements ---- */
 
 static gint64
@@ -786,6 +836,8 @@ main (int   argc,
   g_test_add ("/preferences/caseworkers", Fixture, NULL, fixture_set_up, test_caseworkers,
               fixture_tear_down);
   g_test_add ("/preferences/restore-backup", Fixture, NULL, fixture_set_up, test_restore_backup,
+              fixture_tear_down);
+  g_test_add ("/preferences/backups-empty", Fixture, NULL, fixture_set_up, test_backups_empty,
               fixture_tear_down);
   g_test_add ("/preferences/measurements/interval-and-bands", Fixture, NULL, fixture_set_up,
               test_measurement_intervals_and_bands, fixture_tear_down);
