@@ -656,6 +656,22 @@ test_delete_undo (Fixture       *f,
   g_assert_nonnull (_hel_plan_view_find_subgoal (f->view, sg_id));
 }
 
+/* Beside the family list at 1024 px there are about 690 px for the page: the plan must fit
+ * there (its commands go into a menu), or the window folds to show it alone. */
+static void
+test_fits_beside_list (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *subgoals[] = { "Maja skriver et CV til jobcentret og til praktikstedet", NULL };
+  int minimum = 0, natural = 0;
+
+  add_goal_through_view (f, "Mor i arbejde, med faste timer og en aftale om sygdom", subgoals);
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
+                      NULL, NULL);
+  g_test_message ("plan view: minimum %d px, natural %d px", minimum, natural);
+  g_assert_cmpint (minimum, <=, 640);
+}
+
 /* An ISO date @days from today, local time. */
 static char *
 days_from_today (int days)
@@ -950,6 +966,7 @@ main (int   argc,
   ADD ("/plan-view/step-order", test_step_order);
   ADD ("/plan-view/delete-undo", test_delete_undo);
   ADD ("/plan-view/due-at-a-glance", test_due_at_a_glance);
+  ADD ("/plan-view/fits-beside-list", test_fits_beside_list);
   ADD ("/plan-view/bad-input", test_bad_input);
   ADD ("/plan-view/removed-owner", test_removed_owner);
   ADD ("/plan-view/wishes-autosave", test_wishes_autosave);
