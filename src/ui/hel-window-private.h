@@ -18,6 +18,7 @@ struct _HelWindow
   GHashTable           *pending_erases;   /* family id -> AdwToast */
   GSettings            *settings;         /* NULL when the schema is not installed */
   gboolean              restoring;        /* reopening the last family: nothing to remember */
+  guint                 show_content_id;  /* idle: show the family page after a fold */
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;

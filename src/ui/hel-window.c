@@ -254,6 +254,7 @@ hel_window_dispose (GObject *object)
 {
   HelWindow *self = HEL_WINDOW (object);
 
+  g_clear_handle_id (&self->show_content_id, g_source_remove);
   if (self->pending_erases != NULL)
     _hel_window_flush_erases (self);
   if (self->view_stack != NULL)
@@ -348,12 +349,25 @@ hel_window_class_init (HelWindowClass *klass)
 
 /* The leaflet folds when what the page shows needs more room (the network map does at 1024
  * px): a family that is open stays in view, with its back button, instead of the list. */
-static void
-folded_changed_cb (HelWindow *self)
+static gboolean
+show_content_cb (gpointer data)
 {
+  HelWindow *self = data;
+
+  self->show_content_id = 0;
   if (adw_leaflet_get_folded (self->leaflet) &&
       hel_family_page_get_family_id (self->family_page) > 0)
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folded_changed_cb (HelWindow *self)
+{
+  /* Not from inside the leaflet's own allocation (where "folded" changes): libadwaita 1.2 then
+   * loses the snapshot it took for the transition. */
+  if (adw_leaflet_get_folded (self->leaflet) && self->show_content_id == 0)
+    self->show_content_id = g_idle_add (show_content_cb, self);
 }
 
 /* Tab out of the family list: on into the family page, when one is shown. */

@@ -740,13 +740,17 @@ test_fold_keeps_family (Fixture       *f,
   HelFamilyList *list = _hel_window_get_family_list (f->window);
 
   drain ();
+  /* Without animations: libadwaita 1.2's leaflet leaks the render nodes of its slide to the
+   * content (LeakSanitizer sees them in the sanitizer run); this test is about which page is
+   * shown, not how it slides. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_assert_false (adw_leaflet_get_folded (f->window->leaflet));
   adw_leaflet_set_visible_child_name (f->window->leaflet, "sidebar");
   g_assert_true (hel_family_list_select_family (list, id));
   drain ();
   adw_leaflet_set_can_unfold (f->window->leaflet, FALSE);
   WAIT_FOR (adw_leaflet_get_folded (f->window->leaflet));
-  g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->window->leaflet), ==, "content");
+  WAIT_FOR (g_strcmp0 (adw_leaflet_get_visible_child_name (f->window->leaflet), "content") == 0);
 
   /* With no family open, the list is what there is to see */
   adw_leaflet_set_can_unfold (f->window->leaflet, TRUE);
@@ -755,8 +759,11 @@ test_fold_keeps_family (Fixture       *f,
   adw_leaflet_set_visible_child_name (f->window->leaflet, "sidebar");
   adw_leaflet_set_can_unfold (f->window->leaflet, FALSE);
   WAIT_FOR (adw_leaflet_get_folded (f->window->leaflet));
+  drain ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (f->window->leaflet), ==, "sidebar");
   adw_leaflet_set_can_unfold (f->window->leaflet, TRUE);
+  WAIT_FOR (!adw_leaflet_get_folded (f->window->leaflet));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
 static void
@@ -838,8 +845,10 @@ error_page_activate_cb (GApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
 }
 
+/* Runs the real application on a database file that does not exist; @activate (app, path)
+ * checks what it wants and quits. */
 static void
-test_store_error_page (void)
+run_app_on_missing_db (GCallback activate)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("helhed-ui-XXXXXX", &error);
@@ -848,11 +857,17 @@ test_store_error_page (void)
   char *argv[] = { (char *) "helhed", (char *) "--db", path, NULL };
 
   g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (error_page_activate_cb), path);
+  g_signal_connect_after (app, "activate", activate, path);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
   drain ();
   g_assert_finalize_object (app);
   remove_dir (dir);
+}
+
+static void
+test_store_error_page (void)
+{
+  run_app_on_missing_db (G_CALLBACK (error_page_activate_cb));
 }
 
 /* Every icon the sources name is found by the running app's icon theme (the system's theme
@@ -916,18 +931,7 @@ icons_activate_cb (GApplication *app,
 static void
 test_icons_found (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("helhed-ui-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "missing.db", NULL);
-  HelApplication *app = hel_application_new (G_APPLICATION_NON_UNIQUE);
-  char *argv[] = { (char *) "helhed", (char *) "--db", path, NULL };
-
-  g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (icons_activate_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
-  drain ();
-  g_assert_finalize_object (app);
-  remove_dir (dir);
+  run_app_on_missing_db (G_CALLBACK (icons_activate_cb));
 }
 
 /* Start-up builds only what the first frame shows: Board meeting, Progress and the family
