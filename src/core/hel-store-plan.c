@@ -700,76 +700,74 @@ hel_store_save_step (HelStore *self,
   return finish (self, family_id, ok, error);
 }
 
+/* Adds @followup to @subgoal_id, or (@subgoal_id 0) corrects its date and text: the author and
+ * whether it is internal stay as written. */
+static gboolean
+save_followup (HelStore    *self,
+               gint64       subgoal_id,
+               HelFollowup *followup,
+               GError     **error)
+{
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 family_id;
+  gboolean ok = FALSE;
+
+  if (!hel_text_require (followup->text, _("the follow-up note"), &text, error))
+    return FALSE;
+  if (!hel_date_is_valid_iso (followup->date))
+    return _hel_store_invalid (error, _("The follow-up needs a valid date."));
+  if (subgoal_id != 0)
+    family_id = _hel_store_begin_edit (self, FAMILY_OF_SUBGOAL, subgoal_id,
+                                       _("The small goal no longer exists."), error);
+  else
+    family_id = _hel_store_begin_edit (self, FAMILY_OF_FOLLOWUP, followup->id,
+                                       _("The follow-up note no longer exists."), error);
+  if (family_id == 0)
+    return FALSE;
+  stmt = subgoal_id != 0
+    ? _hel_store_prepare (self, "INSERT INTO followup (subgoal_id, date, text, author, internal) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", error)
+    : _hel_store_prepare (self, "UPDATE followup SET date = ?2, text = ?3 WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, subgoal_id != 0 ? subgoal_id : followup->id);
+      sqlite3_bind_text (stmt, 2, followup->date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+      if (subgoal_id != 0)
+        {
+          _hel_bind_text_or_null (stmt, 4, followup->author);
+          sqlite3_bind_int (stmt, 5, followup->internal ? 1 : 0);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            followup->id = sqlite3_column_int64 (stmt, 0);
+        }
+      ok = _hel_store_step_done (self, stmt, error);
+    }
+  return finish (self, family_id, ok, error);
+}
+
 gboolean
 hel_store_add_followup (HelStore    *self,
                         gint64       subgoal_id,
                         HelFollowup *followup,
                         GError     **error)
 {
-  g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
-  gint64 family_id;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
   g_return_val_if_fail (followup != NULL, FALSE);
+  g_return_val_if_fail (subgoal_id != 0, FALSE);
 
-  if (!hel_text_require (followup->text, _("the follow-up note"), &text, error))
-    return FALSE;
-  if (!hel_date_is_valid_iso (followup->date))
-    return _hel_store_invalid (error, _("The follow-up needs a valid date."));
-  family_id = _hel_store_begin_edit (self, FAMILY_OF_SUBGOAL, subgoal_id,
-                                     _("The small goal no longer exists."), error);
-  if (family_id == 0)
-    return FALSE;
-  stmt = _hel_store_prepare (self, "INSERT INTO followup (subgoal_id, date, text, author, internal) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, subgoal_id);
-      sqlite3_bind_text (stmt, 2, followup->date, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-      _hel_bind_text_or_null (stmt, 4, followup->author);
-      sqlite3_bind_int (stmt, 5, followup->internal ? 1 : 0);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        followup->id = sqlite3_column_int64 (stmt, 0);
-      ok = _hel_store_step_done (self, stmt, error);
-    }
-  return finish (self, family_id, ok, error);
+  return save_followup (self, subgoal_id, followup, error);
 }
 
-/* A note's date and text can be corrected; who wrote it and whether it is internal stay. */
 gboolean
 hel_store_update_followup (HelStore          *self,
                            const HelFollowup *followup,
                            GError           **error)
 {
-  g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
-  gint64 family_id;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (HEL_IS_STORE (self), FALSE);
   g_return_val_if_fail (followup != NULL, FALSE);
 
-  if (!hel_text_require (followup->text, _("the follow-up note"), &text, error))
-    return FALSE;
-  if (!hel_date_is_valid_iso (followup->date))
-    return _hel_store_invalid (error, _("The follow-up needs a valid date."));
-  family_id = _hel_store_begin_edit (self, FAMILY_OF_FOLLOWUP, followup->id,
-                                     _("The follow-up note no longer exists."), error);
-  if (family_id == 0)
-    return FALSE;
-  stmt = _hel_store_prepare (self, "UPDATE followup SET date = ?2, text = ?3 WHERE id = ?1",
-                             error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, followup->id);
-      sqlite3_bind_text (stmt, 2, followup->date, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-      ok = _hel_store_step_done (self, stmt, error);
-    }
-  return finish (self, family_id, ok, error);
+  return save_followup (self, 0, (HelFollowup *) followup, error);
 }
 
 /* ---- a member leaves ---- */

@@ -123,25 +123,6 @@ delete_action_cb (GtkWidget  *widget,
 
 /* ---- drag and drop ---- */
 
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource      *source,
-                 double              x,
-                 double              y,
-                 HelPlanGoalSection *self)
-{
-  return gdk_content_provider_new_typed (HEL_TYPE_PLAN_GOAL_SECTION, self);
-}
-
-static void
-drag_begin_cb (GtkDragSource      *source,
-               GdkDrag            *drag,
-               HelPlanGoalSection *self)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (self->header);
-
-  gtk_drag_source_set_icon (source, paintable, 0, 0);
-}
-
 static gboolean
 drop_cb (GtkDropTarget      *target,
          const GValue       *value,
@@ -387,8 +368,6 @@ hel_plan_goal_section_init (HelPlanGoalSection *self)
 {
   GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
   g_autoptr(GMenuModel) menu = goal_menu_new ();
-  GtkDragSource *source;
-  GtkDropTarget *target;
   GType types[] = { HEL_TYPE_PLAN_GOAL_SECTION, HEL_TYPE_SUBGOAL_ROW };
   GtkWidget *titles;
 
@@ -465,16 +444,8 @@ hel_plan_goal_section_init (HelPlanGoalSection *self)
   gtk_list_box_append (self->list, self->add_error);
 
   /* Drag by the handle; drop a goal or a small goal anywhere on the section. */
-  source = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (source));
-
-  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE);
-  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  _hel_plan_setup_drag (self->handle, GTK_WIDGET (self), self->header, types,
+                        G_N_ELEMENTS (types), G_CALLBACK (drop_cb), self);
 }
 
 /* ---- test hooks ---- */

@@ -177,3 +177,50 @@ _hel_plan_order_sort (GtkListBoxRow *a,
 
   return (oa > ob) - (oa < ob);
 }
+
+/* ---- drag and drop ---- */
+
+#define DRAG_ICON_KEY "hel-plan-drag-icon"
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  return gdk_content_provider_new_typed (G_OBJECT_TYPE (row), row);
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *row)
+{
+  GtkWidget *icon = g_object_get_data (G_OBJECT (source), DRAG_ICON_KEY);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (icon);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+void
+_hel_plan_setup_drag (GtkWidget   *handle,
+                      GtkWidget   *row,
+                      GtkWidget   *icon,
+                      const GType *types,
+                      gsize        n_types,
+                      GCallback    drop,
+                      gpointer     data)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_object_set_data (G_OBJECT (source), DRAG_ICON_KEY, icon);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), row);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
+
+  gtk_drop_target_set_gtypes (target, (GType *) types, n_types);
+  g_signal_connect (target, "drop", drop, data);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}

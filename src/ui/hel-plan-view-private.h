@@ -87,6 +87,16 @@ GtkWidget    *_hel_plan_error_row_new         (void);
 void          _hel_plan_show_error            (GtkWidget    *field,
                                                GtkWidget    *error_row,
                                                const GError *error);
+/* Drag by @handle to move @row (the content is @row, of its own type; @icon is what the
+ * pointer carries); @row accepts rows of @types through @drop (a GtkDropTarget::drop handler
+ * that gets @data). */
+void          _hel_plan_setup_drag            (GtkWidget    *handle,
+                                               GtkWidget    *row,
+                                               GtkWidget    *icon,
+                                               const GType  *types,
+                                               gsize         n_types,
+                                               GCallback     drop,
+                                               gpointer      data);
 int           _hel_plan_order_sort            (GtkListBoxRow *a,
                                                GtkListBoxRow *b,
                                                gpointer       data);

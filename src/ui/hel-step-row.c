@@ -307,25 +307,6 @@ move_action_cb (GtkWidget  *widget,
   move_step (self, self->step_id, (guint) to);
 }
 
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 HelStepRow    *self)
-{
-  return gdk_content_provider_new_typed (HEL_TYPE_STEP_ROW, self);
-}
-
-static void
-drag_begin_cb (GtkDragSource *source,
-               GdkDrag       *drag,
-               HelStepRow    *self)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-
-  gtk_drag_source_set_icon (source, paintable, 0, 0);
-}
-
 /* A step dropped on another of the same small goal takes its place; steps do not move between
  * small goals (each belongs to its own). */
 static gboolean
@@ -564,15 +545,10 @@ hel_step_row_init (HelStepRow *self)
   gtk_widget_set_cursor_from_name (self->handle, "grab");
   gtk_box_append (GTK_BOX (line), self->handle);
   {
-    GtkDragSource *source = gtk_drag_source_new ();
-    GtkDropTarget *target = gtk_drop_target_new (HEL_TYPE_STEP_ROW, GDK_ACTION_MOVE);
+    GType types[] = { HEL_TYPE_STEP_ROW };
 
-    gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-    g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
-    g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-    gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (source));
-    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+    _hel_plan_setup_drag (self->handle, GTK_WIDGET (self), GTK_WIDGET (self), types,
+                          G_N_ELEMENTS (types), G_CALLBACK (drop_cb), self);
   }
   self->done_button = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->done_button), _("Done"));

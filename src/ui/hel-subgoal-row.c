@@ -378,25 +378,6 @@ delete_action_cb (GtkWidget  *widget,
 
 /* ---- drag and drop ---- */
 
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 HelSubgoalRow *self)
-{
-  return gdk_content_provider_new_typed (HEL_TYPE_SUBGOAL_ROW, self);
-}
-
-static void
-drag_begin_cb (GtkDragSource *source,
-               GdkDrag       *drag,
-               HelSubgoalRow *self)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-
-  gtk_drag_source_set_icon (source, paintable, 0, 0);
-}
-
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -844,8 +825,6 @@ hel_subgoal_row_init (HelSubgoalRow *self)
 {
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (self);
   GtkWidget *box, *button, *popover, *scroller;
-  GtkDragSource *source;
-  GtkDropTarget *target;
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   self->scale = -1;
@@ -1012,14 +991,12 @@ hel_subgoal_row_init (HelSubgoalRow *self)
   }
 
   /* Drag by the handle; drop another small goal on this one to take its place. */
-  source = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (source));
-  target = gtk_drop_target_new (HEL_TYPE_SUBGOAL_ROW, GDK_ACTION_MOVE);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  {
+    GType types[] = { HEL_TYPE_SUBGOAL_ROW };
+
+    _hel_plan_setup_drag (self->handle, GTK_WIDGET (self), GTK_WIDGET (self), types,
+                          G_N_ELEMENTS (types), G_CALLBACK (drop_cb), self);
+  }
 }
 
 /* ---- test hooks ---- */
